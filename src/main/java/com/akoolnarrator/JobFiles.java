@@ -1,0 +1,41 @@
+package com.akoolnarrator;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code --job=NAME} uses a ready-made job configuration: {@code jobs/NAME.properties} (or any path to a properties
+ * file). Its settings sit below the command line and the environment, above the built-in defaults.
+ */
+final class JobFiles {
+
+    private JobFiles() {
+    }
+
+    static String[] expand(String[] args) {
+        List<String> expanded = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--job=")) {
+                expanded.add("--spring.config.import=file:" + resolve(arg.substring("--job=".length())));
+            }
+            else {
+                expanded.add(arg);
+            }
+        }
+        return expanded.toArray(String[]::new);
+    }
+
+    static Path resolve(String job) {
+        Path path = Path.of(job);
+        if (!job.endsWith(".properties") && path.getNameCount() == 1) {
+            path = Path.of("jobs", job + ".properties");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("job file not found: " + path.toAbsolutePath()
+                    + " (the ready-made ones are in jobs/: demo, production, nightly)");
+        }
+        return path.toAbsolutePath();
+    }
+}

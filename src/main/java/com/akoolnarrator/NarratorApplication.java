@@ -1,0 +1,44 @@
+package com.akoolnarrator;
+
+import java.util.Arrays;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+import com.akoolnarrator.simulator.SimulatorMain;
+
+/**
+ * {@code java -jar akool-narrator.jar [--job=demo] [--input=rows.csv] [--output-dir=out] [--setting=value ...]} runs the
+ * narration job and exits with its code; {@code java -jar akool-narrator.jar simulator --port=8089} runs the Akool
+ * simulator on its own.
+ */
+@SpringBootApplication
+@EnableConfigurationProperties(NarratorProperties.class)
+public class NarratorApplication {
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("simulator")) {
+            SimulatorMain.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        String[] expanded;
+        try {
+            expanded = JobFiles.expand(args);
+        }
+        catch (IllegalArgumentException e) {
+            System.err.println("Cannot run: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        int exitCode;
+        try {
+            exitCode = SpringApplication.exit(SpringApplication.run(NarratorApplication.class, expanded));
+        }
+        catch (RuntimeException startupFailure) {
+            // Spring Boot has already reported why the application could not start
+            exitCode = 1;
+        }
+        System.exit(exitCode);
+    }
+}

@@ -1,0 +1,255 @@
+package com.akoolnarrator.akool;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Akool's v3 text-to-speech API over HttpClient 5: one method per endpoint, the {@code {code,msg,data}} envelope
+ * unwrapped, and every failure classified as {@link AkoolException.Transient}, {@link AkoolException.RowRejected} or
+ * {@link AkoolException.Fatal}. It does not retry: retrying is the job's decision (a retried create bills twice).
+ */
+public class AkoolClient {
+
+    private static final Logger log = LoggerFactory.getLogger(AkoolClient.class);
+    private static final int MAX_BODY_CHARS = 1 << 20;
+
+    private final URI baseUrl;
+    private final AkoolCredentials credentials;
+    private final CloseableHttpClient http;
+    private final AkoolRequestThrottle throttle;
+    private final ObjectMapper json;
+    private final AtomicReference<String> bearerToken = new AtomicReference<>();
+
+    public AkoolClient(URI baseUrl, AkoolCredentials credentials, CloseableHttpClient http,
+            AkoolRequestThrottle throttle, ObjectMapper json) {
+        this.baseUrl = baseUrl;
+        this.credentials = credentials;
+        this.http = http;
+        this.throttle = throttle;
+        this.json = json;
+    }
+
+    public AkoolCredentials credentials() {
+        return credentials;
+    }
+
+    /** {@code POST audio/create} or {@code audio/clone}, whichever the request calls for. */
+    public AudioJob submit(SpeechRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("input_text", request.inputText());
+        if (request.isClone()) {
+            body.put("voice_url", request.voiceUrl());
+        }
+        else {
+            body.put("voice_id", request.voiceId());
+        }
+        body.put("rate", request.rate());
+        body.put("webhookUrl", request.webhookUrl() == null ? "" : request.webhookUrl());
+        HttpPost post = new HttpPost(baseUrl.resolve(request.endpointPath()));
+        post.setEntity(new StringEntity(json.writeValueAsString(body), ContentType.APPLICATION_JSON));
+        return toAudioJob(call(post, true));
+    }
+
+    /** {@code GET audio/infobymodelid}: the job's current status. */
+    public AudioJob audioInfo(String akoolId) {
+        String query = "?audio_model_id=" + URLEncoder.encode(akoolId, StandardCharsets.UTF_8);
+        return toAudioJob(call(new HttpGet(baseUrl.resolve("/api/open/v3/audio/infobymodelid" + query)), true));
+    }
+
+    /** {@code GET voice/list}: Akool's voices ({@code from=3}) and the account's own ({@code from=4}). */
+    public List<Voice> voices(int from) {
+        JsonNode data = call(new HttpGet(baseUrl.resolve("/api/open/v3/voice/list?from=" + from)), true).path("data");
+        List<Voice> voices = new ArrayList<>();
+        for (JsonNode v : data) {
+            voices.add(new Voice(v.path("voice_id").asString(""), text(v, "name"), text(v, "gender"),
+                    text(v, "language"), text(v, "preview"), v.path("from").asInt(from)));
+        }
+        return voices;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private AudioJob toAudioJob(JsonNode envelope) {
+        JsonNode data = envelope.path("data");
+        String id = data.path("_id").asString(null);
+        if (id == null || id.isBlank()) {
+            throw new AkoolException.Transient(0, "Akool answered success without a job id", null, null);
+        }
+        String url = data.hasNonNull("url") ? data.get("url").asString() : null;
+        return new AudioJob(id, data.path("status").asInt(0), url, envelope.path("msg").asString(""));
+    }
+
+    private JsonNode call(ClassicHttpRequest request, boolean mayRefreshToken) {
+        authenticate(request);
+        throttle.acquire();
+        String what = request.getMethod() + " " + request.getPath().replaceFirst("\\?.*", "");
+        Answer answer;
+        try {
+            answer = http.execute(request, response -> {
+                Header retryAfter = response.getFirstHeader("Retry-After");
+                String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), MAX_BODY_CHARS);
+                return new Answer(response.getCode(), body, retryAfter == null ? null : retryAfter.getValue());
+            });
+        }
+        catch (ConnectException e) {
+            throw new AkoolException.Transient(0, what + ": cannot connect to " + baseUrl.getHost() + " (" + e.getMessage() + ")", null, e);
+        }
+        catch (InterruptedIOException e) {
+            throw new AkoolException.Transient(0, what + ": timed out (" + e.getClass().getSimpleName() + ")", null, e);
+        }
+        catch (IOException e) {
+            throw new AkoolException.Transient(0, what + ": connection failed (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null, e);
+        }
+        return unwrap(what, answer, request, mayRefreshToken);
+    }
+
+    private JsonNode unwrap(String what, Answer answer, ClassicHttpRequest request, boolean mayRefreshToken) {
+        int status = answer.status();
+        if (status == 429) {
+            Duration retryAfter = parseRetryAfter(answer.retryAfter());
+            throttle.slowDown(retryAfter);
+            throw new AkoolException.Transient(429, what + ": HTTP 429 too many requests", retryAfter, null);
+        }
+        if (status >= 500) {
+            throw new AkoolException.Transient(status, what + ": HTTP " + status + " from Akool", parseRetryAfter(answer.retryAfter()), null);
+        }
+        if (status == 401 || status == 403) {
+            throw new AkoolException.Fatal(status, what + ": HTTP " + status + ": Akool refused the credentials from " + credentials.source());
+        }
+        JsonNode envelope;
+        try {
+            envelope = json.readTree(answer.body());
+        }
+        catch (JacksonException e) {
+            envelope = null;
+        }
+        if (envelope == null || !envelope.isObject() || !envelope.has("code")) {
+            if (status >= 400) {
+                throw new AkoolException.RowRejected(status, what + ": HTTP " + status + " from Akool");
+            }
+            throw new AkoolException.Transient(status, what + ": Akool's answer was not its JSON envelope (HTTP " + status + ")", null, null);
+        }
+        int code = envelope.path("code").asInt(-1);
+        String msg = envelope.path("msg").asString("");
+        if (code == 1000) {
+            throttle.onSuccess();
+            return envelope;
+        }
+        String said = what + ": Akool code " + code + (msg.isBlank() ? "" : " (" + msg + ")");
+        switch (code) {
+            case 1005 -> {
+                Duration retryAfter = parseRetryAfter(answer.retryAfter());
+                throttle.slowDown(retryAfter);
+                throw new AkoolException.Transient(code, said + ": rate limited", retryAfter, null);
+            }
+            case 2001, 1017, 1110, 1112, 1201 -> throw new AkoolException.Transient(code, said, null, null);
+            case 1101 -> {
+                if (mayRefreshToken && credentials instanceof AkoolCredentials.ClientCredentials) {
+                    log.info("Akool says the bearer token is invalid or expired; getting a new one");
+                    bearerToken.set(null);
+                    request.removeHeaders("Authorization");
+                    return call(request, false);
+                }
+                throw new AkoolException.Fatal(code, said + ": the credentials from " + credentials.source() + " were refused");
+            }
+            case 1102, 1103, 1109, 1200, 1213, 1221 -> throw new AkoolException.Fatal(code,
+                    said + ": the account or credentials from " + credentials.source() + " cannot be used");
+            case 1006, 1104 -> throw new AkoolException.Fatal(code, said + ": the Akool account has not enough credit");
+            default -> throw new AkoolException.RowRejected(code, said);
+        }
+    }
+
+    private void authenticate(ClassicHttpRequest request) {
+        if (credentials instanceof AkoolCredentials.ApiKey apiKey) {
+            request.setHeader("x-api-key", apiKey.key());
+        }
+        else if (credentials instanceof AkoolCredentials.ClientCredentials client) {
+            request.setHeader("Authorization", "Bearer " + token(client));
+        }
+    }
+
+    private String token(AkoolCredentials.ClientCredentials client) {
+        String token = bearerToken.get();
+        if (token != null) {
+            return token;
+        }
+        synchronized (bearerToken) {
+            if (bearerToken.get() == null) {
+                HttpPost post = new HttpPost(baseUrl.resolve("/api/open/v3/getToken"));
+                Map<String, String> body = Map.of("clientId", client.clientId(), "clientSecret", client.clientSecret());
+                post.setEntity(new StringEntity(json.writeValueAsString(body), ContentType.APPLICATION_JSON));
+                JsonNode envelope = callWithoutAuth(post);
+                String fresh = envelope.path("token").asString("");
+                if (fresh.isBlank()) {
+                    throw new AkoolException.Fatal(0, "getToken: Akool answered without a token for the client credentials from " + client.source());
+                }
+                bearerToken.set(fresh);
+            }
+            return bearerToken.get();
+        }
+    }
+
+    private JsonNode callWithoutAuth(ClassicHttpRequest request) {
+        throttle.acquire();
+        try {
+            Answer answer = http.execute(request, response -> new Answer(response.getCode(),
+                    response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), MAX_BODY_CHARS), null));
+            return unwrap("POST /api/open/v3/getToken", answer, request, false);
+        }
+        catch (IOException e) {
+            throw new AkoolException.Transient(0, "getToken: connection failed (" + e.getClass().getSimpleName() + ")", null, e);
+        }
+    }
+
+    /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
+    static Duration parseRetryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        }
+        catch (NumberFormatException notSeconds) {
+            try {
+                var when = java.time.ZonedDateTime.parse(value.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(java.time.ZonedDateTime.now(), when);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            }
+            catch (java.time.format.DateTimeParseException unreadable) {
+                return null;
+            }
+        }
+    }
+
+    private record Answer(int status, String body, String retryAfter) {
+    }
+}

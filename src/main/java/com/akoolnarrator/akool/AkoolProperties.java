@@ -1,0 +1,49 @@
+package com.akoolnarrator.akool;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where Akool is and how to talk to it. Secrets are bound here from the environment or a config file, never from the
+ * input CSV; {@link #toString()} never prints them.
+ */
+@ConfigurationProperties("akool")
+public record AkoolProperties(
+        @DefaultValue("https://openapi.akool.com") URI baseUrl,
+        String apiKey,
+        String clientId,
+        String clientSecret,
+        @DefaultValue("10s") Duration connectTimeout,
+        @DefaultValue("60s") Duration responseTimeout,
+        @DefaultValue("64") int maxConnections,
+        @DefaultValue("10") double requestsPerSecond,
+        @DefaultValue("0.5") double minRequestsPerSecond,
+        @DefaultValue Retry retry) {
+
+    /** Backoff for transient faults: exponential with jitter, bounded. */
+    public record Retry(
+            @DefaultValue("6") int maxRetries,
+            @DefaultValue("500ms") Duration delay,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("20s") Duration maxDelay,
+            @DefaultValue("250ms") Duration jitter) {
+    }
+
+    public boolean hasApiKey() {
+        return apiKey != null && !apiKey.isBlank();
+    }
+
+    public boolean hasClientCredentials() {
+        return clientId != null && !clientId.isBlank() && clientSecret != null && !clientSecret.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "AkoolProperties[baseUrl=" + baseUrl + ", apiKey=" + (hasApiKey() ? "(set)" : "(none)")
+                + ", clientId=" + (clientId == null ? "(none)" : "(set)") + ", clientSecret="
+                + (clientSecret == null ? "(none)" : "(set)") + ", requestsPerSecond=" + requestsPerSecond + "]";
+    }
+}

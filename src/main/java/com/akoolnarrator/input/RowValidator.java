@@ -1,0 +1,188 @@
+package com.akoolnarrator.input;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Checks one record against the input contract and turns it into a {@link NarrationSpec}, or into an INVALID row whose
+ * reason names the line, the column and what to change. Checks that need the other rows (duplicate ids, colliding
+ * output files) are made by the ledger when the row is recorded.
+ */
+public class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
+
+    private static final Pattern RATE = Pattern.compile("(\\d{1,3})\\s*%?");
+    private static final Pattern WINDOWS_RESERVED = Pattern.compile("(?i)(con|prn|aux|nul|com[1-9]|lpt[1-9])(\\..*)?");
+    private static final Pattern UNSAFE_PATH_CHARS = Pattern.compile("[<>:\"|?*\\\\\\x00-\\x1F]");
+    private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^\\s/$.?#][^\\s]*");
+
+    private final InputHeader header;
+    private final String defaultRate;
+    private final int maxWords;
+    private final KnownVoices knownVoices;
+
+    public RowValidator(InputHeader header, String defaultRate, int maxWords, KnownVoices knownVoices) {
+        this.header = header;
+        this.defaultRate = defaultRate;
+        this.maxWords = maxWords;
+        this.knownVoices = knownVoices;
+    }
+
+    @Override
+    public ValidatedRow process(InputRecord record) {
+        long line = record.line();
+        List<String> values = record.values();
+        String id = header.cell(values, InputColumn.ID).strip();
+        if (record.problem() != null) {
+            return ValidatedRow.invalid(line, id, values, record.problem());
+        }
+        if (values.size() != header.names().size()) {
+            return ValidatedRow.invalid(line, id, values, "line " + line + " has " + values.size() + " cells but the header has "
+                    + header.names().size() + ": a comma or quote inside a text is probably not quoted; put the cell in"
+                    + " double quotes (\"...\") and double any quote inside it");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).indexOf('\uFFFD') >= 0) {
+                return ValidatedRow.invalid(line, id, values, at(line, header.names().get(i))
+                        + "contains bytes that are not valid UTF-8: save the file as 'CSV UTF-8'");
+            }
+        }
+        try {
+            return ValidatedRow.valid(line, values, spec(line, id, values));
+        }
+        catch (InvalidCell e) {
+            return ValidatedRow.invalid(line, id, values, e.getMessage());
+        }
+    }
+
+    private NarrationSpec spec(long line, String id, List<String> values) {
+        if (id.isEmpty()) {
+            throw new InvalidCell(at(line, "id") + "is empty: give every row a unique id");
+        }
+        String text = header.cell(values, InputColumn.TEXT).strip();
+        if (text.isEmpty()) {
+            throw new InvalidCell(at(line, column(InputColumn.TEXT)) + "is empty: write the text to narrate");
+        }
+        int words = text.split("\\s+").length;
+        if (words > maxWords) {
+            throw new InvalidCell(at(line, column(InputColumn.TEXT)) + "has " + words + " words, over Akool's limit of "
+                    + maxWords + " per request: split it into several rows");
+        }
+        String voiceId = header.cell(values, InputColumn.VOICE_ID).strip();
+        String voiceUrl = header.cell(values, InputColumn.VOICE_URL).strip();
+        if (voiceId.isEmpty() && voiceUrl.isEmpty()) {
+            throw new InvalidCell(at(line, "voice_id") + "no voice: fill 'voice_id' (a voice from the 'voices' command)"
+                    + (header.has(InputColumn.VOICE_URL) ? " or 'voice_url' (a voice sample to clone)" : ""));
+        }
+        if (!voiceId.isEmpty() && !voiceUrl.isEmpty()) {
+            throw new InvalidCell(at(line, "voice_id") + "both 'voice_id' and 'voice_url' are filled, so it is unclear"
+                    + " which voice to use: keep one (voice_id for a stock or own voice, voice_url to clone a sample)");
+        }
+        if (!voiceUrl.isEmpty() && !HTTP_URL.matcher(voiceUrl).matches()) {
+            throw new InvalidCell(at(line, "voice_url") + "'" + voiceUrl + "' is not an http(s) URL: give the public URL"
+                    + " of the voice sample to clone");
+        }
+        if (!voiceId.isEmpty()) {
+            Optional<Set<String>> known = knownVoices.ids();
+            if (known.isPresent() && !known.get().contains(voiceId)) {
+                throw new InvalidCell(at(line, "voice_id") + "'" + voiceId + "' is not one of this account's voices:"
+                        + " run the 'voices' command to list them");
+            }
+        }
+        String rate = rate(line, header.cell(values, InputColumn.RATE).strip());
+        String webhook = header.cell(values, InputColumn.WEBHOOK_URL).strip();
+        if (!webhook.isEmpty() && !HTTP_URL.matcher(webhook).matches()) {
+            throw new InvalidCell(at(line, "webhook_url") + "'" + webhook + "' is not an http(s) URL");
+        }
+        String output = header.cell(values, InputColumn.OUTPUT).strip();
+        String file = output.isEmpty() ? defaultFile(line, id) : outputFile(line, output);
+        return new NarrationSpec(id, text, voiceId.isEmpty() ? null : voiceId, voiceUrl.isEmpty() ? null : voiceUrl,
+                rate, webhook.isEmpty() ? null : webhook, file);
+    }
+
+    private String rate(long line, String cell) {
+        if (cell.isEmpty()) {
+            return defaultRate;
+        }
+        Matcher matcher = RATE.matcher(cell);
+        if (!matcher.matches()) {
+            throw new InvalidCell(at(line, "rate") + "'" + cell + "' is not a speed: write a whole percentage from 0% to"
+                    + " 100%, e.g. 85%");
+        }
+        int percent = Integer.parseInt(matcher.group(1));
+        if (percent > 100) {
+            throw new InvalidCell(at(line, "rate") + "'" + cell + "' is out of range: use 0% to 100%");
+        }
+        return percent + "%";
+    }
+
+    private static String defaultFile(long line, String id) {
+        String file = id + ".mp3";
+        String problem = pathProblem(file);
+        if (problem != null) {
+            throw new InvalidCell(at(line, "id") + "'" + id + "' cannot be used as a file name (" + problem
+                    + "): change the id or give the row an 'output' path");
+        }
+        return file;
+    }
+
+    private static String outputFile(long line, String output) {
+        String problem = pathProblem(output);
+        if (problem != null) {
+            throw new InvalidCell(at(line, "output") + "'" + output + "' " + problem
+                    + ": give a relative path inside the output folder, e.g. course-1/lesson-02.mp3");
+        }
+        if (!output.toLowerCase(Locale.ROOT).endsWith(".mp3")) {
+            throw new InvalidCell(at(line, "output") + "'" + output + "' does not end in .mp3: name the MP3 file, e.g. "
+                    + output + ".mp3");
+        }
+        return output;
+    }
+
+    /** Why a relative path is unsafe on Linux or Windows, or null when it is fine. */
+    static String pathProblem(String path) {
+        if (path.startsWith("/") || path.startsWith("\\") || path.matches("(?i)^[a-z]:.*")) {
+            return "is an absolute path";
+        }
+        if (UNSAFE_PATH_CHARS.matcher(path).find()) {
+            return "contains a character that is not allowed in file names on Windows or Linux (< > : \" | ? * \\ or a control character)";
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals("..")) {
+                return "leaves the output folder (..)";
+            }
+            if (segment.isEmpty() || segment.equals(".")) {
+                return "has an empty folder name";
+            }
+            if (segment.endsWith(".") || segment.endsWith(" ")) {
+                return "has a name ending in a dot or space, which Windows cannot store";
+            }
+            if (WINDOWS_RESERVED.matcher(segment).matches()) {
+                return "uses '" + segment + "', a name Windows reserves";
+            }
+        }
+        if (path.length() > 240) {
+            return "is longer than 240 characters";
+        }
+        return null;
+    }
+
+    private String column(InputColumn column) {
+        return header.names().get(header.columns().get(column));
+    }
+
+    private static String at(long line, String column) {
+        return "line " + line + ", column '" + column + "': ";
+    }
+
+    private static final class InvalidCell extends RuntimeException {
+        InvalidCell(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

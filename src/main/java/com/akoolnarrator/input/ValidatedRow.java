@@ -1,0 +1,28 @@
+package com.akoolnarrator.input;
+
+import java.util.List;
+
+/**
+ * An input record after validation: either a {@link NarrationSpec} to narrate, or the reason it is INVALID.
+ *
+ * @param rowId  the row's id as written (may be blank for an invalid row)
+ * @param values the row's cells as read, kept for the results' pass-through columns and for failed.csv
+ */
+public record ValidatedRow(long line, String rowId, List<String> values, NarrationSpec spec, String invalidReason) {
+
+    public static ValidatedRow valid(long line, List<String> values, NarrationSpec spec) {
+        return new ValidatedRow(line, spec.rowId(), values, spec, null);
+    }
+
+    public static ValidatedRow invalid(long line, String rowId, List<String> values, String reason) {
+        return new ValidatedRow(line, rowId, values, null, reason);
+    }
+
+    public boolean isValid() {
+        return invalidReason == null;
+    }
+
+    public ValidatedRow asInvalid(String reason) {
+        return invalid(line, rowId, values, reason);
+    }
+}

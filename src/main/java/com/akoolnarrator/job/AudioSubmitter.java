@@ -1,0 +1,50 @@
+package com.akoolnarrator.job;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import com.akoolnarrator.akool.AkoolClient;
+import com.akoolnarrator.akool.AudioJob;
+import com.akoolnarrator.ledger.NarrationLedger;
+import com.akoolnarrator.ledger.PendingNarration;
+import com.akoolnarrator.ledger.TrackedNarration;
+
+/**
+ * The one place where Akool is asked to narrate (and bills for it). Before sending, it asks the ledger whether the row
+ * already has an Akool job; once Akool accepts, the job id is committed to the ledger before this method returns, so
+ * that no retry, chunk replay, restart or rerun submits the row again.
+ */
+public class AudioSubmitter implements ItemProcessor<PendingNarration, TrackedNarration> {
+
+    private final AkoolClient akool;
+    private final NarrationLedger ledger;
+    private final ConsecutiveFailureGuard guard;
+    private final Clock clock;
+
+    public AudioSubmitter(AkoolClient akool, NarrationLedger ledger, ConsecutiveFailureGuard guard, Clock clock) {
+        this.akool = akool;
+        this.ledger = ledger;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    @Override
+    public TrackedNarration process(PendingNarration narration) {
+        Optional<String> known = ledger.akoolId(narration.key());
+        if (known.isPresent()) {
+            return tracked(narration, known.get(), null);
+        }
+        ledger.recordAttempt(narration.key());
+        AudioJob job = akool.submit(narration.request());
+        ledger.recordAccepted(narration.key(), job);
+        guard.success();
+        return tracked(narration, job.id(), job.isCompleted() ? job.url() : null);
+    }
+
+    private TrackedNarration tracked(PendingNarration narration, String akoolId, String url) {
+        return new TrackedNarration(narration.key(), narration.rowId(), akoolId, narration.outputFile(),
+                narration.request().inputText().length(), clock.instant(), url);
+    }
+}

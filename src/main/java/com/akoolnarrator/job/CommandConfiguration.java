@@ -1,0 +1,30 @@
+package com.akoolnarrator.job;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.akoolnarrator.NarratorProperties;
+import com.akoolnarrator.akool.AkoolConnection;
+import com.akoolnarrator.input.KnownVoices;
+
+@Configuration(proxyBeanMethods = false)
+public class CommandConfiguration {
+
+    @Bean
+    NarrationCommand narrationCommand(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob,
+            JdbcClient jdbcClient, AkoolConnection akoolConnection, KnownVoices knownVoices) {
+        return new NarrationCommand(jobOperator, jobRepository, narrationJob, jdbcClient, akoolConnection, knownVoices);
+    }
+
+    /** Tests turn this off ({@code narrator.run-on-startup=false}) and call the command themselves. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "narrator.run-on-startup", matchIfMissing = true)
+    NarrationRunner narrationRunner(NarrationCommand narrationCommand, NarratorProperties settings) {
+        return new NarrationRunner(narrationCommand, settings);
+    }
+}

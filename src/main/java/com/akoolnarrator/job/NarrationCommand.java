@@ -1,0 +1,194 @@
+package com.akoolnarrator.job;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.akoolnarrator.akool.AkoolConnection;
+import com.akoolnarrator.akool.AkoolException;
+import com.akoolnarrator.input.InputFile;
+import com.akoolnarrator.input.InputFileException;
+import com.akoolnarrator.input.KnownVoices;
+import com.akoolnarrator.report.ResultsWriter;
+
+/**
+ * Runs the narration job for one input and output folder, the way a scheduler needs it: checks what can be checked
+ * before spending anything, continues the folder's last execution when it did not finish (recovering one orphaned by a
+ * kill), starts a new one otherwise, and turns the outcome into an exit code and a few plain lines.
+ */
+public class NarrationCommand {
+
+    private static final Logger log = LoggerFactory.getLogger("narrator");
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job narrationJob;
+    private final JdbcClient jdbc;
+    private final AkoolConnection akool;
+    private final KnownVoices knownVoices;
+
+    public NarrationCommand(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob, JdbcClient jdbc,
+            AkoolConnection akool, KnownVoices knownVoices) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.narrationJob = narrationJob;
+        this.jdbc = jdbc;
+        this.akool = akool;
+        this.knownVoices = knownVoices;
+    }
+
+    public RunOutcome run(Path input, Path outputDir) {
+        InputFile inputFile;
+        try {
+            inputFile = InputFile.inspect(input);
+        }
+        catch (InputFileException e) {
+            return report(RunOutcome.usage(e.getMessage()));
+        }
+        if (akool.credentials().isEmpty()) {
+            return report(RunOutcome.usage("no Akool credentials: set the environment variable AKOOL_API_KEY (or pass"
+                    + " --akool.api-key=..., or set akool.client-id and akool.client-secret in a job file)"));
+        }
+        Path folder = outputDir.toAbsolutePath().normalize();
+        try {
+            knownVoices.reset();
+            knownVoices.ids();
+        }
+        catch (AkoolException.Fatal e) {
+            return report(new RunOutcome(RunOutcome.JOB_FAILED, "Akool refused to start: " + e.getMessage(), 0, 0, 0, null));
+        }
+        JobExecution execution;
+        try {
+            execution = launch(inputFile, folder);
+        }
+        catch (Exception e) {
+            log.error("The job could not be started", e);
+            return report(new RunOutcome(RunOutcome.JOB_FAILED, "the job could not be started: " + e.getMessage(), 0, 0, 0, null));
+        }
+        return report(outcome(execution, folder));
+    }
+
+    private JobExecution launch(InputFile input, Path folder) throws Exception {
+        Optional<JobExecution> last = lastExecution(folder);
+        if (last.isPresent() && last.get().isRunning()) {
+            // this process holds the folder's database, so no other process runs it: a kill left it behind
+            log.info("The last run in {} did not end (the process was killed); recovering it", folder);
+            last = Optional.of(jobOperator.recover(last.get()));
+        }
+        if (last.isPresent() && restartable(last.get()) && sameInput(last.get(), input)) {
+            log.info("Continuing the unfinished run {} of {}", last.get().getJobParameters().getLong(NarrationJobConfiguration.RUN),
+                    input.path());
+            return jobOperator.restart(last.get());
+        }
+        long run = jobRepository.getJobInstances(NarrationJobConfiguration.JOB_NAME, 0, 1).stream()
+            .mapToLong(JobInstance::getInstanceId).max().orElse(0) + 1;
+        JobParameters parameters = new JobParametersBuilder()
+            .addString(NarrationJobConfiguration.INPUT, input.path().toAbsolutePath().normalize().toString())
+            .addString(NarrationJobConfiguration.INPUT_SHA256, input.sha256())
+            .addString(NarrationJobConfiguration.OUTPUT_DIR, folder.toString())
+            .addLong(NarrationJobConfiguration.RUN, run)
+            .toJobParameters();
+        return jobOperator.start(narrationJob, parameters);
+    }
+
+    private Optional<JobExecution> lastExecution(Path folder) {
+        List<JobInstance> instances = jobRepository.getJobInstances(NarrationJobConfiguration.JOB_NAME, 0, 100);
+        for (JobInstance instance : instances) {
+            JobExecution execution = jobRepository.getLastJobExecution(instance);
+            if (execution != null && folder.toString().equals(execution.getJobParameters().getString(NarrationJobConfiguration.OUTPUT_DIR))) {
+                return Optional.of(execution);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean restartable(JobExecution execution) {
+        BatchStatus status = execution.getStatus();
+        return status == BatchStatus.FAILED || status == BatchStatus.STOPPED;
+    }
+
+    private static boolean sameInput(JobExecution execution, InputFile input) {
+        JobParameters parameters = execution.getJobParameters();
+        return input.path().toAbsolutePath().normalize().toString().equals(parameters.getString(NarrationJobConfiguration.INPUT))
+                && input.sha256().equals(parameters.getString(NarrationJobConfiguration.INPUT_SHA256));
+    }
+
+    private RunOutcome outcome(JobExecution execution, Path folder) {
+        long runId = execution.getJobInstance().getInstanceId();
+        Map<String, Long> counts = rowCounts(runId);
+        long succeeded = counts.getOrDefault("SUCCEEDED", 0L);
+        long failed = counts.getOrDefault("FAILED", 0L);
+        long invalid = counts.getOrDefault("INVALID", 0L);
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            String message = String.format("%d rows: %d succeeded, %d failed, %d invalid. MP3s in %s; results in %s",
+                    succeeded + failed + invalid, succeeded, failed, invalid, folder, folder.resolve(ResultsWriter.RESULTS));
+            if (failed + invalid > 0) {
+                message += "; the rows to fix or rerun are in " + folder.resolve(ResultsWriter.FAILED)
+                        + " (running the same command again retries the FAILED rows)";
+            }
+            return new RunOutcome(failed + invalid == 0 ? RunOutcome.ALL_SUCCEEDED : RunOutcome.SOME_ROWS_FAILED, message,
+                    succeeded, failed, invalid, execution.getId());
+        }
+        String why = execution.getStatus() == BatchStatus.STOPPED ? "the job was stopped"
+                : "the job failed: " + cause(execution);
+        return new RunOutcome(RunOutcome.JOB_FAILED, why + ". Nothing is lost: run the same command again to continue.",
+                succeeded, failed, invalid, execution.getId());
+    }
+
+    private Map<String, Long> rowCounts(long runId) {
+        return jdbc.sql("SELECT CASE WHEN R.INVALID_REASON IS NOT NULL THEN 'INVALID' WHEN N.STATE = 'DOWNLOADED'"
+                + " THEN 'SUCCEEDED' ELSE 'FAILED' END AS STATUS, COUNT(*) AS ROWS_ FROM RUN_ROW R"
+                + " LEFT JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ? GROUP BY 1")
+            .param(runId)
+            .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+            .list().stream()
+            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The failure a person can act on: an Akool account problem or the failure limit, else the deepest message. */
+    private static String cause(JobExecution execution) {
+        List<Throwable> failures = execution.getAllFailureExceptions();
+        for (Throwable failure : failures) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof AkoolException.Fatal || t instanceof ConsecutiveFailureGuard.TooManyFailuresException
+                        || t instanceof InputFileException) {
+                    return t.getMessage();
+                }
+            }
+        }
+        for (Throwable failure : failures) {
+            log.error("Job failure", failure);
+        }
+        if (failures.isEmpty()) {
+            return "unknown cause (see the log above)";
+        }
+        Throwable deepest = failures.get(0);
+        while (deepest.getCause() != null) {
+            deepest = deepest.getCause();
+        }
+        return deepest.getClass().getSimpleName() + ": " + deepest.getMessage();
+    }
+
+    private static RunOutcome report(RunOutcome outcome) {
+        switch (outcome.exitCode()) {
+            case RunOutcome.ALL_SUCCEEDED -> log.info("Done: {}", outcome.message());
+            case RunOutcome.SOME_ROWS_FAILED -> log.warn("Done with problems: {}", outcome.message());
+            case RunOutcome.USAGE -> log.error("Cannot run: {}", outcome.message());
+            default -> log.error("Stopped: {}", outcome.message());
+        }
+        return outcome;
+    }
+}

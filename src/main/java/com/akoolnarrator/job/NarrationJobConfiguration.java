@@ -1,0 +1,319 @@
+package com.akoolnarrator.job;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.FlowBuilder;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.akoolnarrator.NarratorProperties;
+import com.akoolnarrator.akool.AkoolClient;
+import com.akoolnarrator.akool.AkoolException;
+import com.akoolnarrator.akool.AkoolProperties;
+import com.akoolnarrator.input.CsvRowReader;
+import com.akoolnarrator.input.InputFile;
+import com.akoolnarrator.input.InputRecord;
+import com.akoolnarrator.input.KnownVoices;
+import com.akoolnarrator.input.RowValidator;
+import com.akoolnarrator.input.ValidatedRow;
+import com.akoolnarrator.ledger.NarrationLedger;
+import com.akoolnarrator.ledger.PendingNarration;
+import com.akoolnarrator.ledger.TrackedNarration;
+import com.akoolnarrator.report.ResultRow;
+import com.akoolnarrator.report.ResultRowReader;
+import com.akoolnarrator.report.ResultsWriter;
+import com.akoolnarrator.storage.AudioDownloader;
+import com.akoolnarrator.storage.DownloadException;
+import com.akoolnarrator.storage.OutputFolder;
+
+/**
+ * The narration job: validate the input into the ledger, then submit and collect side by side (downloads start while
+ * rows are still being submitted), then write the results.
+ *
+ * <pre>
+ * validate ──▶ ┬─ submit  (create/clone, rate-limited, each accepted id committed first)
+ *              └─ collect (poll due jobs, download completed MP3s)          ──▶ results
+ * </pre>
+ *
+ * Every step reads what is left to do from the ledger, so a restarted execution carries on where the last one stopped.
+ */
+@Configuration(proxyBeanMethods = false)
+public class NarrationJobConfiguration {
+
+    public static final String JOB_NAME = "narration";
+    public static final String INPUT = "input";
+    public static final String INPUT_SHA256 = "input.sha256";
+    public static final String OUTPUT_DIR = "output.dir";
+    public static final String RUN = "run";
+
+    private static final String RUN_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
+
+    @Bean
+    Job narrationJob(JobRepository jobRepository, Step validateStep, Step submitStep, Step collectStep, Step resultsStep,
+            AudioJobTracker tracker, ConsecutiveFailureGuard guard) {
+        Flow submit = new FlowBuilder<Flow>("submitFlow").start(submitStep).build();
+        Flow collect = new FlowBuilder<Flow>("collectFlow").start(collectStep).build();
+        Flow narrate = new FlowBuilder<Flow>("narrate")
+            .split(new SimpleAsyncTaskExecutor("narrate-"))
+            .add(submit, collect)
+            .build();
+        return new JobBuilder(JOB_NAME, jobRepository)
+            .listener(new JobExecutionListener() {
+                @Override
+                public void beforeJob(JobExecution execution) {
+                    tracker.startRun(execution.getJobInstance().getInstanceId());
+                    guard.reset();
+                }
+            })
+            .flow(validateStep)
+            .next(narrate)
+            .next(resultsStep)
+            .end()
+            .build();
+    }
+
+    // ---- validate: CSV rows into the ledger ----
+
+    @Bean
+    Step validateStep(JobRepository jobRepository, NarratorProperties settings, CsvRowReader inputRowReader,
+            RowValidator rowValidator, ItemWriter<ValidatedRow> ledgerRowWriter) {
+        return new StepBuilder("validate", jobRepository)
+            .<InputRecord, ValidatedRow>chunk(Math.max(100, settings.chunkSize() * 10))
+            .reader(inputRowReader)
+            .processor(rowValidator)
+            .writer(ledgerRowWriter)
+            .build();
+    }
+
+    @Bean
+    @StepScope
+    CsvRowReader inputRowReader(@Value("#{jobParameters['" + INPUT + "']}") String input) {
+        return new CsvRowReader(InputFile.inspect(Path.of(input)));
+    }
+
+    @Bean
+    @StepScope
+    RowValidator rowValidator(@Value("#{jobParameters['" + INPUT + "']}") String input, NarratorProperties settings,
+            KnownVoices knownVoices) {
+        return new RowValidator(InputFile.inspect(Path.of(input)).header(), settings.defaultRate(), settings.maxWords(),
+                knownVoices);
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<ValidatedRow> ledgerRowWriter(NarrationLedger ledger, NarratorProperties settings,
+            @Value("#{jobParameters['" + INPUT + "']}") String input,
+            @Value("#{jobParameters['" + OUTPUT_DIR + "']}") String outputDir, @Value(RUN_ID) long runId) {
+        OutputFolder folder = new OutputFolder(Path.of(outputDir));
+        InputFile inputFile = InputFile.inspect(Path.of(input));
+        String scope = folder.root().toString();
+        return rows -> {
+            ledger.startRun(runId, scope, inputFile);
+            for (ValidatedRow row : rows) {
+                ledger.recordRow(runId, scope, row, folder, settings.resultRetention());
+            }
+        };
+    }
+
+    // ---- submit: one create/clone per pending narration ----
+
+    @Bean
+    Step submitStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, NarratorProperties settings,
+            JdbcPagingItemReader<PendingNarration> pendingNarrations, AudioSubmitter audioSubmitter,
+            AudioJobTracker tracker, RetryPolicy akoolRetryPolicy, RowFailures rowFailures) {
+        return new StepBuilder("submit", jobRepository)
+            .<PendingNarration, TrackedNarration>chunk(settings.chunkSize())
+            .transactionManager(transactionManager)
+            .reader(pendingNarrations)
+            .processor(audioSubmitter)
+            .writer(chunk -> tracker.trackAll(chunk.getItems()))
+            .faultTolerant()
+            .retryPolicy(akoolRetryPolicy)
+            .skipPolicy(rowFailures)
+            .skipListener(rowFailures)
+            .taskExecutor(executor("submit-", settings.submitThreads()))
+            .listener(new StepExecutionListener() {
+                @Override
+                public ExitStatus afterStep(StepExecution stepExecution) {
+                    tracker.submissionEnded();
+                    return null;
+                }
+            })
+            .build();
+    }
+
+    /** Pending narrations of the run; not restartable by position: what is still PENDING is exactly what is left. */
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<PendingNarration> pendingNarrations(DataSource dataSource, NarratorProperties settings,
+            @Value(RUN_ID) long runId) throws Exception {
+        return new JdbcPagingItemReaderBuilder<PendingNarration>()
+            .name("pendingNarrations")
+            .dataSource(dataSource)
+            .selectClause(NarrationLedger.PENDING_SELECT)
+            .fromClause(NarrationLedger.PENDING_FROM)
+            .whereClause(NarrationLedger.PENDING_WHERE)
+            .sortKeys(Map.of("LINE_NO", Order.ASCENDING))
+            .parameterValues(Map.of("runId", runId))
+            .pageSize(settings.chunkSize())
+            .rowMapper((rs, i) -> NarrationLedger.pending(rs))
+            .saveState(false)
+            .build();
+    }
+
+    // ---- collect: poll and download ----
+
+    @Bean
+    Step collectStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, NarratorProperties settings,
+            AudioJobTracker tracker, AudioFetcher audioFetcher, NarrationLedger ledger, ConsecutiveFailureGuard guard,
+            RetryPolicy akoolRetryPolicy, RowFailures rowFailures) {
+        return new StepBuilder("collect", jobRepository)
+            .<TrackedNarration, FetchedAudio>chunk(settings.chunkSize())
+            .transactionManager(transactionManager)
+            .reader(tracker::next)
+            .processor(audioFetcher)
+            .writer(chunk -> chunk.forEach(fetched -> {
+                ledger.recordDownloaded(fetched.narration().key(), fetched.audio());
+                guard.success();
+            }))
+            .faultTolerant()
+            .retryPolicy(akoolRetryPolicy)
+            .skipPolicy(rowFailures)
+            .skipListener(rowFailures)
+            .taskExecutor(executor("download-", settings.downloadThreads()))
+            .listener(new StepExecutionListener() {
+                @Override
+                public void beforeStep(StepExecution stepExecution) {
+                    tracker.resumeFromLedger();
+                }
+            })
+            .build();
+    }
+
+    @Bean
+    @StepScope
+    AudioFetcher audioFetcher(CloseableHttpClient akoolHttpClient, NarratorProperties settings,
+            @Value("#{jobParameters['" + OUTPUT_DIR + "']}") String outputDir) {
+        return new AudioFetcher(new AudioDownloader(akoolHttpClient, new OutputFolder(Path.of(outputDir)),
+                settings.downloadMaxBytes()));
+    }
+
+    // ---- results ----
+
+    @Bean
+    Step resultsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcCursorItemReader<ResultRow> resultRows, ResultsWriter resultsWriter) {
+        return new StepBuilder("results", jobRepository)
+            .<ResultRow, ResultRow>chunk(1000)
+            .transactionManager(transactionManager)
+            .reader(resultRows)
+            .writer(resultsWriter)
+            .listener(resultsWriter)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<ResultRow> resultRows(DataSource dataSource, @Value(RUN_ID) long runId) {
+        return ResultRowReader.create(dataSource, runId);
+    }
+
+    @Bean
+    @StepScope
+    ResultsWriter resultsWriter(NarratorProperties settings, @Value("#{jobParameters['" + INPUT + "']}") String input,
+            @Value("#{jobParameters['" + OUTPUT_DIR + "']}") String outputDir) {
+        InputFile inputFile = InputFile.inspect(Path.of(input));
+        return new ResultsWriter(Path.of(outputDir), inputFile.header(), inputFile.delimiter(), settings.neutraliseFormulas());
+    }
+
+    // ---- shared pieces ----
+
+    /** Transient Akool and download faults: exponential backoff with jitter, bounded by {@code akool.retry.*}. */
+    @Bean
+    RetryPolicy akoolRetryPolicy(AkoolProperties akool) {
+        AkoolProperties.Retry retry = akool.retry();
+        return RetryPolicy.builder()
+            .includes(AkoolException.Transient.class, DownloadException.Transient.class)
+            .maxRetries(retry.maxRetries())
+            .delay(retry.delay())
+            .multiplier(retry.multiplier())
+            .maxDelay(retry.maxDelay())
+            .jitter(retry.jitter())
+            .build();
+    }
+
+    @Bean
+    ConsecutiveFailureGuard consecutiveFailureGuard(NarratorProperties settings) {
+        return new ConsecutiveFailureGuard(settings.maxConsecutiveFailures());
+    }
+
+    @Bean
+    RowFailures rowFailures(NarrationLedger ledger, ConsecutiveFailureGuard guard) {
+        return new RowFailures(ledger, guard);
+    }
+
+    @Bean
+    AudioSubmitter audioSubmitter(AkoolClient akool, NarrationLedger ledger, ConsecutiveFailureGuard guard, Clock clock) {
+        return new AudioSubmitter(akool, ledger, guard, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    AudioJobTracker audioJobTracker(AkoolClient akool, NarrationLedger ledger, ConsecutiveFailureGuard guard,
+            NarratorProperties settings) {
+        return new AudioJobTracker(akool, ledger, guard, settings.pollMinInterval(), settings.pollMaxInterval(),
+                settings.pollThreads());
+    }
+
+    @Bean
+    KnownVoices knownVoices(AkoolClient akool) {
+        return new KnownVoices(akool);
+    }
+
+    @Bean
+    NarrationLedger narrationLedger(JdbcClient jdbcClient, PlatformTransactionManager transactionManager, Clock clock) {
+        return new NarrationLedger(jdbcClient, transactionManager, clock);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    private static org.springframework.core.task.AsyncTaskExecutor executor(String prefix, int threads) {
+        var executor = new org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix(prefix);
+        executor.setCorePoolSize(Math.max(1, threads));
+        executor.setMaxPoolSize(Math.max(1, threads));
+        executor.setDaemon(true);
+        executor.initialize();
+        return executor;
+    }
+}

@@ -1,0 +1,73 @@
+package com.akoolnarrator.job;
+
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.core.step.skip.SkipPolicy;
+
+import com.akoolnarrator.akool.AkoolException;
+import com.akoolnarrator.ledger.NarrationLedger;
+import com.akoolnarrator.ledger.PendingNarration;
+import com.akoolnarrator.ledger.TrackedNarration;
+import com.akoolnarrator.storage.DownloadException;
+
+/**
+ * What a row's failure means for the job: the skip policy (a row Akool rejects, or whose faults outlast the retries,
+ * is skipped; authentication, credit and unknown errors stop the step) and the skip listener (a skipped row is FAILED
+ * in the ledger with its reason, and counts towards the consecutive-failure limit).
+ */
+public class RowFailures implements SkipPolicy, SkipListener<Object, Object> {
+
+    private final NarrationLedger ledger;
+    private final ConsecutiveFailureGuard guard;
+
+    public RowFailures(NarrationLedger ledger, ConsecutiveFailureGuard guard) {
+        this.ledger = ledger;
+        this.guard = guard;
+    }
+
+    @Override
+    public boolean shouldSkip(Throwable t, long skipCount) {
+        return t instanceof AkoolException.RowRejected || t instanceof AkoolException.Transient
+                || t instanceof DownloadException;
+    }
+
+    @Override
+    public void onSkipInProcess(Object item, Throwable t) {
+        failed(item, t);
+    }
+
+    @Override
+    public void onSkipInWrite(Object item, Throwable t) {
+        failed(item, t);
+    }
+
+    private void failed(Object item, Throwable t) {
+        String reason = reason(t);
+        if (item instanceof PendingNarration pending) {
+            ledger.recordFailed(pending.key(), reason);
+        }
+        else if (item instanceof TrackedNarration tracked) {
+            ledger.recordFailed(tracked.key(), reason);
+        }
+        else if (item instanceof FetchedAudio fetched) {
+            ledger.recordFailed(fetched.narration().key(), reason);
+        }
+        guard.failure(reason);
+    }
+
+    /** A reason a person can act on. */
+    static String reason(Throwable t) {
+        if (t instanceof AkoolException.RowRejected) {
+            return "Akool rejected the request: " + t.getMessage();
+        }
+        if (t instanceof AkoolException.Transient) {
+            return "Akool kept failing, retries exhausted: " + t.getMessage();
+        }
+        if (t instanceof DownloadException.Permanent) {
+            return "download failed: " + t.getMessage();
+        }
+        if (t instanceof DownloadException.Transient) {
+            return "download kept failing, retries exhausted: " + t.getMessage();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

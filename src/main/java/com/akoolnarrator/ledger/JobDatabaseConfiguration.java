@@ -1,0 +1,50 @@
+package com.akoolnarrator.ledger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.akoolnarrator.NarratorProperties;
+
+/**
+ * The job's H2 file database (Spring Batch's job repository and the ledger), by default in
+ * {@code <output-dir>/.narrator/}, a folder only the owner can read; {@code spring.datasource.url} overrides it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class JobDatabaseConfiguration {
+
+    public static final String STATE_FOLDER = ".narrator";
+
+    @Bean
+    DataSource dataSource(DataSourceProperties properties, NarratorProperties settings) {
+        String url = properties.getUrl();
+        if (url == null || url.isBlank()) {
+            Path folder = settings.outputFolder().resolve(STATE_FOLDER);
+            createPrivateFolder(folder);
+            // DB_CLOSE_ON_EXIT=FALSE: the application closes the database after the job has stopped, not the JVM hook
+            url = "jdbc:h2:file:" + folder.resolve("narrator") + ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        return properties.initializeDataSourceBuilder().url(url).build();
+    }
+
+    private static void createPrivateFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot create the job's state folder " + folder, e);
+        }
+    }
+}

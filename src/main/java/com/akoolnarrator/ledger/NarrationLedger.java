@@ -1,0 +1,280 @@
+package com.akoolnarrator.ledger;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.akoolnarrator.akool.AudioJob;
+import com.akoolnarrator.akool.SpeechRequest;
+import com.akoolnarrator.input.InputFile;
+import com.akoolnarrator.input.NarrationSpec;
+import com.akoolnarrator.input.ValidatedRow;
+import com.akoolnarrator.storage.DownloadedAudio;
+import com.akoolnarrator.storage.OutputFolder;
+
+/**
+ * The job's memory of what Akool was asked and answered, in the job's H2 database. Every step decides from it what is
+ * left to do. Facts about Akool jobs ({@code record*} methods) are committed in their own transaction the moment they
+ * are known, independent of the chunk that learnt them, so that a rollback, retry or restart cannot forget that Akool
+ * accepted (and billed) a request.
+ */
+public class NarrationLedger {
+
+    private static final CSVFormat RAW = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate committedNow;
+    private final Clock clock;
+
+    public NarrationLedger(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.committedNow = new TransactionTemplate(transactions);
+        this.committedNow.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    // ---- runs and their rows (written in the validate step's chunk transactions) ----
+
+    /** Registers a run's input; forgets the rows of earlier runs into the same folder (their narrations stay). */
+    public void startRun(long runId, String scope, InputFile input) {
+        boolean known = jdbc.sql("SELECT COUNT(*) FROM RUN_INPUT WHERE RUN_ID = ?").param(runId).query(Long.class).single() > 0;
+        if (known) {
+            return;
+        }
+        jdbc.sql("DELETE FROM RUN_ROW WHERE RUN_ID IN (SELECT RUN_ID FROM RUN_INPUT WHERE SCOPE = ? AND RUN_ID <> ?)")
+            .params(scope, runId).update();
+        jdbc.sql("DELETE FROM RUN_INPUT WHERE SCOPE = ? AND RUN_ID <> ?").params(scope, runId).update();
+        jdbc.sql("INSERT INTO RUN_INPUT (RUN_ID, SCOPE, INPUT_PATH, INPUT_SHA256, DELIMITER, HEADER) VALUES (?, ?, ?, ?, ?, ?)")
+            .params(runId, scope, input.path().toAbsolutePath().toString(), input.sha256(), String.valueOf(input.delimiter()),
+                    encode(input.header().names()))
+            .update();
+    }
+
+    /**
+     * Records one validated row of a run: rejects a duplicate id or an output file another row already uses, then makes
+     * sure its narration exists and decides whether earlier work can be reused (a downloaded MP3 still on disk, an
+     * Akool job still within its retention) or the row must be submitted again.
+     */
+    public ValidatedRow recordRow(long runId, String scope, ValidatedRow row, OutputFolder folder, Duration retention) {
+        ValidatedRow checked = row;
+        if (row.isValid()) {
+            checked = checkAgainstOtherRows(runId, row);
+        }
+        String key = null;
+        String outputKey = null;
+        if (checked.isValid()) {
+            NarrationSpec spec = checked.spec();
+            key = spec.narrationKey(scope);
+            outputKey = spec.outputFile().toLowerCase(Locale.ROOT);
+            upsertNarration(key, scope, spec, folder, retention);
+        }
+        jdbc.sql("INSERT INTO RUN_ROW (RUN_ID, LINE_NO, ROW_ID, NARRATION_KEY, OUTPUT_KEY, INVALID_REASON, RAW_VALUES)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .params(runId, checked.line(), checked.rowId(), key, outputKey, truncate(checked.invalidReason()),
+                    encode(checked.values()))
+            .update();
+        return checked;
+    }
+
+    private ValidatedRow checkAgainstOtherRows(long runId, ValidatedRow row) {
+        Optional<Long> sameId = jdbc.sql("SELECT MIN(LINE_NO) FROM RUN_ROW WHERE RUN_ID = ? AND ROW_ID = ? AND LINE_NO <> ?")
+            .params(runId, row.rowId(), row.line()).query(Long.class).optional();
+        if (sameId.isPresent()) {
+            return row.asInvalid("line " + row.line() + ", column 'id': '" + row.rowId() + "' is already the id of line "
+                    + sameId.get() + ": every row needs its own id");
+        }
+        String file = row.spec().outputFile();
+        Optional<Map<String, Object>> sameFile = jdbc.sql("SELECT LINE_NO, ROW_ID FROM RUN_ROW WHERE RUN_ID = ? AND OUTPUT_KEY = ?"
+                + " AND LINE_NO <> ? ORDER BY LINE_NO FETCH FIRST 1 ROWS ONLY")
+            .params(runId, file.toLowerCase(Locale.ROOT), row.line()).query().listOfRows().stream().findFirst();
+        if (sameFile.isPresent()) {
+            return row.asInvalid("line " + row.line() + ", column 'output': the file '" + file + "' is already written by line "
+                    + sameFile.get().get("LINE_NO") + " (id " + sameFile.get().get("ROW_ID")
+                    + "; names differing only in case collide on Windows and macOS): give this row another output path");
+        }
+        return row;
+    }
+
+    private void upsertNarration(String key, String scope, NarrationSpec spec, OutputFolder folder, Duration retention) {
+        Timestamp now = now();
+        Optional<Map<String, Object>> existing = jdbc.sql("SELECT STATE, OUTPUT_FILE, FILE_BYTES, AUDIO_URL, SUBMITTED_AT,"
+                + " COMPLETED_AT FROM NARRATION WHERE NARRATION_KEY = ?").param(key).query().listOfRows().stream().findFirst();
+        if (existing.isEmpty()) {
+            jdbc.sql("INSERT INTO NARRATION (NARRATION_KEY, SCOPE, ROW_ID, CONTENT_HASH, INPUT_TEXT, VOICE_ID, VOICE_URL, RATE,"
+                    + " WEBHOOK_URL, OUTPUT_FILE, STATE, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)")
+                .params(key, scope, spec.rowId(), spec.contentHash(), spec.text(), spec.voiceId(), spec.voiceUrl(), spec.rate(),
+                        spec.webhookUrl(), spec.outputFile(), now)
+                .update();
+            return;
+        }
+        Map<String, Object> n = existing.get();
+        NarrationState state = NarrationState.valueOf((String) n.get("STATE"));
+        Instant expiredBefore = clock.instant().minus(retention);
+        Instant submittedAt = instant(n.get("SUBMITTED_AT"));
+        Instant completedAt = instant(n.get("COMPLETED_AT"));
+        boolean akoolStillHasIt = completedAt != null ? completedAt.isAfter(expiredBefore)
+                : submittedAt != null && submittedAt.isAfter(expiredBefore);
+        NarrationState next = switch (state) {
+            case DOWNLOADED -> {
+                boolean sameFile = spec.outputFile().equals(n.get("OUTPUT_FILE"));
+                if (sameFile && fileIntact(folder, spec.outputFile(), (Long) n.get("FILE_BYTES"))) {
+                    yield NarrationState.DOWNLOADED;
+                }
+                yield akoolStillHasIt && n.get("AUDIO_URL") != null ? NarrationState.COMPLETED : NarrationState.PENDING;
+            }
+            case COMPLETED, SUBMITTED -> akoolStillHasIt ? state : NarrationState.PENDING;
+            case FAILED, PENDING -> NarrationState.PENDING;
+        };
+        if (next == NarrationState.PENDING) {
+            jdbc.sql("UPDATE NARRATION SET STATE = 'PENDING', AKOOL_ID = NULL, AUDIO_URL = NULL, ERROR = NULL,"
+                    + " SUBMITTED_AT = NULL, COMPLETED_AT = NULL, OUTPUT_FILE = ?, WEBHOOK_URL = ?, UPDATED_AT = ? WHERE NARRATION_KEY = ?")
+                .params(spec.outputFile(), spec.webhookUrl(), now, key).update();
+        }
+        else {
+            jdbc.sql("UPDATE NARRATION SET STATE = ?, OUTPUT_FILE = ?, WEBHOOK_URL = ?, UPDATED_AT = ? WHERE NARRATION_KEY = ?")
+                .params(next.name(), spec.outputFile(), spec.webhookUrl(), now, key).update();
+        }
+    }
+
+    private static boolean fileIntact(OutputFolder folder, String file, Long bytes) {
+        try {
+            Path path = folder.resolve(file);
+            return bytes != null && Files.isRegularFile(path) && Files.size(path) == bytes;
+        }
+        catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    // ---- facts about Akool jobs, each committed at once ----
+
+    /** The Akool job id already recorded for a narration, if any: the guard against submitting it twice. */
+    public Optional<String> akoolId(String key) {
+        return committedNow.execute(status -> jdbc.sql("SELECT AKOOL_ID FROM NARRATION WHERE NARRATION_KEY = ? AND AKOOL_ID IS NOT NULL")
+            .param(key).query(String.class).optional());
+    }
+
+    /** A create/clone request is about to be sent: count it (committed first, so a crash mid-request still shows it). */
+    public void recordAttempt(String key) {
+        committedNow.executeWithoutResult(status -> jdbc.sql("UPDATE NARRATION SET ATTEMPTS = ATTEMPTS + 1, UPDATED_AT = ?"
+                + " WHERE NARRATION_KEY = ?").params(now(), key).update());
+    }
+
+    /** Akool accepted the request: its id, and its URL if it answered completed at once. */
+    public void recordAccepted(String key, AudioJob job) {
+        Timestamp now = now();
+        committedNow.executeWithoutResult(status -> {
+            if (job.isCompleted()) {
+                jdbc.sql("UPDATE NARRATION SET STATE = 'COMPLETED', AKOOL_ID = ?, AUDIO_URL = ?, SUBMITTED_AT = ?, COMPLETED_AT = ?,"
+                        + " ERROR = NULL, UPDATED_AT = ? WHERE NARRATION_KEY = ?")
+                    .params(job.id(), job.url(), now, now, now, key).update();
+            }
+            else {
+                jdbc.sql("UPDATE NARRATION SET STATE = 'SUBMITTED', AKOOL_ID = ?, SUBMITTED_AT = ?, ERROR = NULL, UPDATED_AT = ?"
+                        + " WHERE NARRATION_KEY = ?")
+                    .params(job.id(), now, now, key).update();
+            }
+        });
+    }
+
+    public void recordCompleted(String key, String audioUrl) {
+        Timestamp now = now();
+        committedNow.executeWithoutResult(status -> jdbc.sql("UPDATE NARRATION SET STATE = 'COMPLETED', AUDIO_URL = ?,"
+                + " COMPLETED_AT = ?, UPDATED_AT = ? WHERE NARRATION_KEY = ?").params(audioUrl, now, now, key).update());
+    }
+
+    public void recordFailed(String key, String reason) {
+        committedNow.executeWithoutResult(status -> jdbc.sql("UPDATE NARRATION SET STATE = 'FAILED', ERROR = ?, UPDATED_AT = ?"
+                + " WHERE NARRATION_KEY = ?").params(truncate(reason), now(), key).update());
+    }
+
+    public void recordDownloaded(String key, DownloadedAudio audio) {
+        committedNow.executeWithoutResult(status -> jdbc.sql("UPDATE NARRATION SET STATE = 'DOWNLOADED', OUTPUT_FILE = ?,"
+                + " FILE_BYTES = ?, SHA256 = ?, DURATION_SECONDS = ?, ERROR = NULL, UPDATED_AT = ? WHERE NARRATION_KEY = ?")
+            .params(audio.file(), audio.bytes(), audio.sha256(), audio.durationSeconds(), now(), key).update());
+    }
+
+    // ---- what is left to do ----
+
+    /** Narrations of the run still in flight at Akool or waiting to be downloaded (a restart picks these up). */
+    public List<TrackedNarration> inFlight(long runId) {
+        return jdbc.sql("SELECT N.NARRATION_KEY, N.ROW_ID, N.AKOOL_ID, N.OUTPUT_FILE, LENGTH(N.INPUT_TEXT) AS TEXT_LENGTH,"
+                + " N.SUBMITTED_AT, N.AUDIO_URL FROM NARRATION N JOIN RUN_ROW R ON R.NARRATION_KEY = N.NARRATION_KEY"
+                + " WHERE R.RUN_ID = ? AND N.STATE IN ('SUBMITTED', 'COMPLETED') ORDER BY R.LINE_NO")
+            .param(runId)
+            .query((rs, i) -> new TrackedNarration(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getInt(5), instant(rs.getTimestamp(6)), rs.getString(7)))
+            .list();
+    }
+
+    /** How many narrations of the run are in the given states. */
+    public long count(long runId, NarrationState... states) {
+        String in = String.join(",", java.util.Arrays.stream(states).map(s -> "'" + s.name() + "'").toList());
+        return committedNow.execute(status -> jdbc.sql("SELECT COUNT(*) FROM NARRATION N JOIN RUN_ROW R ON R.NARRATION_KEY = N.NARRATION_KEY"
+                + " WHERE R.RUN_ID = ? AND N.STATE IN (" + in + ")").param(runId).query(Long.class).single());
+    }
+
+    /** The SQL that lists a run's pending narrations, in input order, for the submit step's paging reader. */
+    public static final String PENDING_SELECT = "SELECT N.NARRATION_KEY, N.ROW_ID, N.INPUT_TEXT, N.VOICE_ID, N.VOICE_URL,"
+            + " N.RATE, N.WEBHOOK_URL, N.OUTPUT_FILE, R.LINE_NO";
+    public static final String PENDING_FROM = "FROM NARRATION N JOIN RUN_ROW R ON R.NARRATION_KEY = N.NARRATION_KEY";
+    public static final String PENDING_WHERE = "WHERE R.RUN_ID = :runId AND N.STATE = 'PENDING'";
+
+    public static PendingNarration pending(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new PendingNarration(rs.getString("NARRATION_KEY"), rs.getString("ROW_ID"), rs.getString("OUTPUT_FILE"), new SpeechRequest(
+                rs.getString("INPUT_TEXT"), rs.getString("VOICE_ID"), rs.getString("VOICE_URL"), rs.getString("RATE"),
+                rs.getString("WEBHOOK_URL")));
+    }
+
+    // ---- helpers ----
+
+    public static String encode(List<String> values) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, RAW)) {
+            printer.printRecord(values);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    public static List<String> decode(String encoded) {
+        try (var parser = RAW.parse(new java.io.StringReader(encoded))) {
+            var records = parser.getRecords();
+            return records.isEmpty() ? List.of() : records.get(0).toList();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp ts ? ts.toInstant() : null;
+    }
+
+    private static String truncate(String value) {
+        return value == null || value.length() <= 4000 ? value : value.substring(0, 3997) + "...";
+    }
+}

@@ -1,0 +1,21 @@
+package com.akoolnarrator.ledger;
+
+import java.time.Instant;
+
+/**
+ * A narration Akool accepted and the job follows until its MP3 is on disk.
+ *
+ * @param audioUrl     set once Akool reports it completed
+ * @param textLength   characters narrated, to predict when it will be done
+ */
+public record TrackedNarration(String key, String rowId, String akoolId, String outputFile, int textLength,
+        Instant submittedAt, String audioUrl) {
+
+    public boolean isCompleted() {
+        return audioUrl != null;
+    }
+
+    public TrackedNarration completed(String url) {
+        return new TrackedNarration(key, rowId, akoolId, outputFile, textLength, submittedAt, url);
+    }
+}

@@ -1,0 +1,142 @@
+package com.akoolnarrator.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+import com.akoolnarrator.input.InputFile;
+import com.akoolnarrator.input.InputHeader;
+
+/**
+ * Writes {@code results.csv} (every input row, in input order: the result columns, then the pass-through columns) and
+ * {@code failed.csv} (the rows that did not succeed, in the input's own format, ready to be rerun). Both are written
+ * to temporary names and take their final names only when the step completes, so a reader never sees half a file.
+ */
+public class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecutionListener {
+
+    public static final String RESULTS = "results.csv";
+    public static final String FAILED = "failed.csv";
+
+    private final Path folder;
+    private final InputHeader header;
+    private final char delimiter;
+    private final boolean neutraliseFormulas;
+    private CSVPrinter results;
+    private CSVPrinter failed;
+
+    public ResultsWriter(Path folder, InputHeader header, char delimiter, boolean neutraliseFormulas) {
+        this.folder = folder;
+        this.header = header;
+        this.delimiter = delimiter;
+        this.neutraliseFormulas = neutraliseFormulas;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        try {
+            Files.createDirectories(folder);
+            List<String> columns = new ArrayList<>(ResultRow.COLUMNS);
+            columns.addAll(header.passThroughNames());
+            results = new CSVPrinter(writer(RESULTS), CSVFormat.RFC4180);
+            results.printRecord(columns);
+            failed = new CSVPrinter(writer(FAILED), InputFile.format(delimiter));
+            failed.printRecord(header.names());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot write the results into " + folder, e);
+        }
+    }
+
+    private Writer writer(String name) throws IOException {
+        return Files.newBufferedWriter(temporary(name), StandardCharsets.UTF_8);
+    }
+
+    private Path temporary(String name) {
+        return folder.resolve("." + name + ".tmp");
+    }
+
+    @Override
+    public void write(Chunk<? extends ResultRow> rows) throws IOException {
+        for (ResultRow row : rows) {
+            List<Object> cells = new ArrayList<>();
+            cells.add(cell(row.id()));
+            cells.add(row.status().name());
+            cells.add(cell(row.file()));
+            cells.add(cell(row.akoolId()));
+            cells.add(cell(row.audioUrl()));
+            cells.add(row.bytes() == null ? "" : row.bytes());
+            cells.add(row.durationSeconds() == null ? "" : String.format(Locale.ROOT, "%.3f", row.durationSeconds()));
+            cells.add(cell(row.sha256()));
+            cells.add(row.attempts());
+            cells.add(cell(row.error()));
+            for (int index : header.passThrough()) {
+                cells.add(cell(index < row.values().size() ? row.values().get(index) : ""));
+            }
+            results.printRecord(cells);
+            if (row.status() != ResultRow.Status.SUCCEEDED && !row.values().isEmpty()) {
+                failed.printRecord(row.values());
+            }
+        }
+        results.flush();
+        failed.flush();
+    }
+
+    /** A cell a spreadsheet would run as a formula gets a leading apostrophe (unless turned off). */
+    String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (neutraliseFormulas && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (results != null) {
+                results.close();
+            }
+            if (failed != null) {
+                failed.close();
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (stepExecution.getStatus().isUnsuccessful()) {
+            return null;
+        }
+        try {
+            close();
+            for (String name : List.of(RESULTS, FAILED)) {
+                Files.move(temporary(name), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot publish the results in " + folder, e);
+        }
+        return null;
+    }
+}

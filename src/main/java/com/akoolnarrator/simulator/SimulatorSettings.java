@@ -1,0 +1,93 @@
+package com.akoolnarrator.simulator;
+
+import java.time.Duration;
+
+/**
+ * How the simulated Akool behaves: timing, limits and fault rates. Mutable on purpose so that a test or a benchmark can
+ * change the weather while a job runs; every field is read once per request.
+ */
+public class SimulatorSettings {
+
+    /** Which signal the simulated rate limit uses: Akool's documented code 1005 (HTTP 200), or HTTP 429. */
+    public enum RateLimitSignal { CODE_1005, HTTP_429 }
+
+    private volatile int port = 0;
+    private volatile String apiKey = "sim-demo-key";
+    private volatile String clientId = "sim-demo-client";
+    private volatile Duration latency = Duration.ZERO;
+    private volatile Duration processingBase = Duration.ofMillis(800);
+    private volatile Duration processingPerChar = Duration.ofNanos(3_000_000);
+    private volatile double requestsPerSecond = 0;
+    private volatile RateLimitSignal rateLimitSignal = RateLimitSignal.CODE_1005;
+    private volatile int retryAfterSeconds = 1;
+    private volatile double http5xxRate;
+    private volatile double http429Rate;
+    private volatile double dropRate;
+    private volatile double rateLimitCodeRate;
+    private volatile double serverErrorCodeRate;
+    private volatile double failedJobRate;
+    private volatile double truncatedDownloadRate;
+    private volatile double corruptDownloadRate;
+    private volatile double expiredUrlRate;
+    private volatile long seed = 42;
+    private volatile double credits = 1e12;
+    private volatile double creditsPerThousandChars = 4.4;
+    private volatile Duration retention = Duration.ofDays(7);
+    private volatile double charactersPerSecondOfSpeech = 15;
+    private volatile int threads = 64;
+
+    public int getPort() { return port; }
+    public void setPort(int port) { this.port = port; }
+    public String getApiKey() { return apiKey; }
+    public void setApiKey(String apiKey) { this.apiKey = apiKey; }
+    public String getClientId() { return clientId; }
+    public void setClientId(String clientId) { this.clientId = clientId; }
+    public Duration getLatency() { return latency; }
+    public void setLatency(Duration latency) { this.latency = latency; }
+    public Duration getProcessingBase() { return processingBase; }
+    public void setProcessingBase(Duration processingBase) { this.processingBase = processingBase; }
+    public Duration getProcessingPerChar() { return processingPerChar; }
+    public void setProcessingPerChar(Duration processingPerChar) { this.processingPerChar = processingPerChar; }
+    public double getRequestsPerSecond() { return requestsPerSecond; }
+    public void setRequestsPerSecond(double requestsPerSecond) { this.requestsPerSecond = requestsPerSecond; }
+    public RateLimitSignal getRateLimitSignal() { return rateLimitSignal; }
+    public void setRateLimitSignal(RateLimitSignal rateLimitSignal) { this.rateLimitSignal = rateLimitSignal; }
+    public int getRetryAfterSeconds() { return retryAfterSeconds; }
+    public void setRetryAfterSeconds(int retryAfterSeconds) { this.retryAfterSeconds = retryAfterSeconds; }
+    public double getHttp5xxRate() { return http5xxRate; }
+    public void setHttp5xxRate(double http5xxRate) { this.http5xxRate = http5xxRate; }
+    public double getHttp429Rate() { return http429Rate; }
+    public void setHttp429Rate(double http429Rate) { this.http429Rate = http429Rate; }
+    public double getDropRate() { return dropRate; }
+    public void setDropRate(double dropRate) { this.dropRate = dropRate; }
+    public double getRateLimitCodeRate() { return rateLimitCodeRate; }
+    public void setRateLimitCodeRate(double rateLimitCodeRate) { this.rateLimitCodeRate = rateLimitCodeRate; }
+    public double getServerErrorCodeRate() { return serverErrorCodeRate; }
+    public void setServerErrorCodeRate(double serverErrorCodeRate) { this.serverErrorCodeRate = serverErrorCodeRate; }
+    public double getFailedJobRate() { return failedJobRate; }
+    public void setFailedJobRate(double failedJobRate) { this.failedJobRate = failedJobRate; }
+    public double getTruncatedDownloadRate() { return truncatedDownloadRate; }
+    public void setTruncatedDownloadRate(double truncatedDownloadRate) { this.truncatedDownloadRate = truncatedDownloadRate; }
+    public double getCorruptDownloadRate() { return corruptDownloadRate; }
+    public void setCorruptDownloadRate(double corruptDownloadRate) { this.corruptDownloadRate = corruptDownloadRate; }
+    public double getExpiredUrlRate() { return expiredUrlRate; }
+    public void setExpiredUrlRate(double expiredUrlRate) { this.expiredUrlRate = expiredUrlRate; }
+    public long getSeed() { return seed; }
+    public void setSeed(long seed) { this.seed = seed; }
+    public double getCredits() { return credits; }
+    public void setCredits(double credits) { this.credits = credits; }
+    public double getCreditsPerThousandChars() { return creditsPerThousandChars; }
+    public void setCreditsPerThousandChars(double creditsPerThousandChars) { this.creditsPerThousandChars = creditsPerThousandChars; }
+    public Duration getRetention() { return retention; }
+    public void setRetention(Duration retention) { this.retention = retention; }
+    public double getCharactersPerSecondOfSpeech() { return charactersPerSecondOfSpeech; }
+    public void setCharactersPerSecondOfSpeech(double charactersPerSecondOfSpeech) { this.charactersPerSecondOfSpeech = charactersPerSecondOfSpeech; }
+    public int getThreads() { return threads; }
+    public void setThreads(int threads) { this.threads = threads; }
+
+    /** Sets every fault rate back to zero. */
+    public void clearFaults() {
+        http5xxRate = http429Rate = dropRate = rateLimitCodeRate = serverErrorCodeRate = 0;
+        failedJobRate = truncatedDownloadRate = corruptDownloadRate = expiredUrlRate = 0;
+    }
+}

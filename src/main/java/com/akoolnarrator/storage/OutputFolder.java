@@ -1,0 +1,22 @@
+package com.akoolnarrator.storage;
+
+import java.nio.file.Path;
+
+/**
+ * The one folder the job writes into. Every relative file name goes through {@link #resolve(String)}, which refuses
+ * anything that would land outside it.
+ */
+public record OutputFolder(Path root) {
+
+    public OutputFolder {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    public Path resolve(String relativeFile) {
+        Path target = root.resolve(relativeFile).normalize();
+        if (!target.startsWith(root) || target.equals(root)) {
+            throw new IllegalArgumentException("refusing to write outside the output folder: " + relativeFile);
+        }
+        return target;
+    }
+}
