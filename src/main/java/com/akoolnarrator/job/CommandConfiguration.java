@@ -6,19 +6,20 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
+
 
 import com.akoolnarrator.NarratorProperties;
 import com.akoolnarrator.akool.AkoolConnection;
 import com.akoolnarrator.input.KnownVoices;
+import com.akoolnarrator.ledger.NarrationLedger;
 
 @Configuration(proxyBeanMethods = false)
 public class CommandConfiguration {
 
     @Bean
     NarrationCommand narrationCommand(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob,
-            JdbcClient jdbcClient, AkoolConnection akoolConnection, KnownVoices knownVoices) {
-        return new NarrationCommand(jobOperator, jobRepository, narrationJob, jdbcClient, akoolConnection, knownVoices);
+            NarrationLedger narrationLedger, AkoolConnection akoolConnection, KnownVoices knownVoices) {
+        return new NarrationCommand(jobOperator, jobRepository, narrationJob, narrationLedger, akoolConnection, knownVoices);
     }
 
     /** Tests turn this off ({@code narrator.run-on-startup=false}) and call the command themselves. */

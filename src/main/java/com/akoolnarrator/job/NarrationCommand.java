@@ -15,13 +15,13 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.akoolnarrator.akool.AkoolConnection;
 import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.input.InputFile;
 import com.akoolnarrator.input.InputFileException;
 import com.akoolnarrator.input.KnownVoices;
+import com.akoolnarrator.ledger.NarrationLedger;
 import com.akoolnarrator.report.ResultsWriter;
 
 /**
@@ -36,16 +36,16 @@ public class NarrationCommand {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job narrationJob;
-    private final JdbcClient jdbc;
+    private final NarrationLedger ledger;
     private final AkoolConnection akool;
     private final KnownVoices knownVoices;
 
-    public NarrationCommand(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob, JdbcClient jdbc,
+    public NarrationCommand(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob, NarrationLedger ledger,
             AkoolConnection akool, KnownVoices knownVoices) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.narrationJob = narrationJob;
-        this.jdbc = jdbc;
+        this.ledger = ledger;
         this.akool = akool;
         this.knownVoices = knownVoices;
     }
@@ -128,7 +128,7 @@ public class NarrationCommand {
 
     private RunOutcome outcome(JobExecution execution, Path folder) {
         long runId = execution.getJobInstance().getInstanceId();
-        Map<String, Long> counts = rowCounts(runId);
+        Map<String, Long> counts = ledger.rowCounts(runId);
         long succeeded = counts.getOrDefault("SUCCEEDED", 0L);
         long failed = counts.getOrDefault("FAILED", 0L);
         long invalid = counts.getOrDefault("INVALID", 0L);
@@ -146,16 +146,6 @@ public class NarrationCommand {
                 : "the job failed: " + cause(execution);
         return new RunOutcome(RunOutcome.JOB_FAILED, why + ". Nothing is lost: run the same command again to continue.",
                 succeeded, failed, invalid, execution.getId());
-    }
-
-    private Map<String, Long> rowCounts(long runId) {
-        return jdbc.sql("SELECT CASE WHEN R.INVALID_REASON IS NOT NULL THEN 'INVALID' WHEN N.STATE = 'DOWNLOADED'"
-                + " THEN 'SUCCEEDED' ELSE 'FAILED' END AS STATUS, COUNT(*) AS ROWS_ FROM RUN_ROW R"
-                + " LEFT JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ? GROUP BY 1")
-            .param(runId)
-            .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
-            .list().stream()
-            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The failure a person can act on: an Akool account problem or the failure limit, else the deepest message. */

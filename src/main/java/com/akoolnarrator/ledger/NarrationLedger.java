@@ -231,6 +231,20 @@ public class NarrationLedger {
                 + " WHERE R.RUN_ID = ? AND N.STATE IN (" + in + ")").param(runId).query(Long.class).single());
     }
 
+    /** A run row's outcome as results.csv reports it: SUCCEEDED, FAILED or INVALID (over RUN_ROW R, NARRATION N). */
+    public static final String ROW_STATUS = "CASE WHEN R.INVALID_REASON IS NOT NULL THEN 'INVALID'"
+            + " WHEN N.STATE = 'DOWNLOADED' THEN 'SUCCEEDED' ELSE 'FAILED' END";
+
+    /** How many rows of the run ended in each status of {@link #ROW_STATUS}. */
+    public Map<String, Long> rowCounts(long runId) {
+        return jdbc.sql("SELECT STATUS, COUNT(*) FROM (SELECT " + ROW_STATUS + " AS STATUS FROM RUN_ROW R"
+                + " LEFT JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ?) GROUP BY STATUS")
+            .param(runId)
+            .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+            .list().stream()
+            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     /** The SQL that lists a run's pending narrations, in input order, for the submit step's paging reader. */
     public static final String PENDING_SELECT = "SELECT N.NARRATION_KEY, N.ROW_ID, N.INPUT_TEXT, N.VOICE_ID, N.VOICE_URL,"
             + " N.RATE, N.WEBHOOK_URL, N.OUTPUT_FILE, R.LINE_NO";

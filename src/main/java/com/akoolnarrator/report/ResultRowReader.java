@@ -18,7 +18,7 @@ public final class ResultRowReader {
         return new JdbcCursorItemReaderBuilder<ResultRow>()
             .name("resultRows")
             .dataSource(dataSource)
-            .sql("SELECT R.LINE_NO, R.ROW_ID, R.INVALID_REASON, R.RAW_VALUES, N.STATE, N.OUTPUT_FILE, N.AKOOL_ID,"
+            .sql("SELECT R.LINE_NO, R.ROW_ID, R.INVALID_REASON, R.RAW_VALUES, N.STATE, " + NarrationLedger.ROW_STATUS + " AS STATUS, N.OUTPUT_FILE, N.AKOOL_ID,"
                     + " N.AUDIO_URL, N.FILE_BYTES, N.DURATION_SECONDS, N.SHA256, N.ATTEMPTS, N.ERROR"
                     + " FROM RUN_ROW R LEFT JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
                     + " WHERE R.RUN_ID = ? ORDER BY R.LINE_NO")
@@ -27,8 +27,7 @@ public final class ResultRowReader {
             .rowMapper((rs, i) -> {
                 String invalid = rs.getString("INVALID_REASON");
                 String state = rs.getString("STATE");
-                Status status = invalid != null ? Status.INVALID
-                        : "DOWNLOADED".equals(state) ? Status.SUCCEEDED : Status.FAILED;
+                Status status = Status.valueOf(rs.getString("STATUS"));
                 String error = invalid != null ? invalid : rs.getString("ERROR");
                 if (status == Status.FAILED && error == null) {
                     error = "not finished (" + state + "): the job ended before this row was done; run the same command again";

@@ -1,0 +1,120 @@
+package com.akoolnarrator;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.akoolnarrator.akool.AkoolRequestThrottle;
+import com.akoolnarrator.job.NarrationCommand;
+import com.akoolnarrator.job.RunOutcome;
+import com.akoolnarrator.simulator.AkoolSimulator;
+import com.akoolnarrator.simulator.SimulatorSettings;
+
+/**
+ * End-to-end tests run the real job (H2 file database, real HTTP over loopback) against the embedded Akool simulator.
+ * All test classes share one application context; each test narrates into its own temporary output folder, which
+ * scopes the ledger, so tests never see each other's narrations.
+ */
+@SpringBatchTest
+@SpringBootTest(properties = {
+        "narrator.run-on-startup=false",
+        "narrator.simulator.embedded=true",
+        "narrator.poll-min-interval=50ms",
+        "narrator.poll-max-interval=400ms",
+        "akool.requests-per-second=0",
+        "akool.retry.delay=20ms",
+        "akool.retry.max-delay=200ms",
+        "akool.retry.jitter=10ms",
+        "simulator.api-key=sim-test-key-7f3a9c",
+        "simulator.processing-base=150ms",
+        "simulator.processing-per-char=0ms" })
+public abstract class JobTestSupport {
+
+    private static final Path DATABASE = createDatabaseFolder();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATABASE.resolve("narrator") + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    @Autowired
+    protected NarrationCommand command;
+
+    @Autowired
+    protected AkoolSimulator simulator;
+
+    @Autowired
+    protected SimulatorSettings simulatorSettings;
+
+    @Autowired
+    protected AkoolRequestThrottle throttle;
+
+    @TempDir
+    protected Path work;
+
+    @BeforeEach
+    void calmWeather() {
+        simulatorSettings.clearFaults();
+        simulatorSettings.setApiKey("sim-test-key-7f3a9c");
+        simulatorSettings.setCredits(1e12);
+        simulatorSettings.setLatency(Duration.ZERO);
+        simulatorSettings.setRequestsPerSecond(0);
+        simulatorSettings.setProcessingBase(Duration.ofMillis(150));
+        simulatorSettings.setProcessingPerChar(Duration.ZERO);
+        simulator.resetCounters();
+    }
+
+    protected Path output() {
+        return work.resolve("out");
+    }
+
+    protected Path csv(String name, String... lines) throws IOException {
+        Path file = work.resolve(name);
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    protected RunOutcome run(Path input) {
+        return command.run(input, output());
+    }
+
+    protected List<CSVRecord> results() throws IOException {
+        return readCsv(output().resolve("results.csv"));
+    }
+
+    protected static List<CSVRecord> readCsv(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
+    }
+
+    protected List<Path> filesUnder(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static Path createDatabaseFolder() {
+        try {
+            return Files.createTempDirectory("narrator-test-db");
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
