@@ -62,7 +62,9 @@ import com.akoolnarrator.storage.OutputFolder;
  *              └─ collect (poll due jobs, download completed MP3s)          ──▶ results
  * </pre>
  *
- * Every step reads what is left to do from the ledger, so a restarted execution carries on where the last one stopped.
+ * Every step reads what is left to do from the ledger, so a restarted execution carries on where the last one stopped;
+ * submit and collect run again on every restart (their work list is the ledger's, not a saved position), so a row
+ * submitted on restart is always followed.
  */
 @Configuration(proxyBeanMethods = false)
 public class NarrationJobConfiguration {
@@ -159,6 +161,7 @@ public class NarrationJobConfiguration {
             .skipPolicy(rowFailures)
             .skipListener(rowFailures)
             .taskExecutor(executor("submit-", settings.submitThreads()))
+            .allowStartIfComplete(true)
             .listener(new StepExecutionListener() {
                 @Override
                 public ExitStatus afterStep(StepExecution stepExecution) {
@@ -208,6 +211,7 @@ public class NarrationJobConfiguration {
             .skipPolicy(rowFailures)
             .skipListener(rowFailures)
             .taskExecutor(executor("download-", settings.downloadThreads()))
+            .allowStartIfComplete(true)
             .listener(new StepExecutionListener() {
                 @Override
                 public void beforeStep(StepExecution stepExecution) {

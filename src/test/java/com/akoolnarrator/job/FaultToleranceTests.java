@@ -1,0 +1,152 @@
+package com.akoolnarrator.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import com.akoolnarrator.JobTestSupport;
+import com.akoolnarrator.simulator.AkoolSimulator;
+import com.akoolnarrator.simulator.SimulatorSettings;
+import com.akoolnarrator.storage.Mp3Format;
+
+@ExtendWith(OutputCaptureExtension.class)
+class FaultToleranceTests extends JobTestSupport {
+
+    @Test
+    void badWeatherLosesNoRowAndOnlyTheJobsAkoolFailedEndFailed() throws Exception {
+        simulatorSettings.setHttp5xxRate(0.10);
+        simulatorSettings.setHttp429Rate(0.10);
+        simulatorSettings.setRetryAfterSeconds(0);
+        simulatorSettings.setDropRate(0.05);
+        simulatorSettings.setRateLimitCodeRate(0.05);
+        simulatorSettings.setServerErrorCodeRate(0.05);
+        simulatorSettings.setTruncatedDownloadRate(0.10);
+        simulatorSettings.setCorruptDownloadRate(0.05);
+        simulatorSettings.setFailedJobRate(0.05);
+        List<String> lines = new ArrayList<>(List.of("id,text,voice_id,lesson"));
+        for (int i = 1; i <= 200; i++) {
+            lines.add("row-" + i + ",Sentence number " + i + " of a long course.,en-US-Jenny,L" + i);
+        }
+        Path input = csv("many.csv", lines.toArray(String[]::new));
+
+        RunOutcome outcome = run(input);
+
+        List<CSVRecord> rows = results();
+        assertThat(rows).hasSize(200);
+        assertThat(rows).extracting(r -> r.get("lesson")).doesNotHaveDuplicates().hasSize(200);
+        Map<String, List<CSVRecord>> byStatus = rows.stream().collect(Collectors.groupingBy(r -> r.get("status")));
+        List<CSVRecord> failed = byStatus.getOrDefault("FAILED", List.of());
+        assertThat(failed).isNotEmpty().allSatisfy(r -> assertThat(r.get("error")).contains("Akool failed the job"));
+        assertThat(byStatus.get("SUCCEEDED")).hasSize(200 - failed.size());
+        assertThat(outcome.exitCode()).isEqualTo(RunOutcome.SOME_ROWS_FAILED);
+        for (CSVRecord row : byStatus.get("SUCCEEDED")) {
+            byte[] mp3 = Files.readAllBytes(output().resolve(row.get("file")));
+            assertThat(mp3.length).isEqualTo(Long.parseLong(row.get("bytes")));
+            assertThat(Mp3Format.looksLikeMp3(mp3, mp3.length)).isTrue();
+        }
+        assertThat(filesUnder(output())).noneMatch(p -> p.getFileName().toString().endsWith(".part"));
+        assertThat(simulator.calls("truncated")).as("the weather really was bad").isPositive();
+        assertThat(simulator.calls("dropped")).isPositive();
+    }
+
+    @Test
+    void http429WithRetryAfterSlowsTheClientDownAndTheRowsStillSucceed() throws Exception {
+        simulatorSettings.setRateLimitSignal(SimulatorSettings.RateLimitSignal.HTTP_429);
+        simulatorSettings.setRequestsPerSecond(20);
+        simulatorSettings.setRetryAfterSeconds(1);
+        long slowDownsBefore = throttle.slowDowns();
+        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
+        for (int i = 1; i <= 40; i++) {
+            lines.add("r" + i + ",Text " + i + ".,en-US-Guy");
+        }
+        try {
+            RunOutcome outcome = run(csv("burst.csv", lines.toArray(String[]::new)));
+
+            assertThat(outcome.exitCode()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+            assertThat(simulator.calls("rate-limited")).isPositive();
+            assertThat(throttle.slowDowns()).isGreaterThan(slowDownsBefore);
+            assertThat(simulator.duplicateSubmissions()).isZero();
+        }
+        finally {
+            simulatorSettings.setRateLimitSignal(SimulatorSettings.RateLimitSignal.CODE_1005);
+        }
+    }
+
+    @Test
+    void refusedCredentialsStopTheJobWithOneClearLineAndSubmitNothing(CapturedOutput output) throws Exception {
+        simulatorSettings.setApiKey("a-different-key");
+        Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
+
+        RunOutcome outcome = run(input);
+
+        assertThat(outcome.exitCode()).isEqualTo(RunOutcome.JOB_FAILED);
+        assertThat(outcome.message()).contains("1101", "the embedded simulator").doesNotContain("sim-test-key");
+        assertThat(simulator.acceptedSubmissions()).isZero();
+        assertThat(output.getAll()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void runningOutOfCreditStopsTheJobAndARerunOnceToppedUpFinishesWithoutPayingTwice() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
+        for (int i = 1; i <= 30; i++) {
+            lines.add("r" + i + ",A sentence of forty characters or so. " + i + ",en-US-Jenny");
+        }
+        Path input = csv("course.csv", lines.toArray(String[]::new));
+        simulatorSettings.setCredits(1.0); // about six rows' worth
+
+        RunOutcome stopped = run(input);
+
+        assertThat(stopped.exitCode()).isEqualTo(RunOutcome.JOB_FAILED);
+        assertThat(stopped.message()).contains("credit");
+        long paid = simulator.acceptedSubmissions();
+        assertThat(paid).isBetween(1L, 29L);
+
+        simulatorSettings.setCredits(1e6);
+        RunOutcome resumed = run(input);
+
+        assertThat(resumed.exitCode()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+        assertThat(simulator.acceptedSubmissions()).isEqualTo(30);
+        assertThat(simulator.duplicateSubmissions()).isZero();
+        assertThat(results()).hasSize(30).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("SUCCEEDED"));
+    }
+
+    @Test
+    void manyFailuresInARowStopTheJobInsteadOfBurningThroughTheFile() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
+        for (int i = 1; i <= 60; i++) {
+            lines.add("r" + i + ",Broken " + AkoolSimulator.REJECT_MARKER + " " + i + ",en-US-Jenny");
+        }
+
+        RunOutcome outcome = run(csv("broken.csv", lines.toArray(String[]::new)));
+
+        assertThat(outcome.exitCode()).isEqualTo(RunOutcome.JOB_FAILED);
+        assertThat(outcome.message()).contains("rows failed in a row");
+        assertThat(simulator.calls("create")).isLessThan(60);
+    }
+
+    @Test
+    void theApiKeyAppearsNowhereInLogsResultsOrTheDatabase(CapturedOutput output) throws Exception {
+        simulatorSettings.setFailedJobRate(0.3);
+        Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny", "b,Beta.,en-US-Guy",
+                "c,Gamma.,not-a-voice", "d,Delta.,en-US-Jenny");
+
+        run(input);
+
+        assertThat(output.getAll()).doesNotContain("sim-test-key-7f3a9c");
+        for (Path file : filesUnder(output())) {
+            assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as(file.toString()).doesNotContain("sim-test-key-7f3a9c");
+        }
+    }
+}
