@@ -123,7 +123,7 @@ public class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
 
     private static String defaultFile(long line, String id) {
         String file = id + ".mp3";
-        String problem = pathProblem(file);
+        String problem = id.contains("/") ? "it contains '/', which would make a folder" : pathProblem(file);
         if (problem != null) {
             throw new InvalidCell(at(line, "id") + "'" + id + "' cannot be used as a file name (" + problem
                     + "): change the id or give the row an 'output' path");

@@ -1,0 +1,178 @@
+package com.akoolnarrator.akool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.akoolnarrator.simulator.AkoolSimulator;
+import com.akoolnarrator.simulator.SimulatorSettings;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The client's envelope and status handling, over real HTTP against the simulator. */
+class AkoolClientTests {
+
+    private static final String KEY = "client-test-key";
+    private static SimulatorSettings settings;
+    private static AkoolSimulator simulator;
+    private static CloseableHttpClient http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        settings = new SimulatorSettings();
+        settings.setApiKey(KEY);
+        settings.setProcessingBase(Duration.ofMillis(100));
+        settings.setProcessingPerChar(Duration.ZERO);
+        simulator = new AkoolSimulator(settings).start();
+        http = HttpClients.custom().disableAutomaticRetries().build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        http.close();
+        simulator.close();
+    }
+
+    @BeforeEach
+    void calm() {
+        settings.clearFaults();
+        settings.setCredits(1e9);
+    }
+
+    private AkoolClient client(AkoolCredentials credentials) {
+        return new AkoolClient(simulator.baseUrl(), credentials, http, new AkoolRequestThrottle(0, 1), JsonMapper.builder().build());
+    }
+
+    private AkoolClient client() {
+        return client(new AkoolCredentials.ApiKey(KEY, "test"));
+    }
+
+    private static SpeechRequest speech(String text) {
+        return new SpeechRequest(text, "en-US-Jenny", null, "100%", null);
+    }
+
+    @Test
+    void submitsThenPollsUntilCompletedWithAUrl() throws Exception {
+        AkoolClient client = client();
+        AudioJob job = client.submit(speech("Hello."));
+        assertThat(job.status()).isIn(AudioJob.QUEUEING, AudioJob.PROCESSING);
+        Thread.sleep(150);
+        AudioJob done = client.audioInfo(job.id());
+        assertThat(done.isCompleted()).isTrue();
+        assertThat(done.url()).endsWith(job.id() + ".mp3");
+    }
+
+    @Test
+    void clonesWithAVoiceUrl() {
+        AudioJob job = client().submit(new SpeechRequest("Hi.", null, "https://cdn.example.com/v.mp3", "90%", ""));
+        assertThat(job.id()).isNotBlank();
+        assertThat(simulator.calls("clone")).isPositive();
+    }
+
+    @Test
+    void aFailedJobCarriesAkoolsMessage() throws Exception {
+        AkoolClient client = client();
+        AudioJob job = client.submit(speech("Broken " + AkoolSimulator.FAIL_MARKER));
+        Thread.sleep(150);
+        AudioJob failed = client.audioInfo(job.id());
+        assertThat(failed.isFailed()).isTrue();
+        assertThat(failed.detail()).contains("audio generation failed");
+    }
+
+    @Test
+    void parameterErrorsRejectTheRow() {
+        assertThatThrownBy(() -> client().submit(new SpeechRequest("Hi.", "en-US-Jenny", null, "101%", null)))
+            .isInstanceOf(AkoolException.RowRejected.class).hasMessageContaining("1003").hasMessageContaining("rate");
+        assertThatThrownBy(() -> client().audioInfo("does-not-exist"))
+            .isInstanceOf(AkoolException.RowRejected.class).hasMessageContaining("1008");
+    }
+
+    @Test
+    void rateLimitCodeIsTransientAndSlowsTheThrottle() {
+        settings.setRateLimitCodeRate(1);
+        AkoolRequestThrottle throttle = new AkoolRequestThrottle(50, 1);
+        AkoolClient client = new AkoolClient(simulator.baseUrl(), new AkoolCredentials.ApiKey(KEY, "test"), http, throttle,
+                JsonMapper.builder().build());
+        assertThatThrownBy(() -> client.submit(speech("Hi."))).isInstanceOf(AkoolException.Transient.class)
+            .satisfies(e -> assertThat(((AkoolException) e).code()).isEqualTo(1005));
+        assertThat(throttle.currentRate()).isLessThan(50);
+    }
+
+    @Test
+    void http429CarriesRetryAfter() {
+        settings.setHttp429Rate(1);
+        settings.setRetryAfterSeconds(2);
+        assertThatThrownBy(() -> client().submit(speech("Hi."))).isInstanceOf(AkoolException.Transient.class)
+            .satisfies(e -> assertThat(((AkoolException.Transient) e).retryAfter()).isEqualTo(Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void gatewayErrorsWithHtmlBodiesAreTransient() {
+        settings.setHttp5xxRate(1);
+        assertThatThrownBy(() -> client().voices(3)).isInstanceOf(AkoolException.Transient.class).hasMessageContaining("HTTP 5");
+    }
+
+    @Test
+    void serverErrorCodeIsTransient() {
+        settings.setServerErrorCodeRate(1);
+        assertThatThrownBy(() -> client().voices(3)).isInstanceOf(AkoolException.Transient.class).hasMessageContaining("2001");
+    }
+
+    @Test
+    void aDroppedConnectionIsTransient() {
+        settings.setDropRate(1);
+        assertThatThrownBy(() -> client().voices(3)).isInstanceOf(AkoolException.Transient.class)
+            .hasMessageContaining("connection failed");
+    }
+
+    @Test
+    void aWrongKeyIsFatalAndNamesItsSourceButNotTheKey() {
+        AkoolClient client = client(new AkoolCredentials.ApiKey("wrong-key-123", "environment variable AKOOL_API_KEY"));
+        assertThatThrownBy(() -> client.voices(3)).isInstanceOf(AkoolException.Fatal.class)
+            .hasMessageContaining("1101").hasMessageContaining("environment variable AKOOL_API_KEY")
+            .hasMessageNotContaining("wrong-key-123");
+    }
+
+    @Test
+    void insufficientCreditIsFatal() {
+        settings.setCredits(0);
+        assertThatThrownBy(() -> client().submit(speech("Hi."))).isInstanceOf(AkoolException.Fatal.class)
+            .hasMessageContaining("1006").hasMessageContaining("credit");
+    }
+
+    @Test
+    void legacyClientCredentialsGetABearerToken() {
+        AkoolClient client = client(new AkoolCredentials.ClientCredentials(settings.getClientId(), KEY, "job file"));
+        assertThat(client.voices(4)).extracting(Voice::voiceId).containsExactly("own-narrator-1");
+        assertThat(simulator.calls("token")).isEqualTo(1);
+        client.voices(3);
+        assertThat(simulator.calls("token")).as("the token is reused").isEqualTo(1);
+    }
+
+    @Test
+    void voicesComeWithNameGenderLanguageAndPreview() {
+        assertThat(client().voices(3)).anySatisfy(v -> {
+            assertThat(v.voiceId()).isEqualTo("en-US-Jenny");
+            assertThat(v.name()).isEqualTo("Jenny");
+            assertThat(v.gender()).isEqualTo("Female");
+            assertThat(v.language()).isEqualTo("en-US");
+            assertThat(v.previewUrl()).startsWith("https://");
+        });
+    }
+
+    @Test
+    void retryAfterIsReadAsSecondsOrAnHttpDate() {
+        assertThat(AkoolClient.parseRetryAfter("3")).isEqualTo(Duration.ofSeconds(3));
+        assertThat(AkoolClient.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
+        assertThat(AkoolClient.parseRetryAfter("soon")).isNull();
+        assertThat(AkoolClient.parseRetryAfter(null)).isNull();
+    }
+}

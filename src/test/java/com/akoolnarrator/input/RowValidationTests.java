@@ -1,0 +1,174 @@
+package com.akoolnarrator.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * Row problems: each makes its row INVALID with a message naming the line, the column and the fix, read through the
+ * real streaming reader so that line numbers are the ones a person sees in an editor.
+ */
+class RowValidationTests {
+
+    @TempDir
+    Path dir;
+
+    private final KnownVoices voices = new KnownVoices(null) {
+        @Override
+        public Optional<Set<String>> ids() {
+            return Optional.of(Set.of("en-US-Jenny", "en-US-Guy"));
+        }
+    };
+
+    private List<ValidatedRow> validate(String content) throws Exception {
+        return validate(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<ValidatedRow> validate(byte[] content) throws Exception {
+        Path file = dir.resolve("rows.csv");
+        Files.write(file, content);
+        InputFile input = InputFile.inspect(file);
+        RowValidator validator = new RowValidator(input.header(), "100%", 5000, voices);
+        CsvRowReader reader = new CsvRowReader(input);
+        reader.open(new ExecutionContext());
+        List<ValidatedRow> rows = new ArrayList<>();
+        for (InputRecord record = reader.read(); record != null; record = reader.read()) {
+            rows.add(validator.process(record));
+        }
+        reader.close();
+        return rows;
+    }
+
+    private ValidatedRow only(String header, String row) throws Exception {
+        List<ValidatedRow> rows = validate(header + "\n" + row + "\n");
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
+    }
+
+    @Test
+    void aValidRowBecomesANarration() throws Exception {
+        ValidatedRow row = only("id,text,voice_id,rate,output", "a-1,Hello there.,en-US-Jenny,85,lessons/a-1.mp3");
+        assertThat(row.isValid()).isTrue();
+        assertThat(row.spec().rate()).isEqualTo("85%");
+        assertThat(row.spec().outputFile()).isEqualTo("lessons/a-1.mp3");
+        assertThat(row.spec().endpoint()).isEqualTo("create");
+    }
+
+    @Test
+    void defaultsRateAndFileName() throws Exception {
+        ValidatedRow row = only("id,text,voice_url,rate", "b,Hi.,https://cdn.example.com/v.mp3,");
+        assertThat(row.spec().rate()).isEqualTo("100%");
+        assertThat(row.spec().outputFile()).isEqualTo("b.mp3");
+        assertThat(row.spec().endpoint()).isEqualTo("clone");
+    }
+
+    @Test
+    void emptyOrBlankText() throws Exception {
+        assertThat(only("id,text,voice_id", "a,   ,en-US-Jenny").invalidReason())
+            .isEqualTo("line 2, column 'text': is empty: write the text to narrate");
+    }
+
+    @Test
+    void textOverAkoolsWordLimit() throws Exception {
+        String words = "word ".repeat(5001);
+        assertThat(only("id,text,voice_id", "a," + words + ",en-US-Jenny").invalidReason())
+            .contains("line 2, column 'text'", "5001 words", "limit of 5000");
+    }
+
+    @Test
+    void malformedOrOutOfRangeRate() throws Exception {
+        assertThat(only("id,text,voice_id,rate", "a,Hi.,en-US-Jenny,fast").invalidReason())
+            .contains("line 2, column 'rate'", "'fast' is not a speed", "0% to 100%");
+        assertThat(only("id,text,voice_id,rate", "a,Hi.,en-US-Jenny,150%").invalidReason())
+            .contains("line 2, column 'rate'", "out of range");
+    }
+
+    @Test
+    void neitherOrBothVoices() throws Exception {
+        assertThat(only("id,text,voice_id,voice_url", "a,Hi.,,").invalidReason())
+            .contains("line 2, column 'voice_id'", "no voice");
+        assertThat(only("id,text,voice_id,voice_url", "a,Hi.,en-US-Jenny,https://x.example/v.mp3").invalidReason())
+            .contains("both 'voice_id' and 'voice_url'", "keep one");
+    }
+
+    @Test
+    void voiceIdNotInTheAccountsList() throws Exception {
+        assertThat(only("id,text,voice_id", "a,Hi.,en-US-Jeny").invalidReason())
+            .contains("line 2, column 'voice_id'", "'en-US-Jeny' is not one of this account's voices", "voices");
+    }
+
+    @Test
+    void voiceUrlMustBeHttp() throws Exception {
+        assertThat(only("id,text,voice_url", "a,Hi.,ftp://x.example/v.mp3").invalidReason())
+            .contains("column 'voice_url'", "not an http(s) URL");
+    }
+
+    @Test
+    void unsafeOutputPaths() throws Exception {
+        String header = "id,text,voice_id,output";
+        assertThat(only(header, "a,Hi.,en-US-Jenny,/etc/passwd.mp3").invalidReason()).contains("column 'output'", "absolute");
+        assertThat(only(header, "a,Hi.,en-US-Jenny,C:/x.mp3").invalidReason()).contains("absolute");
+        assertThat(only(header, "a,Hi.,en-US-Jenny,../escape.mp3").invalidReason()).contains("leaves the output folder");
+        assertThat(only(header, "a,Hi.,en-US-Jenny,what?.mp3").invalidReason()).contains("not allowed in file names");
+        assertThat(only(header, "a,Hi.,en-US-Jenny,lessons/CON.mp3").invalidReason()).contains("Windows reserves");
+        assertThat(only(header, "a,Hi.,en-US-Jenny,lessons/intro").invalidReason()).contains("does not end in .mp3");
+    }
+
+    @Test
+    void anIdThatCannotBeAFileNameNeedsAnOutput() throws Exception {
+        assertThat(only("id,text,voice_id", "a/b,Hi.,en-US-Jenny").invalidReason())
+            .contains("column 'id'", "cannot be used as a file name", "'output'");
+    }
+
+    @Test
+    void moreOrFewerCellsThanTheHeader() throws Exception {
+        List<ValidatedRow> rows = validate("id,text,voice_id\na,Hello, world,en-US-Jenny\nb,Short\n");
+        assertThat(rows.get(0).invalidReason()).contains("line 2 has 4 cells but the header has 3", "double quotes");
+        assertThat(rows.get(1).invalidReason()).contains("line 3 has 2 cells");
+    }
+
+    @Test
+    void anUnbalancedQuoteIsReportedAtTheLineWhereItStarted() throws Exception {
+        List<ValidatedRow> rows = validate("id,text,voice_id\na,Fine.,en-US-Jenny\nb,\"Never closed,en-US-Jenny\nc,Lost.,en-US-Jenny\n");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).isValid()).isTrue();
+        assertThat(rows.get(1).invalidReason()).startsWith("line 3: a quoted cell opens here and never closes");
+    }
+
+    @Test
+    void lineNumbersCountMultiLineCellsAndBlankLines() throws Exception {
+        List<ValidatedRow> rows = validate("id,text,voice_id\na,\"two\nlines\",en-US-Jenny\n\nb,,en-US-Jenny\n");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).isValid()).isTrue();
+        assertThat(rows.get(1).invalidReason()).startsWith("line 5, column 'text'");
+    }
+
+    @Test
+    void invalidUtf8IsReportedWithItsLineAndColumn() throws Exception {
+        byte[] bad = "id,text,voice_id\na,caf\u00e9,en-US-Jenny\nb,caf".getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[bad.length + 1 + ",en-US-Jenny\n".length()];
+        System.arraycopy(bad, 0, content, 0, bad.length);
+        content[bad.length] = (byte) 0xE9; // Latin-1 é
+        System.arraycopy(",en-US-Jenny\n".getBytes(StandardCharsets.US_ASCII), 0, content, bad.length + 1, 13);
+        List<ValidatedRow> rows = validate(content);
+        assertThat(rows.get(0).isValid()).isTrue();
+        assertThat(rows.get(1).invalidReason()).contains("line 3, column 'text'", "not valid UTF-8", "CSV UTF-8");
+    }
+
+    @Test
+    void webhookMustBeHttp() throws Exception {
+        assertThat(only("id,text,voice_id,webhook_url", "a,Hi.,en-US-Jenny,mailto:me@example.com").invalidReason())
+            .contains("column 'webhook_url'");
+    }
+}
