@@ -31,14 +31,18 @@ public class NarratorApplication {
             System.exit(2);
             return;
         }
+        GracefulShutdown.install();
+        SpringApplication application = new SpringApplication(NarratorApplication.class);
+        application.setRegisterShutdownHook(false);
         int exitCode;
         try {
-            exitCode = SpringApplication.exit(SpringApplication.run(NarratorApplication.class, expanded));
+            exitCode = SpringApplication.exit(application.run(expanded));
         }
         catch (RuntimeException startupFailure) {
             // Spring Boot has already reported why the application could not start
             exitCode = 1;
         }
+        GracefulShutdown.finish(exitCode);
         System.exit(exitCode);
     }
 }

@@ -51,6 +51,7 @@ public class AudioJobTracker implements AutoCloseable {
     private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
     private volatile long runId = -1;
     private volatile boolean submissionEnded;
+    private volatile boolean stopRequested;
 
     public AudioJobTracker(AkoolClient akool, NarrationLedger ledger, ConsecutiveFailureGuard guard, Duration minInterval,
             Duration maxInterval, int pollThreads) {
@@ -75,6 +76,7 @@ public class AudioJobTracker implements AutoCloseable {
         outstanding.set(0);
         fatal.set(null);
         submissionEnded = false;
+        stopRequested = false;
     }
 
     /** The collect step starts: pick up what the ledger says is in flight (after a crash or a stop, say). */
@@ -104,6 +106,11 @@ public class AudioJobTracker implements AutoCloseable {
         narrations.forEach(this::track);
     }
 
+    /** Stop waiting: {@link #next()} returns null; what is in flight stays SUBMITTED in the ledger for the next run. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
     /** The submit step ended (in any state): nothing new will be tracked in this execution. */
     public void submissionEnded() {
         submissionEnded = true;
@@ -123,7 +130,7 @@ public class AudioJobTracker implements AutoCloseable {
             if (completed != null) {
                 return completed;
             }
-            if (outstanding.get() == 0 && allSubmitted()) {
+            if (stopRequested || outstanding.get() == 0 && allSubmitted()) {
                 return ready.poll();
             }
             dispatchDuePolls();

@@ -18,8 +18,9 @@ public class CommandConfiguration {
 
     @Bean
     NarrationCommand narrationCommand(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob,
-            NarrationLedger narrationLedger, AkoolConnection akoolConnection, KnownVoices knownVoices) {
-        return new NarrationCommand(jobOperator, jobRepository, narrationJob, narrationLedger, akoolConnection, knownVoices);
+            NarrationLedger narrationLedger, AkoolConnection akoolConnection, KnownVoices knownVoices, AudioJobTracker audioJobTracker) {
+        return new NarrationCommand(jobOperator, jobRepository, narrationJob, narrationLedger, akoolConnection, knownVoices,
+                audioJobTracker);
     }
 
     /** Tests turn this off ({@code narrator.run-on-startup=false}) and call the command themselves. */

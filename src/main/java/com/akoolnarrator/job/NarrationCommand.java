@@ -39,15 +39,17 @@ public class NarrationCommand {
     private final NarrationLedger ledger;
     private final AkoolConnection akool;
     private final KnownVoices knownVoices;
+    private final AudioJobTracker tracker;
 
     public NarrationCommand(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob, NarrationLedger ledger,
-            AkoolConnection akool, KnownVoices knownVoices) {
+            AkoolConnection akool, KnownVoices knownVoices, AudioJobTracker tracker) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.narrationJob = narrationJob;
         this.ledger = ledger;
         this.akool = akool;
         this.knownVoices = knownVoices;
+        this.tracker = tracker;
     }
 
     public RunOutcome run(Path input, Path outputDir) {
@@ -124,6 +126,19 @@ public class NarrationCommand {
         JobParameters parameters = execution.getJobParameters();
         return input.path().toAbsolutePath().normalize().toString().equals(parameters.getString(NarrationJobConfiguration.INPUT))
                 && input.sha256().equals(parameters.getString(NarrationJobConfiguration.INPUT_SHA256));
+    }
+
+    /** Stops the running execution at its next chunk boundary; the collect step stops waiting for Akool at once. */
+    public void requestStop() {
+        tracker.requestStop();
+        for (JobExecution running : jobRepository.findRunningJobExecutions(NarrationJobConfiguration.JOB_NAME)) {
+            try {
+                jobOperator.stop(running);
+            }
+            catch (Exception e) {
+                log.warn("Could not stop execution {}: {}", running.getId(), e.getMessage());
+            }
+        }
     }
 
     private RunOutcome outcome(JobExecution execution, Path folder) {

@@ -4,6 +4,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 
+import com.akoolnarrator.GracefulShutdown;
 import com.akoolnarrator.NarratorProperties;
 
 /** The command line: run the job once with the configured input and output folder, and exit with its code. */
@@ -20,6 +21,7 @@ public class NarrationRunner implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
+        GracefulShutdown.onStop(command::requestStop);
         exitCode = command.run(settings.input(), settings.outputDir()).exitCode();
     }
 

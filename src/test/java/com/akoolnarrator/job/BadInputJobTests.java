@@ -41,6 +41,9 @@ class BadInputJobTests extends JobTestSupport {
     @Autowired
     KnownVoices knownVoices;
 
+    @Autowired
+    AudioJobTracker tracker;
+
     @Test
     void badRowsEndInvalidWithTheirReasonAndCostNothingWhileTheRestSucceed() throws Exception {
         Path input = csv("messy.csv",
@@ -95,7 +98,7 @@ class BadInputJobTests extends JobTestSupport {
     @Test
     void noCredentialsIsAUsageErrorThatNamesWhereToPutTheKey() throws Exception {
         NarrationCommand withoutKey = new NarrationCommand(jobOperator, jobRepository, narrationJob, ledger,
-                new AkoolConnection(URI.create("https://openapi.akool.com"), Optional.empty()), knownVoices);
+                new AkoolConnection(URI.create("https://openapi.akool.com"), Optional.empty()), knownVoices, tracker);
         Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
 
         RunOutcome outcome = withoutKey.run(input, output());

@@ -1,0 +1,132 @@
+package com.akoolnarrator.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.akoolnarrator.JobTestSupport;
+
+/** Restartable and never paying twice: reruns, nightly edits, expired results, a job aborted mid-step. */
+class RerunAndNightlyTests extends JobTestSupport {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void rerunningAfterFailedRowsSubmitsOnlyThoseRows() throws Exception {
+        Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny", "b,Beta.,en-US-Jenny");
+        assertThat(run(input).exitCode()).isZero();
+        csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny", "b,Beta.,en-US-Jenny", "c,Gamma.,en-US-Jenny",
+                "d,Delta.,en-US-Jenny");
+        simulatorSettings.setFailedJobRate(1.0); // Akool has a bad hour: every new job fails
+        assertThat(run(input).exitCode()).isEqualTo(RunOutcome.SOME_ROWS_FAILED);
+        assertThat(results()).extracting(r -> r.get("status")).containsExactly("SUCCEEDED", "SUCCEEDED", "FAILED", "FAILED");
+        assertThat(readCsv(output().resolve("failed.csv"))).extracting(r -> r.get("id")).containsExactly("c", "d");
+        simulatorSettings.setFailedJobRate(0);
+        simulator.resetCounters();
+
+        RunOutcome rerun = run(input);
+
+        assertThat(rerun.exitCode()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+        assertThat(simulator.calls("create")).isEqualTo(2);
+        assertThat(simulator.calls("download")).isEqualTo(2);
+        assertThat(results()).extracting(r -> r.get("attempts")).containsExactly("1", "1", "2", "2");
+        assertThat(readCsv(output().resolve("failed.csv"))).isEmpty();
+    }
+
+    @Test
+    void aFixedInvalidRowIsNarratedOnTheNextRun() throws Exception {
+        Path input = csv("lessons.csv", "id,text,voice_id,rate", "a,Alpha.,en-US-Jenny,", "b,Beta.,en-US-Jenny,fast");
+        assertThat(run(input).exitCode()).isEqualTo(RunOutcome.SOME_ROWS_FAILED);
+        csv("lessons.csv", "id,text,voice_id,rate", "a,Alpha.,en-US-Jenny,", "b,Beta.,en-US-Jenny,90%");
+        simulator.resetCounters();
+
+        assertThat(run(input).exitCode()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+        assertThat(simulator.calls("create")).isEqualTo(1);
+    }
+
+    @Test
+    void aNightlyRunOnAnEditedFileNarratesOnlyNewAndChangedRows() throws Exception {
+        Path input = csv("catalogue.csv", "id,text,voice_id,course",
+                "keep,Unchanged text.,en-US-Jenny,A", "edit,Old wording.,en-US-Jenny,A", "drop,Removed later.,en-US-Jenny,A");
+        assertThat(run(input).exitCode()).isZero();
+        Path dropped = output().resolve("drop.mp3");
+        String keepSha = results().get(0).get("sha256");
+        simulator.resetCounters();
+        csv("catalogue.csv", "id,text,voice_id,course",
+                "keep,Unchanged text.,en-US-Jenny,B (renamed course)", "edit,New wording.,en-US-Jenny,A", "new,A new lesson.,en-US-Guy,A");
+
+        RunOutcome nightly = run(input);
+
+        assertThat(nightly.exitCode()).isZero();
+        assertThat(simulator.calls("create")).isEqualTo(2);
+        List<CSVRecord> rows = results();
+        assertThat(rows).extracting(r -> r.get("id")).containsExactly("keep", "edit", "new");
+        assertThat(rows.get(0).get("attempts")).isEqualTo("1");
+        assertThat(rows.get(0).get("sha256")).isEqualTo(keepSha);
+        assertThat(rows.get(0).get("course")).isEqualTo("B (renamed course)");
+        assertThat(Files.exists(dropped)).as("files of removed rows are left alone").isTrue();
+    }
+
+    @Test
+    void resultsOlderThanAkoolsRetentionAreSubmittedAgainInsteadOfFailingOnADeadUrl() throws Exception {
+        Path input = csv("lessons.csv", "id,text,voice_id", "done,Downloaded long ago.,en-US-Jenny",
+                "completed,Completed but never downloaded.,en-US-Jenny", "submitted,Submitted long ago.,en-US-Jenny");
+        assertThat(run(input).exitCode()).isZero();
+        Timestamp eightDaysAgo = Timestamp.from(Instant.now().minus(Duration.ofDays(8)));
+        jdbc.sql("UPDATE NARRATION SET STATE = 'COMPLETED', COMPLETED_AT = ?, SUBMITTED_AT = ? WHERE ROW_ID = 'completed' AND SCOPE = ?")
+            .params(eightDaysAgo, eightDaysAgo, output().toString()).update();
+        jdbc.sql("UPDATE NARRATION SET STATE = 'SUBMITTED', COMPLETED_AT = NULL, SUBMITTED_AT = ? WHERE ROW_ID = 'submitted' AND SCOPE = ?")
+            .params(eightDaysAgo, output().toString()).update();
+        Files.delete(output().resolve("completed.mp3"));
+        Files.delete(output().resolve("submitted.mp3"));
+        simulator.resetCounters();
+
+        RunOutcome outcome = run(input);
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(simulator.calls("create")).isEqualTo(2);
+        assertThat(results()).extracting(r -> r.get("attempts")).containsExactly("1", "2", "2");
+    }
+
+    @Test
+    void aJobAbortedWhilePollingIsFinishedByTheSameCommandWithoutSubmittingAnythingTwice() throws Exception {
+        simulatorSettings.setProcessingBase(Duration.ofMillis(1500));
+        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
+        for (int i = 1; i <= 40; i++) {
+            lines.add("r" + i + ",Lesson text " + i + ".,en-US-Jenny");
+        }
+        Path input = csv("course.csv", lines.toArray(String[]::new));
+        CompletableFuture<RunOutcome> first = CompletableFuture.supplyAsync(() -> run(input));
+        while (simulator.acceptedSubmissions() < 40) {
+            Thread.sleep(20);
+        }
+        simulatorSettings.setApiKey("revoked-key"); // the next status call is refused: the job stops in collect
+
+        RunOutcome aborted = first.get(30, TimeUnit.SECONDS);
+
+        assertThat(aborted.exitCode()).isEqualTo(RunOutcome.JOB_FAILED);
+        assertThat(aborted.message()).contains("1101");
+        simulatorSettings.setApiKey("sim-test-key-7f3a9c");
+
+        RunOutcome resumed = run(input);
+
+        assertThat(resumed.exitCode()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+        assertThat(simulator.acceptedSubmissions()).isEqualTo(40);
+        assertThat(simulator.duplicateSubmissions()).isZero();
+        assertThat(results()).hasSize(40).allSatisfy(r -> assertThat(r.get("attempts")).isEqualTo("1"));
+    }
+}
