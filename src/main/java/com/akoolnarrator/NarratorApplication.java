@@ -24,7 +24,7 @@ public class NarratorApplication {
         }
         String[] expanded;
         try {
-            expanded = JobFiles.expand(args);
+            expanded = CommandLineArguments.expand(args);
         }
         catch (IllegalArgumentException e) {
             System.err.println("Cannot run: " + e.getMessage());

@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.akoolnarrator.akool.AkoolRequestThrottle;
 import com.akoolnarrator.job.NarrationCommand;
 import com.akoolnarrator.job.RunOutcome;
+import com.akoolnarrator.ledger.JobDatabaseConfiguration;
 import com.akoolnarrator.simulator.AkoolSimulator;
 import com.akoolnarrator.simulator.SimulatorSettings;
 
@@ -49,7 +50,8 @@ public abstract class JobTestSupport {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATABASE.resolve("narrator") + ";DB_CLOSE_ON_EXIT=FALSE");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATABASE.resolve("narrator")
+                + JobDatabaseConfiguration.DURABLE_H2_OPTIONS);
     }
 
     @Autowired

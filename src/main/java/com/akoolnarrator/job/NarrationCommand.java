@@ -91,8 +91,8 @@ public class NarrationCommand {
             last = Optional.of(jobOperator.recover(last.get()));
         }
         if (last.isPresent() && restartable(last.get()) && sameInput(last.get(), input)) {
-            log.info("Continuing the unfinished run {} of {}", last.get().getJobParameters().getLong(NarrationJobConfiguration.RUN),
-                    input.path());
+            log.info("Continuing the unfinished run {} of {} into {}",
+                    last.get().getJobParameters().getLong(NarrationJobConfiguration.RUN), input.path(), folder);
             return jobOperator.restart(last.get());
         }
         long run = jobRepository.getJobInstances(NarrationJobConfiguration.JOB_NAME, 0, 1).stream()
@@ -103,6 +103,7 @@ public class NarrationCommand {
             .addString(NarrationJobConfiguration.OUTPUT_DIR, folder.toString())
             .addLong(NarrationJobConfiguration.RUN, run)
             .toJobParameters();
+        log.info("Run {}: narrating {} into {}", run, input.path(), folder);
         return jobOperator.start(narrationJob, parameters);
     }
 

@@ -24,14 +24,20 @@ public class JobDatabaseConfiguration {
 
     public static final String STATE_FOLDER = ".narrator";
 
+    /**
+     * WRITE_DELAY=0: H2 otherwise writes commits to the file up to a second late, and a killed process would forget
+     * that Akool accepted (and billed) a request. DB_CLOSE_ON_EXIT=FALSE: the application closes the database after
+     * the job has stopped, not the JVM's shutdown hook.
+     */
+    public static final String DURABLE_H2_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+
     @Bean
     DataSource dataSource(DataSourceProperties properties, NarratorProperties settings) {
         String url = properties.getUrl();
         if (url == null || url.isBlank()) {
             Path folder = settings.outputFolder().resolve(STATE_FOLDER);
             createPrivateFolder(folder);
-            // DB_CLOSE_ON_EXIT=FALSE: the application closes the database after the job has stopped, not the JVM hook
-            url = "jdbc:h2:file:" + folder.resolve("narrator") + ";DB_CLOSE_ON_EXIT=FALSE";
+            url = "jdbc:h2:file:" + folder.resolve("narrator") + DURABLE_H2_OPTIONS;
         }
         return properties.initializeDataSourceBuilder().url(url).build();
     }

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code --job=NAME} uses a ready-made job configuration: {@code jobs/NAME.properties} (or any path to a properties
- * file). Its settings sit below the command line and the environment, above the built-in defaults.
+ * The command line's short forms: {@code --input=} and {@code --output-dir=} stand for {@code --narrator.input=} and
+ * {@code --narrator.output-dir=}; {@code --job=NAME} uses a ready-made job configuration, {@code jobs/NAME.properties}
+ * (or any path to a properties file), whose settings sit below the command line and the environment and above the
+ * built-in defaults. Every other {@code --setting=value} is passed to Spring Boot as it is.
  */
-final class JobFiles {
+final class CommandLineArguments {
 
-    private JobFiles() {
+    private CommandLineArguments() {
     }
 
     static String[] expand(String[] args) {
@@ -19,6 +21,9 @@ final class JobFiles {
         for (String arg : args) {
             if (arg.startsWith("--job=")) {
                 expanded.add("--spring.config.import=file:" + resolve(arg.substring("--job=".length())));
+            }
+            else if (arg.startsWith("--input=") || arg.startsWith("--output-dir=")) {
+                expanded.add("--narrator." + arg.substring(2));
             }
             else {
                 expanded.add(arg);

@@ -1,0 +1,174 @@
+package com.akoolnarrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.akoolnarrator.simulator.AkoolSimulator;
+import com.akoolnarrator.simulator.SimulatorSettings;
+import com.akoolnarrator.storage.Mp3Format;
+
+/**
+ * The packaged jar as a user runs it, killed for real. Akool (the simulator) lives in this test's JVM, so it outlives
+ * the killed process just as the real service would, and counts every submission it accepts.
+ */
+class ProcessRestartIT {
+
+    private static final String KEY = "it-key-5d1e";
+    private static final int ROWS = 300;
+    private static final int SUBMIT_THREADS = 8;
+    private static SimulatorSettings settings;
+    private static AkoolSimulator simulator;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void startAkool() throws IOException {
+        settings = new SimulatorSettings();
+        settings.setApiKey(KEY);
+        settings.setLatency(Duration.ofMillis(10));
+        settings.setProcessingBase(Duration.ofMillis(1500));
+        settings.setProcessingPerChar(Duration.ZERO);
+        simulator = new AkoolSimulator(settings).start();
+    }
+
+    @AfterAll
+    static void stopAkool() {
+        simulator.close();
+    }
+
+    @BeforeEach
+    void resetCounts() {
+        simulator.resetCounters();
+    }
+
+    @Test
+    void killedWithSigkillMidSubmissionTheSameCommandFinishesWithoutPayingTwice() throws Exception {
+        Path input = input();
+        Process first = start(input, work.resolve("out"), "first.log");
+        waitForAcceptedSubmissions(60);
+        first.destroyForcibly();
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        long acceptedBeforeKill = simulator.acceptedSubmissions();
+        assertThat(acceptedBeforeKill).isLessThan(ROWS);
+        assertNoPartialFileUnderAFinalName(work.resolve("out"));
+
+        Process second = start(input, work.resolve("out"), "second.log");
+        assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(second.exitValue()).as(log("second.log")).isZero();
+        assertThat(log("second.log")).contains("did not end (the process was killed); recovering it");
+        System.out.printf("SIGKILL after %d accepted submissions: %d submitted twice on rerun%n", acceptedBeforeKill,
+                simulator.duplicateSubmissions());
+        assertThat(simulator.duplicateSubmissions()).as("at most the requests in flight at the kill").isLessThanOrEqualTo(SUBMIT_THREADS);
+        Map<String, CSVRecord> resumed = results(work.resolve("out"));
+        assertThat(resumed).hasSize(ROWS);
+        assertNoPartialFileUnderAFinalName(work.resolve("out"));
+
+        Process uninterrupted = start(input, work.resolve("reference"), "reference.log");
+        assertThat(uninterrupted.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(uninterrupted.exitValue()).isZero();
+        Map<String, CSVRecord> reference = results(work.resolve("reference"));
+        for (String id : reference.keySet()) {
+            for (String column : List.of("status", "file", "bytes", "duration_seconds", "sha256", "error")) {
+                assertThat(resumed.get(id).get(column)).as(id + " " + column).isEqualTo(reference.get(id).get(column));
+            }
+        }
+    }
+
+    @Test
+    void sigtermStopsAtTheNextChunkExitsWithOneAndTheSameCommandContinues() throws Exception {
+        Path input = input();
+        Process first = start(input, work.resolve("out"), "first.log");
+        waitForAcceptedSubmissions(40);
+        first.destroy();
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(first.exitValue()).as(log("first.log")).isEqualTo(1);
+        assertThat(log("first.log")).contains("Stop requested").contains("the job was stopped");
+
+        Process second = start(input, work.resolve("out"), "second.log");
+        assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.exitValue()).as(log("second.log")).isZero();
+        assertThat(log("second.log")).contains("Continuing the unfinished run");
+        assertThat(simulator.duplicateSubmissions()).isZero();
+        assertThat(results(work.resolve("out")).values()).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("SUCCEEDED"));
+    }
+
+    private Path input() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("id,text,voice_id,course"));
+        for (int i = 1; i <= ROWS; i++) {
+            lines.add("lesson-" + i + ",This is lesson " + i + " of the course; it is read aloud.,en-US-Jenny,C" + (i % 7));
+        }
+        return Files.write(work.resolve("course.csv"), lines, StandardCharsets.UTF_8);
+    }
+
+    private Process start(Path input, Path output, String logName) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", Path.of("target", "akool-narrator.jar").toAbsolutePath().toString(),
+                "--input=" + input, "--output-dir=" + output, "--akool.base-url=" + simulator.baseUrl(),
+                "--akool.requests-per-second=60", "--narrator.submit-threads=" + SUBMIT_THREADS, "--narrator.chunk-size=10",
+                "--narrator.poll-min-interval=200ms")
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve(logName).toFile());
+        builder.environment().put("AKOOL_API_KEY", KEY);
+        return builder.start();
+    }
+
+    private static void waitForAcceptedSubmissions(long count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (simulator.acceptedSubmissions() < count) {
+            assertThat(System.nanoTime()).as("the job submits").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    private static void assertNoPartialFileUnderAFinalName(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path mp3 : files.filter(p -> p.toString().endsWith(".mp3")).toList()) {
+                byte[] bytes = Files.readAllBytes(mp3);
+                assertThat(Mp3Format.durationSeconds(bytes)).as(mp3.toString()).isPositive();
+                assertThat(bytes.length % 36).as("whole frames after the tag").isEqualTo(Mp3Format.id3v2Length(bytes) % 36);
+            }
+        }
+    }
+
+    private Map<String, CSVRecord> results(Path folder) throws IOException {
+        try (var reader = Files.newBufferedReader(folder.resolve("results.csv"))) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords().stream()
+                .collect(Collectors.toMap(r -> r.get("id"), Function.identity()));
+        }
+    }
+
+    private String log(String name) {
+        try {
+            return Files.readString(work.resolve(name));
+        }
+        catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}
