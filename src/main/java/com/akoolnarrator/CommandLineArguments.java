@@ -35,7 +35,8 @@ final class CommandLineArguments {
     static Path resolve(String job) {
         Path path = Path.of(job);
         if (!job.endsWith(".properties") && path.getNameCount() == 1) {
-            path = Path.of("jobs", job + ".properties");
+            Path inFolder = Path.of("jobs", job, job + ".properties");
+            path = Files.isRegularFile(inFolder) ? inFolder : Path.of("jobs", job + ".properties");
         }
         if (!Files.isRegularFile(path)) {
             throw new IllegalArgumentException("job file not found: " + path.toAbsolutePath()
