@@ -111,7 +111,7 @@ class ProcessRestartIT {
         assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).as(log("second.log")).isZero();
         assertThat(log("second.log")).contains("Continuing the unfinished run");
-        assertThat(simulator.duplicateSubmissions()).isZero();
+        assertThat(simulator.duplicateSubmissions()).as(() -> log("first.log") + log("second.log")).isZero();
         assertThat(results(work.resolve("out")).values()).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("SUCCEEDED"));
     }
 

@@ -85,8 +85,8 @@ public class NarrationLedger {
             outputKey = spec.outputFile().toLowerCase(Locale.ROOT);
             upsertNarration(key, scope, spec, folder, retention);
         }
-        jdbc.sql("INSERT INTO RUN_ROW (RUN_ID, LINE_NO, ROW_ID, NARRATION_KEY, OUTPUT_KEY, INVALID_REASON, RAW_VALUES)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("MERGE INTO RUN_ROW (RUN_ID, LINE_NO, ROW_ID, NARRATION_KEY, OUTPUT_KEY, INVALID_REASON, RAW_VALUES)"
+                + " KEY (RUN_ID, LINE_NO) VALUES (?, ?, ?, ?, ?, ?, ?)")
             .params(runId, checked.line(), checked.rowId(), key, outputKey, truncate(checked.invalidReason()),
                     encode(checked.values()))
             .update();

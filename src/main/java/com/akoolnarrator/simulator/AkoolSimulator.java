@@ -166,6 +166,10 @@ public class AkoolSimulator implements AutoCloseable {
 
     private void dispatch(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        if (path.equals("/simulator/stats")) {
+            stats(exchange);
+            return;
+        }
         if (path.startsWith("/files/")) {
             download(exchange, path.substring("/files/".length()));
             return;
@@ -425,6 +429,15 @@ public class AkoolSimulator implements AutoCloseable {
             return;
         }
         out.write(mp3);
+    }
+
+    /** {@code GET /simulator/stats}: what the simulator has seen, for benchmarks and for checking a run by hand. */
+    private void stats(HttpExchange exchange) throws IOException {
+        Map<String, Object> stats = new LinkedHashMap<>();
+        calls.forEach((name, count) -> stats.put(name, count.get()));
+        stats.put("accepted", acceptedSubmissions());
+        stats.put("duplicates", duplicateSubmissions());
+        send(exchange, stats);
     }
 
     // ---- helpers ----
