@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
+import com.akoolnarrator.benchmark.NarrationBenchmark;
 import com.akoolnarrator.simulator.SimulatorMain;
 
 /**
@@ -20,6 +21,10 @@ public class NarratorApplication {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("simulator")) {
             SimulatorMain.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("benchmark")) {
+            NarrationBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         String[] expanded;

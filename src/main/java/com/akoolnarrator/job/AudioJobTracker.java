@@ -36,6 +36,11 @@ public class AudioJobTracker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AudioJobTracker.class);
     private static final Duration IDLE_CHECK = Duration.ofMillis(200);
     private static final int MAX_POLL_FAULTS = 30;
+    /** The first jobs of a run, and one in {@link #PROBE_EVERY} after, are polled closely to teach the model. */
+    private static final int PROBES = 4;
+    private static final int PROBE_EVERY = 50;
+    /** How much later than predicted the first poll of an ordinary job is sent: one poll, not two, per job. */
+    private static final double PREDICTION_MARGIN = 0.15;
 
     private final AkoolClient akool;
     private final NarrationLedger ledger;
@@ -44,7 +49,11 @@ public class AudioJobTracker implements AutoCloseable {
     private final Duration maxInterval;
     private final ExecutorService pollers;
 
+    private final ProcessingTimeModel model = new ProcessingTimeModel();
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private final List<TrackedNarration> parked = new java.util.ArrayList<>();
+    private final AtomicInteger tracked = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong polls = new java.util.concurrent.atomic.AtomicLong();
     private final DelayQueue<ScheduledPoll> schedule = new DelayQueue<>();
     private final LinkedBlockingQueue<TrackedNarration> ready = new LinkedBlockingQueue<>();
     private final AtomicInteger outstanding = new AtomicInteger();
@@ -74,6 +83,11 @@ public class AudioJobTracker implements AutoCloseable {
         schedule.clear();
         ready.clear();
         outstanding.set(0);
+        tracked.set(0);
+        polls.set(0);
+        synchronized (parked) {
+            parked.clear();
+        }
         fatal.set(null);
         submissionEnded = false;
         stopRequested = false;
@@ -94,12 +108,48 @@ public class AudioJobTracker implements AutoCloseable {
             return;
         }
         outstanding.incrementAndGet();
+        int number = tracked.incrementAndGet();
         if (narration.isCompleted()) {
             completed(narration);
         }
-        else {
-            schedule.add(new ScheduledPoll(narration, minInterval, 0));
+        else if (number <= PROBES || number % PROBE_EVERY == 0) {
+            schedule.add(ScheduledPoll.probe(narration, minInterval));
         }
+        else if (model.isReady()) {
+            schedule.add(predicted(narration));
+        }
+        else {
+            synchronized (parked) {
+                parked.add(narration);
+            }
+        }
+    }
+
+    /** First poll when the model says the job should be done, with a margin, never sooner than the minimum interval. */
+    private ScheduledPoll predicted(TrackedNarration narration) {
+        Duration expected = model.predict(narration.textLength());
+        Duration margin = Duration.ofNanos((long) (expected.toNanos() * PREDICTION_MARGIN)).plus(minInterval.dividedBy(2));
+        java.time.Instant due = narration.submittedAt().plus(expected).plus(margin);
+        Duration wait = Duration.between(java.time.Instant.now(), due);
+        Duration retryInterval = max(minInterval, Duration.ofNanos(expected.toNanos() / 4));
+        return ScheduledPoll.at(narration, max(minInterval, wait), retryInterval);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** The model learnt from its first probes: schedule the jobs that waited for it. */
+    private void releaseParked() {
+        List<TrackedNarration> waiting;
+        synchronized (parked) {
+            if (parked.isEmpty()) {
+                return;
+            }
+            waiting = List.copyOf(parked);
+            parked.clear();
+        }
+        waiting.forEach(n -> schedule.add(predicted(n)));
     }
 
     public void trackAll(List<? extends TrackedNarration> narrations) {
@@ -133,6 +183,9 @@ public class AudioJobTracker implements AutoCloseable {
             if (stopRequested || outstanding.get() == 0 && allSubmitted()) {
                 return ready.poll();
             }
+            if (!model.isReady() && schedule.isEmpty()) {
+                releaseParkedWithoutModel();
+            }
             dispatchDuePolls();
             ScheduledPoll head = schedule.peek();
             long waitNanos = head == null ? IDLE_CHECK.toNanos()
@@ -142,6 +195,26 @@ public class AudioJobTracker implements AutoCloseable {
                 return completed;
             }
         }
+    }
+
+    /** Every probe ended without teaching the model (they failed, say): poll the parked jobs the plain way. */
+    private void releaseParkedWithoutModel() {
+        List<TrackedNarration> waiting;
+        synchronized (parked) {
+            waiting = List.copyOf(parked);
+            parked.clear();
+        }
+        waiting.forEach(n -> schedule.add(ScheduledPoll.at(n, minInterval, minInterval)));
+    }
+
+    /** Akool jobs followed in this execution. */
+    public int followed() {
+        return tracked.get();
+    }
+
+    /** Status calls sent in this run. */
+    public long polls() {
+        return polls.get();
     }
 
     private boolean allSubmitted() {
@@ -173,9 +246,17 @@ public class AudioJobTracker implements AutoCloseable {
     private void pollOnce(ScheduledPoll poll) {
         TrackedNarration narration = poll.narration();
         try {
+            polls.incrementAndGet();
             AudioJob job = akool.audioInfo(narration.akoolId());
             if (job.isCompleted()) {
                 ledger.recordCompleted(narration.key(), job.url());
+                if (poll.probe()) {
+                    boolean wasReady = model.isReady();
+                    model.observe(narration.textLength(), Duration.between(narration.submittedAt(), java.time.Instant.now()));
+                    if (!wasReady && model.isReady()) {
+                        releaseParked();
+                    }
+                }
                 completed(narration.completed(job.url()));
             }
             else if (job.isFailed()) {
@@ -215,19 +296,29 @@ public class AudioJobTracker implements AutoCloseable {
         pollers.shutdownNow();
     }
 
-    /** One job's next poll: due at a time, with the interval to grow from and the transient faults seen so far. */
-    private record ScheduledPoll(TrackedNarration narration, Duration interval, int faults, long dueNanos) implements Delayed {
+    /**
+     * One job's next poll: due at a time, with the interval to the poll after it (which grows, except for probes) and
+     * the transient faults seen so far.
+     */
+    private record ScheduledPoll(TrackedNarration narration, Duration interval, int faults, boolean probe, long dueNanos)
+            implements Delayed {
 
-        ScheduledPoll(TrackedNarration narration, Duration interval, int faults) {
-            this(narration, interval, faults, System.nanoTime() + interval.toNanos());
+        static ScheduledPoll probe(TrackedNarration narration, Duration interval) {
+            return new ScheduledPoll(narration, interval, 0, true, System.nanoTime() + interval.toNanos());
+        }
+
+        static ScheduledPoll at(TrackedNarration narration, Duration wait, Duration interval) {
+            return new ScheduledPoll(narration, interval, 0, false, System.nanoTime() + wait.toNanos());
         }
 
         ScheduledPoll later(Duration max) {
-            return new ScheduledPoll(narration, grow(max), faults);
+            Duration next = probe ? interval : grow(max);
+            return new ScheduledPoll(narration, next, faults, probe, System.nanoTime() + interval.toNanos());
         }
 
         ScheduledPoll afterFault(Duration max) {
-            return new ScheduledPoll(narration, grow(max), faults + 1);
+            Duration next = grow(max);
+            return new ScheduledPoll(narration, next, faults + 1, probe, System.nanoTime() + next.toNanos());
         }
 
         private Duration grow(Duration max) {

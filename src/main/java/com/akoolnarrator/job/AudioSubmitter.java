@@ -32,11 +32,10 @@ public class AudioSubmitter implements ItemProcessor<PendingNarration, TrackedNa
 
     @Override
     public TrackedNarration process(PendingNarration narration) {
-        Optional<String> known = ledger.akoolId(narration.key());
+        Optional<String> known = ledger.beginSubmission(narration.key());
         if (known.isPresent()) {
             return tracked(narration, known.get(), null);
         }
-        ledger.recordAttempt(narration.key());
         AudioJob job = akool.submit(narration.request());
         ledger.recordAccepted(narration.key(), job);
         guard.success();

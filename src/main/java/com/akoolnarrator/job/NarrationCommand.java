@@ -143,6 +143,10 @@ public class NarrationCommand {
     }
 
     private RunOutcome outcome(JobExecution execution, Path folder) {
+        log.info("Run took {} s: {} status calls for {} Akool jobs followed; peak heap {} MB",
+                String.format(java.util.Locale.ROOT, "%.1f", java.time.Duration.between(execution.getStartTime(),
+                        execution.getEndTime() == null ? java.time.LocalDateTime.now() : execution.getEndTime()).toMillis() / 1000.0),
+                tracker.polls(), tracker.followed(), peakHeapMegabytes());
         long runId = execution.getJobInstance().getInstanceId();
         Map<String, Long> counts = ledger.rowCounts(runId);
         long succeeded = counts.getOrDefault("SUCCEEDED", 0L);
@@ -162,6 +166,14 @@ public class NarrationCommand {
                 : "the job failed: " + cause(execution);
         return new RunOutcome(RunOutcome.JOB_FAILED, why + ". Nothing is lost: run the same command again to continue.",
                 succeeded, failed, invalid, execution.getId());
+    }
+
+    /** The highest heap use seen (summed over the heap's memory pools), for the run summary and the benchmark. */
+    static long peakHeapMegabytes() {
+        return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+            .mapToLong(pool -> pool.getPeakUsage().getUsed())
+            .sum() / (1024 * 1024);
     }
 
     /** The failure a person can act on: an Akool account problem or the failure limit, else the deepest message. */

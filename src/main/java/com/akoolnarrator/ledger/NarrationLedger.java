@@ -165,16 +165,21 @@ public class NarrationLedger {
 
     // ---- facts about Akool jobs, each committed at once ----
 
-    /** The Akool job id already recorded for a narration, if any: the guard against submitting it twice. */
-    public Optional<String> akoolId(String key) {
-        return committedNow.execute(status -> jdbc.sql("SELECT AKOOL_ID FROM NARRATION WHERE NARRATION_KEY = ? AND AKOOL_ID IS NOT NULL")
-            .param(key).query(String.class).optional());
-    }
-
-    /** A create/clone request is about to be sent: count it (committed first, so a crash mid-request still shows it). */
-    public void recordAttempt(String key) {
-        committedNow.executeWithoutResult(status -> jdbc.sql("UPDATE NARRATION SET ATTEMPTS = ATTEMPTS + 1, UPDATED_AT = ?"
-                + " WHERE NARRATION_KEY = ?").params(now(), key).update());
+    /**
+     * The guard against submitting a narration twice, in one committed transaction: the Akool job id already recorded
+     * for it, if any (then nothing may be sent); otherwise the attempt about to be made is counted, so that a crash
+     * in the middle of the request still shows it.
+     */
+    public Optional<String> beginSubmission(String key) {
+        return committedNow.execute(status -> {
+            Optional<String> known = jdbc.sql("SELECT AKOOL_ID FROM NARRATION WHERE NARRATION_KEY = ? AND AKOOL_ID IS NOT NULL")
+                .param(key).query(String.class).optional();
+            if (known.isEmpty()) {
+                jdbc.sql("UPDATE NARRATION SET ATTEMPTS = ATTEMPTS + 1, UPDATED_AT = ? WHERE NARRATION_KEY = ?")
+                    .params(now(), key).update();
+            }
+            return known;
+        });
     }
 
     /** Akool accepted the request: its id, and its URL if it answered completed at once. */

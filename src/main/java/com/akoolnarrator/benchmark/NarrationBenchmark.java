@@ -1,0 +1,230 @@
+package com.akoolnarrator.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import com.akoolnarrator.akool.AkoolClient;
+import com.akoolnarrator.akool.AkoolCredentials;
+import com.akoolnarrator.akool.AkoolRequestThrottle;
+import com.akoolnarrator.akool.AudioJob;
+import com.akoolnarrator.akool.SpeechRequest;
+import com.akoolnarrator.simulator.AkoolSimulator;
+import com.akoolnarrator.simulator.SimulatorSettings;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -jar target/akool-narrator.jar benchmark --rows=1000 --latency=50ms --processing-base=1s
+ * --processing-per-char=2ms --requests-per-second=20}: starts the simulator with those settings, generates the rows,
+ * runs the packaged job against it in its own JVM (as a user would, with {@code --heap}), and prints wall time, rows
+ * per second, API calls per row by kind, the lower bound those settings allow and the ratio to it, and peak heap.
+ * Then it runs the naive one-row-at-a-time loop (submit, poll every 1.5 s, download, next) on {@code --baseline-rows}
+ * rows of the same kind and extrapolates it, so that the speed-up comes from the same run. Any other
+ * {@code --setting=value} of the simulator (fault rates...) is passed to it.
+ */
+public final class NarrationBenchmark {
+
+    private static final String KEY = "benchmark-key";
+    private static final Pattern RUN_TOOK = Pattern.compile("Run took ([0-9.]+) s");
+    private static final Pattern PEAK_HEAP = Pattern.compile("peak heap (\\d+) MB");
+    private static final String[] WORDS = ("the data shows that every learner can follow a chart when its axes are clear and its"
+            + " sources are named before we compare two groups we check how each was sampled a median resists outliers while"
+            + " a mean moves with them good questions start with who collected the numbers how and why safety at work begins"
+            + " with small habits lift with your knees keep exits clear and report hazards early").split(" ");
+
+    private NarrationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("expected --name=value, got " + arg);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        int rows = Integer.parseInt(value(args, "rows", "1000"));
+        int minChars = Integer.parseInt(value(args, "min-chars", "200"));
+        int maxChars = Integer.parseInt(value(args, "max-chars", "800"));
+        int baselineRows = Integer.parseInt(value(args, "baseline-rows", "10"));
+        String heap = value(args, "heap", "512m");
+        String jar = value(args, "jar", "target/akool-narrator.jar");
+        double rate = Double.parseDouble(value(args, "requests-per-second", "20"));
+        List<String> jobArgs = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--narrator.") || arg.startsWith("--akool.")) {
+                jobArgs.add(arg);
+            }
+        }
+        options.keySet().removeIf(k -> List.of("rows", "min-chars", "max-chars", "baseline-rows", "heap", "jar").contains(k)
+                || k.startsWith("narrator.") || k.startsWith("akool."));
+
+        SimulatorSettings settings = new SimulatorSettings();
+        settings.setApiKey(KEY);
+        settings.setLatency(Duration.ofMillis(50));
+        settings.setProcessingBase(Duration.ofSeconds(1));
+        settings.setProcessingPerChar(Duration.ofMillis(2));
+        settings.setRequestsPerSecond(rate);
+        settings.setThreads(128);
+        Map<String, String> simulatorOptions = new LinkedHashMap<>();
+        options.forEach((k, v) -> simulatorOptions.put("simulator." + k, v));
+        new Binder(new MapConfigurationPropertySource(simulatorOptions)).bind("simulator", Bindable.ofInstance(settings));
+
+        Path work = Files.createTempDirectory("narrator-benchmark");
+        Path input = work.resolve("rows.csv");
+        int longest = generate(input, rows, minChars, maxChars, new Random(7));
+        double maxProcessing = settings.getProcessingBase().toNanos() / 1e9 + settings.getProcessingPerChar().toNanos() / 1e9 * longest;
+        double latency = settings.getLatency().toNanos() / 1e9;
+
+        try (AkoolSimulator simulator = new AkoolSimulator(settings).start();
+                CloseableHttpClient http = HttpClients.custom().disableAutomaticRetries().build()) {
+            System.out.printf(Locale.ROOT, "akool-narrator benchmark: %d rows of %d-%d characters; simulator latency %s,"
+                    + " processing %s + %s/char, %s requests/s%s%n", rows, minChars, maxChars, settings.getLatency(),
+                    settings.getProcessingBase(), settings.getProcessingPerChar(), rate > 0 ? fmt(rate) : "unlimited",
+                    options.isEmpty() ? "" : ", " + options);
+
+            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-jar", jar, "--input=" + input,
+                    "--output-dir=" + work.resolve("out"), "--akool.base-url=" + simulator.baseUrl(),
+                    "--akool.requests-per-second=" + fmt(rate)));
+            command.addAll(jobArgs);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("job.log").toFile());
+            builder.environment().put("AKOOL_API_KEY", KEY);
+            long started = System.nanoTime();
+            Process job = builder.start();
+            if (!job.waitFor(2, TimeUnit.HOURS)) {
+                job.destroyForcibly();
+                throw new IllegalStateException("the job did not finish in 2 hours");
+            }
+            double processSeconds = (System.nanoTime() - started) / 1e9;
+            String log = Files.readString(work.resolve("job.log"));
+            double jobSeconds = group(RUN_TOOK, log).map(Double::parseDouble).orElse(Double.NaN);
+            String peakHeap = group(PEAK_HEAP, log).orElse("?");
+            String statsJson = http.execute(new HttpGet(simulator.baseUrl().resolve("/simulator/stats")),
+                    r -> EntityUtils.toString(r.getEntity()));
+            JsonNode stats = JsonMapper.builder().build().readTree(statsJson);
+
+            double bound = rate > 0 ? 2.0 * rows / rate + maxProcessing + latency : maxProcessing + latency;
+            System.out.printf(Locale.ROOT, "job exit code %d; log %s%n", job.exitValue(), work.resolve("job.log"));
+            System.out.printf(Locale.ROOT, "wall: %.1f s for the job (%.1f s with JVM start-up); %.1f rows/s%n", jobSeconds,
+                    processSeconds, rows / jobSeconds);
+            System.out.printf(Locale.ROOT, "per row: %.3f create/clone, %.3f status, %.4f voice-list calls; %.3f downloads%n",
+                    (stats.path("create").asLong() + stats.path("clone").asLong()) / (double) rows,
+                    stats.path("info").asLong() / (double) rows, stats.path("voices").asLong() / (double) rows,
+                    stats.path("download").asLong() / (double) rows);
+            System.out.printf(Locale.ROOT, "lower bound: %.1f s (%s + max processing %.2f s + latency %.3f s); wall / bound = %.3f%n",
+                    bound, rate > 0 ? "2 x " + rows + " / " + fmt(rate) + " requests/s" : "no rate limit", maxProcessing, latency,
+                    jobSeconds / bound);
+            System.out.printf(Locale.ROOT, "peak heap: %s MB (-Xmx%s); duplicates at Akool: %d; rate-limited answers: %d%n",
+                    peakHeap, heap, stats.path("duplicates").asLong(), stats.path("rate-limited").asLong());
+
+            if (baselineRows > 0) {
+                double perRow = baseline(simulator, http, input, Math.min(baselineRows, rows), rate, work.resolve("baseline"));
+                System.out.printf(Locale.ROOT, "one-row-at-a-time loop: %.2f s per row over %d rows, so %.0f s for %d rows;"
+                        + " speed-up %.1fx%n", perRow, Math.min(baselineRows, rows), perRow * rows, rows, perRow * rows / jobSeconds);
+            }
+        }
+    }
+
+    /** The loop public clients use: submit, poll every 1.5 s until done, download, next row. Seconds per row. */
+    private static double baseline(AkoolSimulator simulator, CloseableHttpClient http, Path input, int rows, double rate,
+            Path folder) throws Exception {
+        AkoolClient client = new AkoolClient(simulator.baseUrl(), new AkoolCredentials.ApiKey(KEY, "benchmark"), http,
+                new AkoolRequestThrottle(rate, rate), JsonMapper.builder().build());
+        Files.createDirectories(folder);
+        List<String> texts = new ArrayList<>();
+        try (var reader = Files.newBufferedReader(input)) {
+            for (var record : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                if (texts.size() < rows) {
+                    texts.add(record.get("text") + " (baseline)");
+                }
+            }
+        }
+        long started = System.nanoTime();
+        for (int i = 0; i < texts.size(); i++) {
+            AudioJob job = client.submit(new SpeechRequest(texts.get(i), "en-US-Jenny", null, "100%", null));
+            while (!job.isCompleted()) {
+                Thread.sleep(1500);
+                job = client.audioInfo(job.id());
+            }
+            byte[] mp3 = http.execute(new HttpGet(job.url()), r -> EntityUtils.toByteArray(r.getEntity()));
+            Files.write(folder.resolve(i + ".mp3"), mp3);
+        }
+        return (System.nanoTime() - started) / 1e9 / texts.size();
+    }
+
+    private static int generate(Path file, int rows, int minChars, int maxChars, Random random) {
+        int longest = 0;
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180)) {
+            csv.printRecord("id", "text", "voice_id", "course");
+            for (int i = 1; i <= rows; i++) {
+                int target = minChars + random.nextInt(Math.max(1, maxChars - minChars + 1));
+                StringBuilder text = new StringBuilder("Lesson ").append(i).append('.');
+                while (text.length() < target) {
+                    text.append(' ').append(WORDS[random.nextInt(WORDS.length)]);
+                    if (random.nextInt(12) == 0) {
+                        text.append('.');
+                    }
+                }
+                text.setLength(target);
+                longest = Math.max(longest, target);
+                csv.printRecord("row-" + i, text.toString().strip() + ".", i % 3 == 0 ? "en-US-Guy" : "en-US-Jenny", "Course " + (i % 10));
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return longest;
+    }
+
+    private static String value(String[] args, String name, String fallback) {
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                return arg.substring(name.length() + 3);
+            }
+        }
+        return fallback;
+    }
+
+    private static java.util.Optional<String> group(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        String last = null;
+        while (matcher.find()) {
+            last = matcher.group(1);
+        }
+        return java.util.Optional.ofNullable(last);
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}
