@@ -25,11 +25,24 @@ final class CommandLineArguments {
             else if (arg.startsWith("--input=") || arg.startsWith("--output-dir=")) {
                 expanded.add("--narrator." + arg.substring(2));
             }
+            else if (arg.equals("--dry-run")) {
+                expanded.add("--narrator.dry-run=true");
+            }
+            else if (arg.startsWith("--format=")) {
+                expanded.add("--narrator.format=" + arg.substring("--format=".length()));
+            }
             else {
                 expanded.add(arg);
             }
         }
         return expanded.toArray(String[]::new);
+    }
+
+    /** The arguments, with these added in front (so that the user's own still win where they repeat one). */
+    static String[] withDefaults(String[] args, String... defaults) {
+        List<String> all = new ArrayList<>(List.of(defaults));
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
     }
 
     static Path resolve(String job) {

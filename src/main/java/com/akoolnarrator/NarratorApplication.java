@@ -10,9 +10,9 @@ import com.akoolnarrator.benchmark.NarrationBenchmark;
 import com.akoolnarrator.simulator.SimulatorMain;
 
 /**
- * {@code java -jar akool-narrator.jar [--job=demo] [--input=rows.csv] [--output-dir=out] [--setting=value ...]} runs the
- * narration job and exits with its code; {@code java -jar akool-narrator.jar simulator --port=8089} runs the Akool
- * simulator on its own.
+ * {@code java -jar akool-narrator.jar [--job=demo] [--input=rows.csv] [--output-dir=out] [--dry-run] [--setting=value ...]}
+ * runs the narration job and exits with its code; {@code voices [--format=csv]} lists the account's voices;
+ * {@code simulator --port=8089} runs the Akool simulator on its own; {@code benchmark --rows=1000 ...} measures the job.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(NarratorProperties.class)
@@ -30,6 +30,11 @@ public class NarratorApplication {
         String[] expanded;
         try {
             expanded = CommandLineArguments.expand(args);
+            if (args.length > 0 && args[0].equals("voices")) {
+                // listing voices needs no job database: keep it in memory rather than create an output folder
+                expanded = CommandLineArguments.withDefaults(Arrays.copyOfRange(expanded, 1, expanded.length),
+                        "--narrator.command=voices", "--spring.datasource.url=jdbc:h2:mem:voices");
+            }
         }
         catch (IllegalArgumentException e) {
             System.err.println("Cannot run: " + e.getMessage());

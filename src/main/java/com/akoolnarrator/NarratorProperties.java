@@ -25,7 +25,12 @@ public record NarratorProperties(
         @DefaultValue("20") int maxConsecutiveFailures,
         @DefaultValue("209715200") long downloadMaxBytes,
         @DefaultValue("true") boolean neutraliseFormulas,
-        @DefaultValue("7d") Duration resultRetention) {
+        @DefaultValue("7d") Duration resultRetention,
+        @DefaultValue("10s") Duration progressInterval,
+        @DefaultValue("4.4") double creditsPerThousandCharacters,
+        @DefaultValue("false") boolean dryRun,
+        @DefaultValue("narrate") String command,
+        @DefaultValue("table") String format) {
 
     /** The output folder, absolute: it also scopes the ledger, so that two folders never share narrations. */
     public Path outputFolder() {

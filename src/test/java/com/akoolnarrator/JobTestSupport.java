@@ -37,6 +37,7 @@ import com.akoolnarrator.simulator.SimulatorSettings;
         "narrator.simulator.embedded=true",
         "narrator.poll-min-interval=50ms",
         "narrator.poll-max-interval=400ms",
+        "narrator.progress-interval=100ms",
         "akool.requests-per-second=0",
         "akool.retry.delay=20ms",
         "akool.retry.max-delay=200ms",

@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Configuration;
 
 
 import com.akoolnarrator.NarratorProperties;
+import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolConnection;
+import com.akoolnarrator.akool.VoicesCommand;
 import com.akoolnarrator.input.KnownVoices;
 import com.akoolnarrator.ledger.NarrationLedger;
 
@@ -18,15 +20,18 @@ public class CommandConfiguration {
 
     @Bean
     NarrationCommand narrationCommand(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob,
-            NarrationLedger narrationLedger, AkoolConnection akoolConnection, KnownVoices knownVoices, AudioJobTracker audioJobTracker) {
+            NarrationLedger narrationLedger, AkoolConnection akoolConnection, KnownVoices knownVoices,
+            AudioJobTracker audioJobTracker, NarratorProperties settings) {
         return new NarrationCommand(jobOperator, jobRepository, narrationJob, narrationLedger, akoolConnection, knownVoices,
-                audioJobTracker);
+                audioJobTracker, settings.creditsPerThousandCharacters());
     }
 
     /** Tests turn this off ({@code narrator.run-on-startup=false}) and call the command themselves. */
     @Bean
     @ConditionalOnBooleanProperty(name = "narrator.run-on-startup", matchIfMissing = true)
-    NarrationRunner narrationRunner(NarrationCommand narrationCommand, NarratorProperties settings) {
-        return new NarrationRunner(narrationCommand, settings);
+    NarrationRunner narrationRunner(NarrationCommand narrationCommand, AkoolClient akoolClient, AkoolConnection akoolConnection,
+            NarratorProperties settings) {
+        return new NarrationRunner(narrationCommand, new VoicesCommand(akoolClient), akoolConnection.credentials().isPresent(),
+                settings);
     }
 }

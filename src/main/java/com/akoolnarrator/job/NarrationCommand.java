@@ -40,9 +40,10 @@ public class NarrationCommand {
     private final AkoolConnection akool;
     private final KnownVoices knownVoices;
     private final AudioJobTracker tracker;
+    private final double creditsPerThousandCharacters;
 
     public NarrationCommand(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob, NarrationLedger ledger,
-            AkoolConnection akool, KnownVoices knownVoices, AudioJobTracker tracker) {
+            AkoolConnection akool, KnownVoices knownVoices, AudioJobTracker tracker, double creditsPerThousandCharacters) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.narrationJob = narrationJob;
@@ -50,9 +51,18 @@ public class NarrationCommand {
         this.akool = akool;
         this.knownVoices = knownVoices;
         this.tracker = tracker;
+        this.creditsPerThousandCharacters = creditsPerThousandCharacters;
     }
 
     public RunOutcome run(Path input, Path outputDir) {
+        return run(input, outputDir, false);
+    }
+
+    /**
+     * Narrates {@code input} into {@code outputDir}; with {@code dryRun}, only validates it and says what a run would
+     * submit and cost, without a single create or clone call.
+     */
+    public RunOutcome run(Path input, Path outputDir, boolean dryRun) {
         InputFile inputFile;
         try {
             inputFile = InputFile.inspect(input);
@@ -74,13 +84,13 @@ public class NarrationCommand {
         }
         JobExecution execution;
         try {
-            execution = launch(inputFile, folder);
+            execution = dryRun ? start(inputFile, folder, true) : launch(inputFile, folder);
         }
         catch (Exception e) {
             log.error("The job could not be started", e);
             return report(new RunOutcome(RunOutcome.JOB_FAILED, "the job could not be started: " + e.getMessage(), 0, 0, 0, null));
         }
-        return report(outcome(execution, folder));
+        return report(dryRun ? dryRunOutcome(execution) : outcome(execution, folder));
     }
 
     private JobExecution launch(InputFile input, Path folder) throws Exception {
@@ -95,6 +105,10 @@ public class NarrationCommand {
                     last.get().getJobParameters().getLong(NarrationJobConfiguration.RUN), input.path(), folder);
             return jobOperator.restart(last.get());
         }
+        return start(input, folder, false);
+    }
+
+    private JobExecution start(InputFile input, Path folder, boolean dryRun) throws Exception {
         long run = jobRepository.getJobInstances(NarrationJobConfiguration.JOB_NAME, 0, 1).stream()
             .mapToLong(JobInstance::getInstanceId).max().orElse(0) + 1;
         JobParameters parameters = new JobParametersBuilder()
@@ -102,8 +116,9 @@ public class NarrationCommand {
             .addString(NarrationJobConfiguration.INPUT_SHA256, input.sha256())
             .addString(NarrationJobConfiguration.OUTPUT_DIR, folder.toString())
             .addLong(NarrationJobConfiguration.RUN, run)
+            .addString(NarrationJobConfiguration.DRY_RUN, String.valueOf(dryRun))
             .toJobParameters();
-        log.info("Run {}: narrating {} into {}", run, input.path(), folder);
+        log.info("Run {}: {} {} into {}", run, dryRun ? "checking (dry run, nothing is submitted)" : "narrating", input.path(), folder);
         return jobOperator.start(narrationJob, parameters);
     }
 
@@ -111,7 +126,9 @@ public class NarrationCommand {
         List<JobInstance> instances = jobRepository.getJobInstances(NarrationJobConfiguration.JOB_NAME, 0, 100);
         for (JobInstance instance : instances) {
             JobExecution execution = jobRepository.getLastJobExecution(instance);
-            if (execution != null && folder.toString().equals(execution.getJobParameters().getString(NarrationJobConfiguration.OUTPUT_DIR))) {
+            JobParameters parameters = execution == null ? null : execution.getJobParameters();
+            if (parameters != null && folder.toString().equals(parameters.getString(NarrationJobConfiguration.OUTPUT_DIR))
+                    && !"true".equals(parameters.getString(NarrationJobConfiguration.DRY_RUN))) {
                 return Optional.of(execution);
             }
         }
@@ -127,6 +144,35 @@ public class NarrationCommand {
         JobParameters parameters = execution.getJobParameters();
         return input.path().toAbsolutePath().normalize().toString().equals(parameters.getString(NarrationJobConfiguration.INPUT))
                 && input.sha256().equals(parameters.getString(NarrationJobConfiguration.INPUT_SHA256));
+    }
+
+    private RunOutcome dryRunOutcome(JobExecution execution) {
+        long runId = execution.getJobInstance().getInstanceId();
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            return new RunOutcome(RunOutcome.JOB_FAILED, "the dry run failed: " + cause(execution), 0, 0, 0, execution.getId());
+        }
+        Map<String, Long> states = ledger.progress(runId);
+        Map<String, long[]> pending = ledger.pendingByEndpoint(runId);
+        long invalid = states.getOrDefault("INVALID", 0L);
+        long toSubmit = pending.values().stream().mapToLong(p -> p[0]).sum();
+        long characters = pending.values().stream().mapToLong(p -> p[1]).sum();
+        long total = states.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder report = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "dry run of %d rows: %d would be submitted (%s), %d characters, about %.1f credits at %s per 1,000;"
+                        + " %d reused from earlier runs; %d invalid",
+                total, toSubmit, pending.isEmpty() ? "none" : pending.entrySet().stream()
+                    .map(e -> e.getValue()[0] + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", ")),
+                characters, characters * creditsPerThousandCharacters / 1000, creditsPerThousandCharacters,
+                total - toSubmit - invalid, invalid));
+        for (String reason : ledger.invalidReasons(runId, 50)) {
+            report.append(System.lineSeparator()).append("  INVALID ").append(reason);
+        }
+        if (invalid > 50) {
+            report.append(System.lineSeparator()).append("  ... and ").append(invalid - 50).append(" more");
+        }
+        ledger.forgetRun(runId);
+        return new RunOutcome(invalid == 0 ? RunOutcome.ALL_SUCCEEDED : RunOutcome.SOME_ROWS_FAILED, report.toString(),
+                0, 0, invalid, execution.getId());
     }
 
     /** Stops the running execution at its next chunk boundary; the collect step stops waiting for Akool at once. */
@@ -153,11 +199,18 @@ public class NarrationCommand {
         long failed = counts.getOrDefault("FAILED", 0L);
         long invalid = counts.getOrDefault("INVALID", 0L);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            String message = String.format("%d rows: %d succeeded, %d failed, %d invalid. MP3s in %s; results in %s",
-                    succeeded + failed + invalid, succeeded, failed, invalid, folder, folder.resolve(ResultsWriter.RESULTS));
+            long characters = ledger.charactersSubmittedSince(runId,
+                    execution.getJobInstance().getJobExecutions().stream().map(JobExecution::getCreateTime)
+                        .min(java.util.Comparator.naturalOrder()).orElse(execution.getCreateTime())
+                        .atZone(java.time.ZoneId.systemDefault()).toInstant());
+            String message = String.format(java.util.Locale.ROOT, "%d rows: %d succeeded, %d failed, %d invalid;"
+                    + " %d characters narrated (about %.1f credits at %s per 1,000). MP3s in %s; results in %s",
+                    succeeded + failed + invalid, succeeded, failed, invalid, characters,
+                    characters * creditsPerThousandCharacters / 1000, creditsPerThousandCharacters, folder,
+                    folder.resolve(ResultsWriter.RESULTS));
             if (failed + invalid > 0) {
                 message += "; the rows to fix or rerun are in " + folder.resolve(ResultsWriter.FAILED)
-                        + " (running the same command again retries the FAILED rows)";
+                        + (failed > 0 ? " (running the same command again retries the FAILED rows)" : "");
             }
             return new RunOutcome(failed + invalid == 0 ? RunOutcome.ALL_SUCCEEDED : RunOutcome.SOME_ROWS_FAILED, message,
                     succeeded, failed, invalid, execution.getId());

@@ -20,7 +20,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
@@ -45,6 +44,7 @@ import com.akoolnarrator.input.RowValidator;
 import com.akoolnarrator.input.ValidatedRow;
 import com.akoolnarrator.ledger.NarrationLedger;
 import com.akoolnarrator.ledger.PendingNarration;
+import com.akoolnarrator.ledger.RunRowWriter;
 import com.akoolnarrator.ledger.TrackedNarration;
 import com.akoolnarrator.report.ResultRow;
 import com.akoolnarrator.report.ResultRowReader;
@@ -74,12 +74,13 @@ public class NarrationJobConfiguration {
     public static final String INPUT_SHA256 = "input.sha256";
     public static final String OUTPUT_DIR = "output.dir";
     public static final String RUN = "run";
+    public static final String DRY_RUN = "dry-run";
 
     private static final String RUN_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
 
     @Bean
     Job narrationJob(JobRepository jobRepository, Step validateStep, Step submitStep, Step collectStep, Step resultsStep,
-            AudioJobTracker tracker, ConsecutiveFailureGuard guard) {
+            AudioJobTracker tracker, ConsecutiveFailureGuard guard, RunProgress runProgress) {
         Flow submit = new FlowBuilder<Flow>("submitFlow").start(submitStep).build();
         Flow collect = new FlowBuilder<Flow>("collectFlow").start(collectStep).build();
         Flow narrate = new FlowBuilder<Flow>("narrate")
@@ -94,18 +95,32 @@ public class NarrationJobConfiguration {
                     guard.reset();
                 }
             })
-            .flow(validateStep)
-            .next(narrate)
-            .next(resultsStep)
+            .listener(runProgress)
+            .start(validateStep)
+            .next(dryRunDecider())
+                .on(DRY_RUN).end()
+            .from(dryRunDecider())
+                .on("*").to(narrate).next(resultsStep)
             .end()
             .build();
+    }
+
+    /** A dry run ({@code --dry-run}) stops after validation: everything is checked, nothing is submitted. */
+    private static org.springframework.batch.core.job.flow.JobExecutionDecider dryRunDecider() {
+        return (jobExecution, stepExecution) -> new org.springframework.batch.core.job.flow.FlowExecutionStatus(
+                "true".equals(jobExecution.getJobParameters().getString(DRY_RUN)) ? DRY_RUN : "NARRATE");
+    }
+
+    @Bean
+    RunProgress runProgress(NarrationLedger ledger, NarratorProperties settings) {
+        return new RunProgress(ledger, settings.progressInterval(), System.console() != null);
     }
 
     // ---- validate: CSV rows into the ledger ----
 
     @Bean
     Step validateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, NarratorProperties settings,
-            CsvRowReader inputRowReader, RowValidator rowValidator, ItemWriter<ValidatedRow> ledgerRowWriter) {
+            CsvRowReader inputRowReader, RowValidator rowValidator, RunRowWriter ledgerRowWriter) {
         // the rows and the reader's position commit together (without a transaction manager Batch 6 uses none)
         return new StepBuilder("validate", jobRepository)
             .<InputRecord, ValidatedRow>chunk(Math.max(100, settings.chunkSize() * 10))
@@ -132,18 +147,12 @@ public class NarrationJobConfiguration {
 
     @Bean
     @StepScope
-    ItemWriter<ValidatedRow> ledgerRowWriter(NarrationLedger ledger, NarratorProperties settings,
+    RunRowWriter ledgerRowWriter(NarrationLedger ledger, NarratorProperties settings,
             @Value("#{jobParameters['" + INPUT + "']}") String input,
-            @Value("#{jobParameters['" + OUTPUT_DIR + "']}") String outputDir, @Value(RUN_ID) long runId) {
-        OutputFolder folder = new OutputFolder(Path.of(outputDir));
-        InputFile inputFile = InputFile.inspect(Path.of(input));
-        String scope = folder.root().toString();
-        return rows -> {
-            ledger.startRun(runId, scope, inputFile);
-            for (ValidatedRow row : rows) {
-                ledger.recordRow(runId, scope, row, folder, settings.resultRetention());
-            }
-        };
+            @Value("#{jobParameters['" + OUTPUT_DIR + "']}") String outputDir,
+            @Value("#{jobParameters['" + DRY_RUN + "']}") String dryRun, @Value(RUN_ID) long runId) {
+        return new RunRowWriter(ledger, runId, InputFile.inspect(Path.of(input)), new OutputFolder(Path.of(outputDir)),
+                settings.resultRetention(), "true".equals(dryRun));
     }
 
     // ---- submit: one create/clone per pending narration ----

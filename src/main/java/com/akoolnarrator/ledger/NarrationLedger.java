@@ -52,19 +52,28 @@ public class NarrationLedger {
 
     // ---- runs and their rows (written in the validate step's chunk transactions) ----
 
-    /** Registers a run's input; forgets the rows of earlier runs into the same folder (their narrations stay). */
-    public void startRun(long runId, String scope, InputFile input) {
+    /**
+     * Registers a run's input. A real run forgets the rows of earlier runs into the same folder (their narrations
+     * stay); a dry run leaves them, so that an unfinished run can still be continued after it.
+     */
+    public void startRun(long runId, String scope, InputFile input, boolean forgetOtherRuns) {
         boolean known = jdbc.sql("SELECT COUNT(*) FROM RUN_INPUT WHERE RUN_ID = ?").param(runId).query(Long.class).single() > 0;
         if (known) {
             return;
         }
-        jdbc.sql("DELETE FROM RUN_ROW WHERE RUN_ID IN (SELECT RUN_ID FROM RUN_INPUT WHERE SCOPE = ? AND RUN_ID <> ?)")
-            .params(scope, runId).update();
-        jdbc.sql("DELETE FROM RUN_INPUT WHERE SCOPE = ? AND RUN_ID <> ?").params(scope, runId).update();
+        if (forgetOtherRuns) {
+            forgetOtherRuns(runId, scope);
+        }
         jdbc.sql("INSERT INTO RUN_INPUT (RUN_ID, SCOPE, INPUT_PATH, INPUT_SHA256, DELIMITER, HEADER) VALUES (?, ?, ?, ?, ?, ?)")
             .params(runId, scope, input.path().toAbsolutePath().toString(), input.sha256(), String.valueOf(input.delimiter()),
                     encode(input.header().names()))
             .update();
+    }
+
+    private void forgetOtherRuns(long runId, String scope) {
+        jdbc.sql("DELETE FROM RUN_ROW WHERE RUN_ID IN (SELECT RUN_ID FROM RUN_INPUT WHERE SCOPE = ? AND RUN_ID <> ?)")
+            .params(scope, runId).update();
+        jdbc.sql("DELETE FROM RUN_INPUT WHERE SCOPE = ? AND RUN_ID <> ?").params(scope, runId).update();
     }
 
     /**
@@ -248,6 +257,52 @@ public class NarrationLedger {
             .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
             .list().stream()
             .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /**
+     * Where the run's rows stand: a count per narration state (PENDING, SUBMITTED, COMPLETED, DOWNLOADED, FAILED),
+     * plus INVALID for rows rejected by validation.
+     */
+    public Map<String, Long> progress(long runId) {
+        return jdbc.sql("SELECT STATE, COUNT(*) FROM (SELECT CASE WHEN R.INVALID_REASON IS NOT NULL THEN 'INVALID'"
+                + " ELSE N.STATE END AS STATE FROM RUN_ROW R LEFT JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
+                + " WHERE R.RUN_ID = ?) GROUP BY STATE")
+            .param(runId)
+            .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+            .list().stream()
+            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Characters sent to Akool for the run's rows since a moment (what this run was billed for). */
+    public long charactersSubmittedSince(long runId, Instant since) {
+        return jdbc.sql("SELECT COALESCE(SUM(LENGTH(N.INPUT_TEXT)), 0) FROM RUN_ROW R JOIN NARRATION N"
+                + " ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ? AND N.SUBMITTED_AT >= ?")
+            .params(runId, Timestamp.from(since)).query(Long.class).single();
+    }
+
+    /** What a run would submit: per endpoint (create, clone), the rows and characters still PENDING. */
+    public Map<String, long[]> pendingByEndpoint(long runId) {
+        Map<String, long[]> pending = new java.util.TreeMap<>();
+        jdbc.sql("SELECT ENDPOINT, COUNT(*), SUM(CHARS) FROM (SELECT CASE WHEN N.VOICE_URL IS NULL THEN 'create'"
+                + " ELSE 'clone' END AS ENDPOINT, LENGTH(N.INPUT_TEXT) AS CHARS FROM RUN_ROW R JOIN NARRATION N"
+                + " ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ? AND N.STATE = 'PENDING') GROUP BY ENDPOINT")
+            .param(runId)
+            .query(rs -> {
+                pending.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
+            });
+        return pending;
+    }
+
+    /** The run's INVALID rows, in input order, with their reasons. */
+    public List<String> invalidReasons(long runId, int limit) {
+        return jdbc.sql("SELECT INVALID_REASON FROM RUN_ROW WHERE RUN_ID = ? AND INVALID_REASON IS NOT NULL ORDER BY LINE_NO"
+                + " FETCH FIRST " + limit + " ROWS ONLY").param(runId).query(String.class).list();
+    }
+
+    /** Forgets a run's rows (a dry run leaves nothing behind). */
+    public void forgetRun(long runId) {
+        jdbc.sql("DELETE FROM RUN_ROW WHERE RUN_ID = ?").param(runId).update();
+        jdbc.sql("DELETE FROM RUN_INPUT WHERE RUN_ID = ?").param(runId).update();
     }
 
     /** The SQL that lists a run's pending narrations, in input order, for the submit step's paging reader. */

@@ -1,0 +1,115 @@
+package com.akoolnarrator.job;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
+import com.akoolnarrator.ledger.NarrationLedger;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Shows a run's progress from the ledger while it runs: on a terminal, a live progress bar (rows done of all rows,
+ * with submitted, downloaded and failed counts, rate and ETA); without one (cron, CI, a pipe), a plain log line every
+ * {@code narrator.progress-interval}, never control characters.
+ */
+public class RunProgress implements JobExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger("narrator");
+
+    private final NarrationLedger ledger;
+    private final Duration interval;
+    private final boolean terminal;
+    private ScheduledExecutorService ticker;
+    private ProgressBar bar;
+    private long startedNanos;
+    private long doneAtStart = -1;
+
+    public RunProgress(NarrationLedger ledger, Duration interval, boolean terminal) {
+        this.ledger = ledger;
+        this.interval = interval;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public synchronized void beforeJob(JobExecution execution) {
+        long runId = execution.getJobInstance().getInstanceId();
+        startedNanos = System.nanoTime();
+        doneAtStart = -1;
+        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Duration period = terminal ? Duration.ofMillis(500) : interval;
+        ticker.scheduleAtFixedRate(() -> tick(runId), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void afterJob(JobExecution execution) {
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
+        if (bar != null) {
+            tick(execution.getJobInstance().getInstanceId());
+            bar.close();
+            bar = null;
+        }
+    }
+
+    private synchronized void tick(long runId) {
+        try {
+            Map<String, Long> states = ledger.progress(runId);
+            long total = states.values().stream().mapToLong(Long::longValue).sum();
+            if (total == 0) {
+                return;
+            }
+            long downloaded = states.getOrDefault("DOWNLOADED", 0L);
+            long failed = states.getOrDefault("FAILED", 0L);
+            long invalid = states.getOrDefault("INVALID", 0L);
+            long inFlight = states.getOrDefault("SUBMITTED", 0L) + states.getOrDefault("COMPLETED", 0L);
+            long pending = states.getOrDefault("PENDING", 0L);
+            long done = downloaded + failed + invalid;
+            if (doneAtStart < 0) {
+                doneAtStart = done;
+            }
+            String counts = String.format(Locale.ROOT, "%d downloaded, %d at Akool, %d to submit, %d failed, %d invalid",
+                    downloaded, inFlight, pending, failed, invalid);
+            if (terminal) {
+                if (bar == null) {
+                    bar = new ProgressBarBuilder().setTaskName("Narrating").setInitialMax(total)
+                        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUnit(" rows", 1).showSpeed().build();
+                }
+                bar.maxHint(total);
+                bar.stepTo(done);
+                bar.setExtraMessage(counts);
+                return;
+            }
+            double seconds = (System.nanoTime() - startedNanos) / 1e9;
+            double rate = (done - doneAtStart) / Math.max(seconds, 0.001);
+            String eta = rate > 0 && done < total ? ", about " + format(Duration.ofSeconds((long) ((total - done) / rate))) + " left" : "";
+            log.info("Progress: {}/{} rows done ({}); {} rows/s{}", done, total, counts,
+                    String.format(Locale.ROOT, "%.1f", rate), eta);
+        }
+        catch (RuntimeException e) {
+            log.debug("progress unavailable: {}", e.getMessage());
+        }
+    }
+
+    private static String format(Duration duration) {
+        long s = duration.getSeconds();
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
+                : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
+    }
+}

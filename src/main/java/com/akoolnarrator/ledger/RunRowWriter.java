@@ -1,0 +1,40 @@
+package com.akoolnarrator.ledger;
+
+import java.time.Duration;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+import com.akoolnarrator.input.InputFile;
+import com.akoolnarrator.input.ValidatedRow;
+import com.akoolnarrator.storage.OutputFolder;
+
+/** The validate step's writer: records each validated row of a run, and its narration, in the ledger. */
+public class RunRowWriter implements ItemWriter<ValidatedRow> {
+
+    private final NarrationLedger ledger;
+    private final long runId;
+    private final InputFile input;
+    private final OutputFolder folder;
+    private final Duration retention;
+    private final boolean dryRun;
+
+    public RunRowWriter(NarrationLedger ledger, long runId, InputFile input, OutputFolder folder, Duration retention,
+            boolean dryRun) {
+        this.ledger = ledger;
+        this.runId = runId;
+        this.input = input;
+        this.folder = folder;
+        this.retention = retention;
+        this.dryRun = dryRun;
+    }
+
+    @Override
+    public void write(Chunk<? extends ValidatedRow> rows) {
+        String scope = folder.root().toString();
+        ledger.startRun(runId, scope, input, !dryRun);
+        for (ValidatedRow row : rows) {
+            ledger.recordRow(runId, scope, row, folder, retention);
+        }
+    }
+}
