@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS NARRATION (
     SCOPE             VARCHAR(1024) NOT NULL,
     ROW_ID            VARCHAR(1024) NOT NULL,
     CONTENT_HASH      CHAR(64) NOT NULL,
-    INPUT_TEXT        CLOB NOT NULL,
+    TEXT_LENGTH       INT NOT NULL,
     VOICE_ID          VARCHAR(512),
     VOICE_URL         VARCHAR(2048),
     RATE              VARCHAR(8) NOT NULL,
@@ -35,6 +35,13 @@ CREATE TABLE IF NOT EXISTS NARRATION (
     UPDATED_AT        TIMESTAMP NOT NULL
 );
 
+-- The text of a narration, written once: kept apart from NARRATION so that the frequent state updates there rewrite
+-- small rows, not pages full of text.
+CREATE TABLE IF NOT EXISTS NARRATION_TEXT (
+    NARRATION_KEY     CHAR(64) PRIMARY KEY,
+    INPUT_TEXT        VARCHAR(1000000) NOT NULL
+);
+
 -- Which input a run (a Spring Batch job instance) reads, so that results and failed.csv can be written in its format.
 CREATE TABLE IF NOT EXISTS RUN_INPUT (
     RUN_ID      BIGINT PRIMARY KEY,
@@ -42,7 +49,7 @@ CREATE TABLE IF NOT EXISTS RUN_INPUT (
     INPUT_PATH  VARCHAR(4096) NOT NULL,
     INPUT_SHA256 CHAR(64) NOT NULL,
     DELIMITER   CHAR(1) NOT NULL,
-    HEADER      CLOB NOT NULL
+    HEADER      VARCHAR(1000000) NOT NULL
 );
 
 -- Every data row of a run's input, in input order: valid rows point at their narration, invalid rows carry why.
@@ -53,7 +60,7 @@ CREATE TABLE IF NOT EXISTS RUN_ROW (
     NARRATION_KEY   CHAR(64),
     OUTPUT_KEY      VARCHAR(1024),
     INVALID_REASON  VARCHAR(4000),
-    RAW_VALUES      CLOB NOT NULL,
+    RAW_VALUES      VARCHAR(1000000) NOT NULL,
     PRIMARY KEY (RUN_ID, LINE_NO)
 );
 CREATE INDEX IF NOT EXISTS RUN_ROW_ID ON RUN_ROW (RUN_ID, ROW_ID);

@@ -20,7 +20,6 @@ import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.akool.AudioJob;
 import com.akoolnarrator.ledger.NarrationLedger;
-import com.akoolnarrator.ledger.NarrationState;
 import com.akoolnarrator.ledger.TrackedNarration;
 
 /**
@@ -161,7 +160,10 @@ public class AudioJobTracker implements AutoCloseable {
         stopRequested = true;
     }
 
-    /** The submit step ended (in any state): nothing new will be tracked in this execution. */
+    /**
+     * The submit step ended (in any state): nothing new will be tracked in this execution. The submit step runs in
+     * every execution, restarts included, so this always comes.
+     */
     public void submissionEnded() {
         submissionEnded = true;
     }
@@ -180,7 +182,7 @@ public class AudioJobTracker implements AutoCloseable {
             if (completed != null) {
                 return completed;
             }
-            if (stopRequested || outstanding.get() == 0 && allSubmitted()) {
+            if (stopRequested || outstanding.get() == 0 && submissionEnded) {
                 return ready.poll();
             }
             if (!model.isReady() && schedule.isEmpty()) {
@@ -215,10 +217,6 @@ public class AudioJobTracker implements AutoCloseable {
     /** Status calls sent in this run. */
     public long polls() {
         return polls.get();
-    }
-
-    private boolean allSubmitted() {
-        return submissionEnded || ledger.count(runId, NarrationState.PENDING, NarrationState.SUBMITTED) == 0;
     }
 
     /** Jobs followed and not yet completed or failed. */

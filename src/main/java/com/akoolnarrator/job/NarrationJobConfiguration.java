@@ -213,10 +213,12 @@ public class NarrationJobConfiguration {
             .transactionManager(transactionManager)
             .reader(tracker::next)
             .processor(audioFetcher)
-            .writer(chunk -> chunk.forEach(fetched -> {
-                ledger.recordDownloaded(fetched.narration().key(), fetched.audio());
+            .writer(chunk -> {
+                ledger.recordDownloaded(chunk.getItems().stream()
+                    .map(fetched -> new NarrationLedger.DownloadedNarration(fetched.narration().key(), fetched.audio()))
+                    .toList());
                 guard.success();
-            }))
+            })
             .faultTolerant()
             .retryPolicy(akoolRetryPolicy)
             .skipPolicy(rowFailures)

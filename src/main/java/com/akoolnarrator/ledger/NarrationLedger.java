@@ -126,11 +126,12 @@ public class NarrationLedger {
         Optional<Map<String, Object>> existing = jdbc.sql("SELECT STATE, OUTPUT_FILE, FILE_BYTES, AUDIO_URL, SUBMITTED_AT,"
                 + " COMPLETED_AT FROM NARRATION WHERE NARRATION_KEY = ?").param(key).query().listOfRows().stream().findFirst();
         if (existing.isEmpty()) {
-            jdbc.sql("INSERT INTO NARRATION (NARRATION_KEY, SCOPE, ROW_ID, CONTENT_HASH, INPUT_TEXT, VOICE_ID, VOICE_URL, RATE,"
+            jdbc.sql("INSERT INTO NARRATION (NARRATION_KEY, SCOPE, ROW_ID, CONTENT_HASH, TEXT_LENGTH, VOICE_ID, VOICE_URL, RATE,"
                     + " WEBHOOK_URL, OUTPUT_FILE, STATE, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)")
-                .params(key, scope, spec.rowId(), spec.contentHash(), spec.text(), spec.voiceId(), spec.voiceUrl(), spec.rate(),
-                        spec.webhookUrl(), spec.outputFile(), now)
+                .params(key, scope, spec.rowId(), spec.contentHash(), spec.text().codePointCount(0, spec.text().length()),
+                        spec.voiceId(), spec.voiceUrl(), spec.rate(), spec.webhookUrl(), spec.outputFile(), now)
                 .update();
+            jdbc.sql("INSERT INTO NARRATION_TEXT (NARRATION_KEY, INPUT_TEXT) VALUES (?, ?)").params(key, spec.text()).update();
             return;
         }
         Map<String, Object> n = existing.get();
@@ -181,13 +182,10 @@ public class NarrationLedger {
      */
     public Optional<String> beginSubmission(String key) {
         return committedNow.execute(status -> {
-            Optional<String> known = jdbc.sql("SELECT AKOOL_ID FROM NARRATION WHERE NARRATION_KEY = ? AND AKOOL_ID IS NOT NULL")
-                .param(key).query(String.class).optional();
-            if (known.isEmpty()) {
-                jdbc.sql("UPDATE NARRATION SET ATTEMPTS = ATTEMPTS + 1, UPDATED_AT = ? WHERE NARRATION_KEY = ?")
-                    .params(now(), key).update();
-            }
-            return known;
+            int counted = jdbc.sql("UPDATE NARRATION SET ATTEMPTS = ATTEMPTS + 1, UPDATED_AT = ? WHERE NARRATION_KEY = ?"
+                    + " AND AKOOL_ID IS NULL").params(now(), key).update();
+            return counted == 1 ? Optional.<String>empty()
+                    : jdbc.sql("SELECT AKOOL_ID FROM NARRATION WHERE NARRATION_KEY = ?").param(key).query(String.class).optional();
         });
     }
 
@@ -219,17 +217,29 @@ public class NarrationLedger {
                 + " WHERE NARRATION_KEY = ?").params(truncate(reason), now(), key).update());
     }
 
-    public void recordDownloaded(String key, DownloadedAudio audio) {
-        committedNow.executeWithoutResult(status -> jdbc.sql("UPDATE NARRATION SET STATE = 'DOWNLOADED', OUTPUT_FILE = ?,"
-                + " FILE_BYTES = ?, SHA256 = ?, DURATION_SECONDS = ?, ERROR = NULL, UPDATED_AT = ? WHERE NARRATION_KEY = ?")
-            .params(audio.file(), audio.bytes(), audio.sha256(), audio.durationSeconds(), now(), key).update());
+    /**
+     * MP3s now on disk under their final names. Unlike the facts about Akool jobs this joins the caller's transaction
+     * (the collect step's chunk): if that rolls back, the next run only downloads the files again, which costs nothing.
+     */
+    public void recordDownloaded(List<DownloadedNarration> downloads) {
+        Timestamp now = now();
+        for (DownloadedNarration download : downloads) {
+            DownloadedAudio audio = download.audio();
+            jdbc.sql("UPDATE NARRATION SET STATE = 'DOWNLOADED', OUTPUT_FILE = ?, FILE_BYTES = ?, SHA256 = ?,"
+                    + " DURATION_SECONDS = ?, ERROR = NULL, UPDATED_AT = ? WHERE NARRATION_KEY = ?")
+                .params(audio.file(), audio.bytes(), audio.sha256(), audio.durationSeconds(), now, download.key()).update();
+        }
+    }
+
+    /** A narration's MP3 on disk. */
+    public record DownloadedNarration(String key, DownloadedAudio audio) {
     }
 
     // ---- what is left to do ----
 
     /** Narrations of the run still in flight at Akool or waiting to be downloaded (a restart picks these up). */
     public List<TrackedNarration> inFlight(long runId) {
-        return jdbc.sql("SELECT N.NARRATION_KEY, N.ROW_ID, N.AKOOL_ID, N.OUTPUT_FILE, LENGTH(N.INPUT_TEXT) AS TEXT_LENGTH,"
+        return jdbc.sql("SELECT N.NARRATION_KEY, N.ROW_ID, N.AKOOL_ID, N.OUTPUT_FILE, N.TEXT_LENGTH,"
                 + " N.SUBMITTED_AT, N.AUDIO_URL FROM NARRATION N JOIN RUN_ROW R ON R.NARRATION_KEY = N.NARRATION_KEY"
                 + " WHERE R.RUN_ID = ? AND N.STATE IN ('SUBMITTED', 'COMPLETED') ORDER BY R.LINE_NO")
             .param(runId)
@@ -275,7 +285,7 @@ public class NarrationLedger {
 
     /** Characters sent to Akool for the run's rows since a moment (what this run was billed for). */
     public long charactersSubmittedSince(long runId, Instant since) {
-        return jdbc.sql("SELECT COALESCE(SUM(LENGTH(N.INPUT_TEXT)), 0) FROM RUN_ROW R JOIN NARRATION N"
+        return jdbc.sql("SELECT COALESCE(SUM(N.TEXT_LENGTH), 0) FROM RUN_ROW R JOIN NARRATION N"
                 + " ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ? AND N.SUBMITTED_AT >= ?")
             .params(runId, Timestamp.from(since)).query(Long.class).single();
     }
@@ -284,7 +294,7 @@ public class NarrationLedger {
     public Map<String, long[]> pendingByEndpoint(long runId) {
         Map<String, long[]> pending = new java.util.TreeMap<>();
         jdbc.sql("SELECT ENDPOINT, COUNT(*), SUM(CHARS) FROM (SELECT CASE WHEN N.VOICE_URL IS NULL THEN 'create'"
-                + " ELSE 'clone' END AS ENDPOINT, LENGTH(N.INPUT_TEXT) AS CHARS FROM RUN_ROW R JOIN NARRATION N"
+                + " ELSE 'clone' END AS ENDPOINT, N.TEXT_LENGTH AS CHARS FROM RUN_ROW R JOIN NARRATION N"
                 + " ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ? AND N.STATE = 'PENDING') GROUP BY ENDPOINT")
             .param(runId)
             .query(rs -> {
@@ -306,9 +316,10 @@ public class NarrationLedger {
     }
 
     /** The SQL that lists a run's pending narrations, in input order, for the submit step's paging reader. */
-    public static final String PENDING_SELECT = "SELECT N.NARRATION_KEY, N.ROW_ID, N.INPUT_TEXT, N.VOICE_ID, N.VOICE_URL,"
-            + " N.RATE, N.WEBHOOK_URL, N.OUTPUT_FILE, R.LINE_NO";
-    public static final String PENDING_FROM = "FROM NARRATION N JOIN RUN_ROW R ON R.NARRATION_KEY = N.NARRATION_KEY";
+    public static final String PENDING_SELECT = "SELECT N.NARRATION_KEY, N.ROW_ID, T.INPUT_TEXT, N.TEXT_LENGTH, N.VOICE_ID,"
+            + " N.VOICE_URL, N.RATE, N.WEBHOOK_URL, N.OUTPUT_FILE, R.LINE_NO";
+    public static final String PENDING_FROM = "FROM NARRATION N JOIN RUN_ROW R ON R.NARRATION_KEY = N.NARRATION_KEY"
+            + " JOIN NARRATION_TEXT T ON T.NARRATION_KEY = N.NARRATION_KEY";
     public static final String PENDING_WHERE = "WHERE R.RUN_ID = :runId AND N.STATE = 'PENDING'";
 
     public static PendingNarration pending(java.sql.ResultSet rs) throws java.sql.SQLException {

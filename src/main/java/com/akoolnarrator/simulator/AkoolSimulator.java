@@ -43,6 +43,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class AkoolSimulator implements AutoCloseable {
 
+    static {
+        // The JDK server otherwise leaves Nagle's algorithm on: each answer (headers, then body) then waits ~40 ms for
+        // the client's delayed ACK, which would make the simulator, not the job, the bottleneck of every benchmark.
+        // Read once, when the server classes load, so it is set before any server is created.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public static final String FAIL_MARKER = "[[fail]]";
     public static final String REJECT_MARKER = "[[reject]]";
     private static final Pattern RATE = Pattern.compile("(\\d{1,3})%");
