@@ -47,7 +47,8 @@ import com.akoolnarrator.simulator.SimulatorSettings;
         "simulator.processing-per-char=0ms" })
 public abstract class JobTestSupport {
 
-    private static final Path DATABASE = createDatabaseFolder();
+    /** The H2 files of the test context's job database. */
+    protected static final Path DATABASE = createDatabaseFolder();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

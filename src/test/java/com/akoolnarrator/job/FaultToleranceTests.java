@@ -84,6 +84,37 @@ class FaultToleranceTests extends JobTestSupport {
     }
 
     @Test
+    void anExpiredAudioUrlFailsTheRowWithTheReasonAndARerunNarratesItAgain() throws Exception {
+        simulatorSettings.setExpiredUrlRate(1.0);
+        Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
+
+        RunOutcome outcome = run(input);
+
+        assertThat(outcome.exitCode()).isEqualTo(RunOutcome.SOME_ROWS_FAILED);
+        assertThat(results().get(0).get("error")).contains("download failed", "HTTP 403", "expired");
+        assertThat(simulator.calls("download")).as("an expired URL is not retried").isEqualTo(1);
+        simulatorSettings.setExpiredUrlRate(0);
+
+        assertThat(run(input).exitCode()).isZero();
+        assertThat(results().get(0).get("attempts")).isEqualTo("2");
+    }
+
+    @Test
+    void whenTheVoiceListCannotBeFetchedTheJobWarnsAndGoesOnWithoutTheCheck(CapturedOutput output) throws Exception {
+        simulatorSettings.setHttp5xxRate(1.0); // the voice list fails; so would everything else, until it clears
+        Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
+        java.util.concurrent.CompletableFuture<RunOutcome> running =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> run(input));
+        while (!output.getAll().contains("Could not fetch the voice list")) {
+            Thread.sleep(10);
+        }
+        simulatorSettings.setHttp5xxRate(0);
+
+        assertThat(running.get(30, java.util.concurrent.TimeUnit.SECONDS).exitCode()).isZero();
+        assertThat(output.getAll()).contains("voice_id values will not be checked before submitting");
+    }
+
+    @Test
     void refusedCredentialsStopTheJobWithOneClearLineAndSubmitNothing(CapturedOutput output) throws Exception {
         simulatorSettings.setApiKey("a-different-key");
         Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
@@ -144,7 +175,10 @@ class FaultToleranceTests extends JobTestSupport {
         run(input);
 
         assertThat(output.getAll()).doesNotContain("sim-test-key-7f3a9c");
-        for (Path file : filesUnder(output())) {
+        List<Path> files = new ArrayList<>(filesUnder(output()));
+        files.addAll(filesUnder(DATABASE));
+        assertThat(files).anyMatch(f -> f.toString().endsWith(".mv.db"));
+        for (Path file : files) {
             assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .as(file.toString()).doesNotContain("sim-test-key-7f3a9c");
         }

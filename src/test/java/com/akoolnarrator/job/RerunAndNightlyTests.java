@@ -103,6 +103,37 @@ class RerunAndNightlyTests extends JobTestSupport {
     }
 
     @Test
+    void aRunStoppedWhileValidatingContinuesFromWhereItStoppedAndNarratesEveryRowOnce() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
+        for (int i = 1; i <= 6000; i++) {
+            lines.add("r" + i + ",Lesson text " + i + ".,en-US-Jenny");
+        }
+        Path input = csv("big.csv", lines.toArray(String[]::new));
+        CompletableFuture<RunOutcome> first = CompletableFuture.supplyAsync(() -> run(input));
+        while (jdbc.sql("SELECT COUNT(*) FROM RUN_ROW R JOIN RUN_INPUT I ON I.RUN_ID = R.RUN_ID WHERE I.SCOPE = ?")
+            .param(output().toString()).query(Long.class).single() == 0) {
+            Thread.sleep(5);
+        }
+        command.requestStop();
+
+        RunOutcome stopped = first.get(60, TimeUnit.SECONDS);
+
+        assertThat(stopped.exitCode()).isEqualTo(RunOutcome.JOB_FAILED);
+        assertThat(stopped.message()).contains("stopped");
+        assertThat(simulator.acceptedSubmissions()).isLessThan(6000);
+
+        RunOutcome resumed = run(input);
+
+        assertThat(resumed.exitCode()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+        assertThat(simulator.acceptedSubmissions()).isEqualTo(6000);
+        assertThat(simulator.duplicateSubmissions()).isZero();
+        List<CSVRecord> rows = results();
+        assertThat(rows).hasSize(6000);
+        assertThat(rows.get(0).get("id")).isEqualTo("r1");
+        assertThat(rows.get(5999).get("id")).isEqualTo("r6000");
+    }
+
+    @Test
     void aJobAbortedWhilePollingIsFinishedByTheSameCommandWithoutSubmittingAnythingTwice() throws Exception {
         simulatorSettings.setProcessingBase(Duration.ofMillis(1500));
         List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
