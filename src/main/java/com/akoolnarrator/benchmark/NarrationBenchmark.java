@@ -110,7 +110,7 @@ public final class NarrationBenchmark {
 
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-jar", jar, "--input=" + input,
                     "--output-dir=" + work.resolve("out"), "--akool.base-url=" + simulator.baseUrl(),
-                    "--akool.requests-per-second=" + fmt(rate)));
+                    "--akool.requests-per-second=" + fmt(rate), "--narrator.progress-interval=1s"));
             command.addAll(jobArgs);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("job.log").toFile());
             builder.environment().put("AKOOL_API_KEY", KEY);
@@ -139,7 +139,7 @@ public final class NarrationBenchmark {
             System.out.printf(Locale.ROOT, "lower bound: %.1f s (%s + max processing %.2f s + latency %.3f s); wall / bound = %.3f%n",
                     bound, rate > 0 ? "2 x " + rows + " / " + fmt(rate) + " requests/s" : "no rate limit", maxProcessing, latency,
                     jobSeconds / bound);
-            System.out.printf(Locale.ROOT, "peak heap: %s MB (-Xmx%s); duplicates at Akool: %d; rate-limited answers: %d%n",
+            System.out.printf(Locale.ROOT, "peak heap in use: %s MB (sampled every second; -Xmx%s); duplicates at Akool: %d; rate-limited answers: %d%n",
                     peakHeap, heap, stats.path("duplicates").asLong(), stats.path("rate-limited").asLong());
 
             if (baselineRows > 0) {

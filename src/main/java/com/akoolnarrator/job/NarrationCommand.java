@@ -22,6 +22,7 @@ import com.akoolnarrator.input.InputFile;
 import com.akoolnarrator.input.InputFileException;
 import com.akoolnarrator.input.KnownVoices;
 import com.akoolnarrator.ledger.NarrationLedger;
+import com.akoolnarrator.report.ListeningReportWriter;
 import com.akoolnarrator.report.ResultsWriter;
 
 /**
@@ -40,10 +41,11 @@ public class NarrationCommand {
     private final AkoolConnection akool;
     private final KnownVoices knownVoices;
     private final AudioJobTracker tracker;
+    private final RunProgress progress;
     private final double creditsPerThousandCharacters;
 
     public NarrationCommand(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob, NarrationLedger ledger,
-            AkoolConnection akool, KnownVoices knownVoices, AudioJobTracker tracker, double creditsPerThousandCharacters) {
+            AkoolConnection akool, KnownVoices knownVoices, AudioJobTracker tracker, RunProgress progress, double creditsPerThousandCharacters) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.narrationJob = narrationJob;
@@ -51,6 +53,7 @@ public class NarrationCommand {
         this.akool = akool;
         this.knownVoices = knownVoices;
         this.tracker = tracker;
+        this.progress = progress;
         this.creditsPerThousandCharacters = creditsPerThousandCharacters;
     }
 
@@ -189,10 +192,11 @@ public class NarrationCommand {
     }
 
     private RunOutcome outcome(JobExecution execution, Path folder) {
-        log.info("Run took {} s: {} status calls for {} Akool jobs followed; peak heap {} MB",
+        log.info("Run took {} s: {} status calls for {} Akool jobs followed; peak heap {} MB (sampled each progress"
+                + " interval; max {} MB)",
                 String.format(java.util.Locale.ROOT, "%.1f", java.time.Duration.between(execution.getStartTime(),
                         execution.getEndTime() == null ? java.time.LocalDateTime.now() : execution.getEndTime()).toMillis() / 1000.0),
-                tracker.polls(), tracker.followed(), peakHeapMegabytes());
+                tracker.polls(), tracker.followed(), progress.peakHeapMegabytes(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
         long runId = execution.getJobInstance().getInstanceId();
         Map<String, Long> counts = ledger.rowCounts(runId);
         long succeeded = counts.getOrDefault("SUCCEEDED", 0L);
@@ -204,10 +208,11 @@ public class NarrationCommand {
                         .min(java.util.Comparator.naturalOrder()).orElse(execution.getCreateTime())
                         .atZone(java.time.ZoneId.systemDefault()).toInstant());
             String message = String.format(java.util.Locale.ROOT, "%d rows: %d succeeded, %d failed, %d invalid;"
-                    + " %d characters narrated (about %.1f credits at %s per 1,000). MP3s in %s; results in %s",
+                    + " %d characters narrated (about %.1f credits at %s per 1,000). MP3s in %s; results in %s;"
+                    + " listening report %s",
                     succeeded + failed + invalid, succeeded, failed, invalid, characters,
                     characters * creditsPerThousandCharacters / 1000, creditsPerThousandCharacters, folder,
-                    folder.resolve(ResultsWriter.RESULTS));
+                    folder.resolve(ResultsWriter.RESULTS), folder.resolve(ListeningReportWriter.REPORT));
             if (failed + invalid > 0) {
                 message += "; the rows to fix or rerun are in " + folder.resolve(ResultsWriter.FAILED)
                         + (failed > 0 ? " (running the same command again retries the FAILED rows)" : "");
@@ -219,14 +224,6 @@ public class NarrationCommand {
                 : "the job failed: " + cause(execution);
         return new RunOutcome(RunOutcome.JOB_FAILED, why + ". Nothing is lost: run the same command again to continue.",
                 succeeded, failed, invalid, execution.getId());
-    }
-
-    /** The highest heap use seen (summed over the heap's memory pools), for the run summary and the benchmark. */
-    static long peakHeapMegabytes() {
-        return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
-            .mapToLong(pool -> pool.getPeakUsage().getUsed())
-            .sum() / (1024 * 1024);
     }
 
     /** The failure a person can act on: an Akool account problem or the failure limit, else the deepest message. */

@@ -2,7 +2,7 @@ package com.akoolnarrator.job;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -21,9 +21,8 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,6 +47,7 @@ import com.akoolnarrator.ledger.RunRowWriter;
 import com.akoolnarrator.ledger.TrackedNarration;
 import com.akoolnarrator.report.ResultRow;
 import com.akoolnarrator.report.ResultRowReader;
+import com.akoolnarrator.report.ListeningReportWriter;
 import com.akoolnarrator.report.ResultsWriter;
 import com.akoolnarrator.storage.AudioDownloader;
 import com.akoolnarrator.storage.DownloadException;
@@ -159,7 +159,7 @@ public class NarrationJobConfiguration {
 
     @Bean
     Step submitStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, NarratorProperties settings,
-            JdbcPagingItemReader<PendingNarration> pendingNarrations, AudioSubmitter audioSubmitter,
+            JdbcCursorItemReader<PendingNarration> pendingNarrations, AudioSubmitter audioSubmitter,
             AudioJobTracker tracker, RetryPolicy akoolRetryPolicy, RowFailures rowFailures) {
         return new StepBuilder("submit", jobRepository)
             .<PendingNarration, TrackedNarration>chunk(settings.chunkSize())
@@ -183,21 +183,21 @@ public class NarrationJobConfiguration {
             .build();
     }
 
-    /** Pending narrations of the run; not restartable by position: what is still PENDING is exactly what is left. */
+    /**
+     * Pending narrations of the run, in input order, from one cursor (a paging query would sort the remaining rows
+     * again for every page). Not restartable by position, and need not be: what is still PENDING is exactly what is
+     * left.
+     */
     @Bean
     @StepScope
-    JdbcPagingItemReader<PendingNarration> pendingNarrations(DataSource dataSource, NarratorProperties settings,
-            @Value(RUN_ID) long runId) throws Exception {
-        return new JdbcPagingItemReaderBuilder<PendingNarration>()
+    JdbcCursorItemReader<PendingNarration> pendingNarrations(DataSource dataSource, @Value(RUN_ID) long runId) {
+        return new JdbcCursorItemReaderBuilder<PendingNarration>()
             .name("pendingNarrations")
             .dataSource(dataSource)
-            .selectClause(NarrationLedger.PENDING_SELECT)
-            .fromClause(NarrationLedger.PENDING_FROM)
-            .whereClause(NarrationLedger.PENDING_WHERE)
-            .sortKeys(Map.of("LINE_NO", Order.ASCENDING))
-            .parameterValues(Map.of("runId", runId))
-            .pageSize(settings.chunkSize())
+            .sql(NarrationLedger.PENDING_SQL)
+            .queryArguments(runId)
             .rowMapper((rs, i) -> NarrationLedger.pending(rs))
+            .fetchSize(100)
             .saveState(false)
             .build();
     }
@@ -246,13 +246,14 @@ public class NarrationJobConfiguration {
 
     @Bean
     Step resultsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcCursorItemReader<ResultRow> resultRows, ResultsWriter resultsWriter) {
+            JdbcCursorItemReader<ResultRow> resultRows, ResultsWriter resultsWriter, ListeningReportWriter listeningReport) {
         return new StepBuilder("results", jobRepository)
             .<ResultRow, ResultRow>chunk(1000)
             .transactionManager(transactionManager)
             .reader(resultRows)
-            .writer(resultsWriter)
+            .writer(new CompositeItemWriter<>(List.of(resultsWriter, listeningReport)))
             .listener(resultsWriter)
+            .listener(listeningReport)
             .allowStartIfComplete(true)
             .build();
     }
@@ -269,6 +270,14 @@ public class NarrationJobConfiguration {
             @Value("#{jobParameters['" + OUTPUT_DIR + "']}") String outputDir) {
         InputFile inputFile = InputFile.inspect(Path.of(input));
         return new ResultsWriter(Path.of(outputDir), inputFile.header(), inputFile.delimiter(), settings.neutraliseFormulas());
+    }
+
+    @Bean
+    @StepScope
+    ListeningReportWriter listeningReport(@Value("#{jobParameters['" + INPUT + "']}") String input,
+            @Value("#{jobParameters['" + OUTPUT_DIR + "']}") String outputDir) {
+        InputFile inputFile = InputFile.inspect(Path.of(input));
+        return new ListeningReportWriter(Path.of(outputDir), inputFile.header(), inputFile.path().getFileName().toString());
     }
 
     // ---- shared pieces ----

@@ -34,6 +34,7 @@ public class RunProgress implements JobExecutionListener {
     private ProgressBar bar;
     private long startedNanos;
     private long doneAtStart = -1;
+    private final java.util.concurrent.atomic.AtomicLong peakHeapBytes = new java.util.concurrent.atomic.AtomicLong();
 
     public RunProgress(NarrationLedger ledger, Duration interval, boolean terminal) {
         this.ledger = ledger;
@@ -46,6 +47,7 @@ public class RunProgress implements JobExecutionListener {
         long runId = execution.getJobInstance().getInstanceId();
         startedNanos = System.nanoTime();
         doneAtStart = -1;
+        peakHeapBytes.set(0);
         ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "progress");
             thread.setDaemon(true);
@@ -61,6 +63,7 @@ public class RunProgress implements JobExecutionListener {
             ticker.shutdownNow();
             ticker = null;
         }
+        sampleHeap();
         if (bar != null) {
             tick(execution.getJobInstance().getInstanceId());
             bar.close();
@@ -68,7 +71,18 @@ public class RunProgress implements JobExecutionListener {
         }
     }
 
+    /** The most heap in use seen at a progress tick (every interval, and at the end of the run). */
+    public long peakHeapMegabytes() {
+        return peakHeapBytes.get() / (1024 * 1024);
+    }
+
+    private void sampleHeap() {
+        long used = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        peakHeapBytes.accumulateAndGet(used, Math::max);
+    }
+
     private synchronized void tick(long runId) {
+        sampleHeap();
         try {
             Map<String, Long> states = ledger.progress(runId);
             long total = states.values().stream().mapToLong(Long::longValue).sum();

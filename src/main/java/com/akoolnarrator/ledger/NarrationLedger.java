@@ -315,12 +315,11 @@ public class NarrationLedger {
         jdbc.sql("DELETE FROM RUN_INPUT WHERE RUN_ID = ?").param(runId).update();
     }
 
-    /** The SQL that lists a run's pending narrations, in input order, for the submit step's paging reader. */
-    public static final String PENDING_SELECT = "SELECT N.NARRATION_KEY, N.ROW_ID, T.INPUT_TEXT, N.TEXT_LENGTH, N.VOICE_ID,"
-            + " N.VOICE_URL, N.RATE, N.WEBHOOK_URL, N.OUTPUT_FILE, R.LINE_NO";
-    public static final String PENDING_FROM = "FROM NARRATION N JOIN RUN_ROW R ON R.NARRATION_KEY = N.NARRATION_KEY"
-            + " JOIN NARRATION_TEXT T ON T.NARRATION_KEY = N.NARRATION_KEY";
-    public static final String PENDING_WHERE = "WHERE R.RUN_ID = :runId AND N.STATE = 'PENDING'";
+    /** A run's pending narrations, in input order, for the submit step's reader (parameter: the run id). */
+    public static final String PENDING_SQL = "SELECT N.NARRATION_KEY, N.ROW_ID, T.INPUT_TEXT, N.VOICE_ID, N.VOICE_URL,"
+            + " N.RATE, N.WEBHOOK_URL, N.OUTPUT_FILE FROM RUN_ROW R JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
+            + " JOIN NARRATION_TEXT T ON T.NARRATION_KEY = N.NARRATION_KEY WHERE R.RUN_ID = ? AND N.STATE = 'PENDING'"
+            + " ORDER BY R.LINE_NO";
 
     public static PendingNarration pending(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new PendingNarration(rs.getString("NARRATION_KEY"), rs.getString("ROW_ID"), rs.getString("OUTPUT_FILE"), new SpeechRequest(

@@ -2,11 +2,7 @@ package com.akoolnarrator.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +30,8 @@ public class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecution
     public static final String FAILED = "failed.csv";
 
     private final Path folder;
+    private final StagedFile resultsFile;
+    private final StagedFile failedFile;
     private final InputHeader header;
     private final char delimiter;
     private final boolean neutraliseFormulas;
@@ -42,6 +40,8 @@ public class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecution
 
     public ResultsWriter(Path folder, InputHeader header, char delimiter, boolean neutraliseFormulas) {
         this.folder = folder;
+        this.resultsFile = new StagedFile(folder, RESULTS);
+        this.failedFile = new StagedFile(folder, FAILED);
         this.header = header;
         this.delimiter = delimiter;
         this.neutraliseFormulas = neutraliseFormulas;
@@ -50,25 +50,16 @@ public class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecution
     @Override
     public void open(ExecutionContext context) {
         try {
-            Files.createDirectories(folder);
             List<String> columns = new ArrayList<>(ResultRow.COLUMNS);
             columns.addAll(header.passThroughNames());
-            results = new CSVPrinter(writer(RESULTS), CSVFormat.RFC4180);
+            results = new CSVPrinter(resultsFile.open(), CSVFormat.RFC4180);
             results.printRecord(columns);
-            failed = new CSVPrinter(writer(FAILED), InputFile.format(delimiter));
+            failed = new CSVPrinter(failedFile.open(), InputFile.format(delimiter));
             failed.printRecord(header.names());
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot write the results into " + folder, e);
         }
-    }
-
-    private Writer writer(String name) throws IOException {
-        return Files.newBufferedWriter(temporary(name), StandardCharsets.UTF_8);
-    }
-
-    private Path temporary(String name) {
-        return folder.resolve("." + name + ".tmp");
     }
 
     @Override
@@ -130,9 +121,8 @@ public class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecution
         }
         try {
             close();
-            for (String name : List.of(RESULTS, FAILED)) {
-                Files.move(temporary(name), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
+            resultsFile.publish();
+            failedFile.publish();
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot publish the results in " + folder, e);

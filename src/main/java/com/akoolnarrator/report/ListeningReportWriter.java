@@ -1,0 +1,185 @@
+package com.akoolnarrator.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+import com.akoolnarrator.input.InputColumn;
+import com.akoolnarrator.input.InputHeader;
+
+/**
+ * Writes {@code report.html} beside {@code results.csv}: one self-contained page (no scripts, styles or fonts from the
+ * network) with a row per input row, its pass-through columns, status, the text (an excerpt, the whole on demand), an
+ * audio player for the local MP3, its duration, and errors highlighted; buttons filter by status. Rows are written as
+ * they are read, so the page never needs the whole run in memory.
+ */
+public class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepExecutionListener {
+
+    public static final String REPORT = "report.html";
+    private static final int EXCERPT = 140;
+
+    private final StagedFile file;
+    private final InputHeader header;
+    private final String title;
+    private Writer out;
+
+    public ListeningReportWriter(Path folder, InputHeader header, String title) {
+        this.file = new StagedFile(folder, REPORT);
+        this.header = header;
+        this.title = title;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        try {
+            out = file.open();
+            out.write("""
+                    <!DOCTYPE html>
+                    <html lang="en"><head><meta charset="utf-8">
+                    <meta name="viewport" content="width=device-width, initial-scale=1">
+                    <title>Narration report: %s</title>
+                    <style>
+                    body{font:14px/1.45 system-ui,sans-serif;margin:1.5rem;color:#1d2330}
+                    h1{font-size:1.3rem;margin:0 0 .3rem}
+                    .filters button{margin:.6rem .3rem .8rem 0;padding:.3rem .8rem;border:1px solid #9aa5b8;border-radius:1rem;background:#fff;cursor:pointer}
+                    .filters button.on{background:#1d2330;color:#fff}
+                    table{border-collapse:collapse;width:100%%}
+                    th,td{border-bottom:1px solid #e3e6ec;padding:.4rem .5rem;text-align:left;vertical-align:top}
+                    th{background:#f4f6f9;position:sticky;top:0}
+                    .status{font-weight:600;font-size:.8rem;padding:.1rem .45rem;border-radius:.3rem}
+                    .SUCCEEDED .status{background:#e2f5e7;color:#17622e}
+                    .FAILED .status{background:#fde2e1;color:#9b1c17}
+                    .INVALID .status{background:#fff0cc;color:#7a5200}
+                    tr.FAILED,tr.INVALID{background:#fff8f7}
+                    .error{color:#9b1c17;font-weight:500}
+                    details summary{cursor:pointer}
+                    audio{width:16rem}
+                    </style></head><body>
+                    <h1>Narration report</h1>
+                    <div>%s</div>
+                    <div class="filters">
+                    <button class="on" data-filter="ALL">All <span id="count-ALL"></span></button>
+                    <button data-filter="SUCCEEDED">Succeeded <span id="count-SUCCEEDED"></span></button>
+                    <button data-filter="FAILED">Failed <span id="count-FAILED"></span></button>
+                    <button data-filter="INVALID">Invalid <span id="count-INVALID"></span></button>
+                    </div>
+                    <table><thead><tr><th>id</th>%s<th>status</th><th>text</th><th>audio</th><th>duration</th><th>error</th></tr></thead>
+                    <tbody>
+                    """.formatted(escape(title), escape(title), header.passThroughNames().stream()
+                        .map(name -> "<th>" + escape(name) + "</th>").collect(Collectors.joining())));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + REPORT, e);
+        }
+    }
+
+    @Override
+    public void write(Chunk<? extends ResultRow> rows) throws IOException {
+        for (ResultRow row : rows) {
+            StringBuilder tr = new StringBuilder("<tr class=\"").append(row.status()).append("\" data-status=\"")
+                .append(row.status()).append("\"><td>").append(escape(row.id())).append("</td>");
+            for (int index : header.passThrough()) {
+                tr.append("<td>").append(escape(index < row.values().size() ? row.values().get(index) : "")).append("</td>");
+            }
+            tr.append("<td><span class=\"status\">").append(row.status()).append("</span></td><td>").append(text(row))
+                .append("</td><td>");
+            if (row.status() == ResultRow.Status.SUCCEEDED) {
+                tr.append("<audio controls preload=\"none\" src=\"").append(escape(relativeUrl(row.file()))).append("\"></audio>");
+            }
+            tr.append("</td><td>").append(row.durationSeconds() == null ? "" : String.format(Locale.ROOT, "%.1f s", row.durationSeconds()))
+                .append("</td><td class=\"error\">").append(escape(row.error())).append("</td></tr>\n");
+            out.write(tr.toString());
+        }
+        out.flush();
+    }
+
+    private String text(ResultRow row) {
+        Integer index = header.columns().get(InputColumn.TEXT);
+        String text = index == null || index >= row.values().size() ? "" : row.values().get(index);
+        if (text.length() <= EXCERPT) {
+            return escape(text);
+        }
+        return "<details><summary>" + escape(text.substring(0, EXCERPT)) + "…</summary>" + escape(text) + "</details>";
+    }
+
+    /** The MP3's path as a URL relative to the report, each segment encoded. */
+    static String relativeUrl(String file) {
+        return Arrays.stream(file.split("/"))
+            .map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"))
+            .collect(Collectors.joining("/"));
+    }
+
+    static String escape(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder escaped = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '&' -> escaped.append("&amp;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    @Override
+    public void close() {
+        if (out == null) {
+            return;
+        }
+        try {
+            out.write("""
+                    </tbody></table>
+                    <script>
+                    const rows = Array.from(document.querySelectorAll('tbody tr'));
+                    for (const status of ['ALL', 'SUCCEEDED', 'FAILED', 'INVALID']) {
+                      document.getElementById('count-' + status).textContent =
+                        '(' + rows.filter(r => status === 'ALL' || r.dataset.status === status).length + ')';
+                    }
+                    document.querySelectorAll('.filters button').forEach(button => button.addEventListener('click', () => {
+                      document.querySelectorAll('.filters button').forEach(b => b.classList.toggle('on', b === button));
+                      rows.forEach(r => r.hidden = button.dataset.filter !== 'ALL' && r.dataset.status !== button.dataset.filter);
+                    }));
+                    </script>
+                    </body></html>
+                    """);
+            out.close();
+            out = null;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (!stepExecution.getStatus().isUnsuccessful()) {
+            close();
+            try {
+                file.publish();
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("cannot publish " + REPORT, e);
+            }
+        }
+        return null;
+    }
+}
