@@ -219,11 +219,6 @@ public class AudioJobTracker implements AutoCloseable {
         return polls.get();
     }
 
-    /** Jobs followed and not yet completed or failed. */
-    public int outstanding() {
-        return outstanding.get() - ready.size();
-    }
-
     private void dispatchDuePolls() {
         ScheduledPoll due;
         while ((due = schedule.poll()) != null) {

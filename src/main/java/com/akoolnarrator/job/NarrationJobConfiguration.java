@@ -19,6 +19,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
@@ -161,18 +162,11 @@ public class NarrationJobConfiguration {
     Step submitStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, NarratorProperties settings,
             JdbcCursorItemReader<PendingNarration> pendingNarrations, AudioSubmitter audioSubmitter,
             AudioJobTracker tracker, RetryPolicy akoolRetryPolicy, RowFailures rowFailures) {
-        return new StepBuilder("submit", jobRepository)
-            .<PendingNarration, TrackedNarration>chunk(settings.chunkSize())
-            .transactionManager(transactionManager)
+        return rowByRow(new StepBuilder("submit", jobRepository).<PendingNarration, TrackedNarration>chunk(settings.chunkSize()),
+                transactionManager, akoolRetryPolicy, rowFailures, executor("submit-", settings.submitThreads()))
             .reader(pendingNarrations)
             .processor(audioSubmitter)
             .writer(chunk -> tracker.trackAll(chunk.getItems()))
-            .faultTolerant()
-            .retryPolicy(akoolRetryPolicy)
-            .skipPolicy(rowFailures)
-            .skipListener(rowFailures)
-            .taskExecutor(executor("submit-", settings.submitThreads()))
-            .allowStartIfComplete(true)
             .listener(new StepExecutionListener() {
                 @Override
                 public ExitStatus afterStep(StepExecution stepExecution) {
@@ -208,9 +202,8 @@ public class NarrationJobConfiguration {
     Step collectStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, NarratorProperties settings,
             AudioJobTracker tracker, AudioFetcher audioFetcher, NarrationLedger ledger, ConsecutiveFailureGuard guard,
             RetryPolicy akoolRetryPolicy, RowFailures rowFailures) {
-        return new StepBuilder("collect", jobRepository)
-            .<TrackedNarration, FetchedAudio>chunk(settings.chunkSize())
-            .transactionManager(transactionManager)
+        return rowByRow(new StepBuilder("collect", jobRepository).<TrackedNarration, FetchedAudio>chunk(settings.chunkSize()),
+                transactionManager, akoolRetryPolicy, rowFailures, executor("download-", settings.downloadThreads()))
             .reader(tracker::next)
             .processor(audioFetcher)
             .writer(chunk -> {
@@ -219,12 +212,6 @@ public class NarrationJobConfiguration {
                     .toList());
                 guard.success();
             })
-            .faultTolerant()
-            .retryPolicy(akoolRetryPolicy)
-            .skipPolicy(rowFailures)
-            .skipListener(rowFailures)
-            .taskExecutor(executor("download-", settings.downloadThreads()))
-            .allowStartIfComplete(true)
             .listener(new StepExecutionListener() {
                 @Override
                 public void beforeStep(StepExecution stepExecution) {
@@ -331,6 +318,23 @@ public class NarrationJobConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * What submit and collect share: rows processed concurrently, transient faults retried with backoff, a row that
+     * cannot succeed skipped and recorded as FAILED, and the step run again on every restart (its work list is the
+     * ledger's, not a saved position).
+     */
+    private static <I, O> ChunkOrientedStepBuilder<I, O> rowByRow(ChunkOrientedStepBuilder<I, O> step,
+            PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, RowFailures rowFailures,
+            org.springframework.core.task.AsyncTaskExecutor executor) {
+        return step.transactionManager(transactionManager)
+            .faultTolerant()
+            .retryPolicy(retryPolicy)
+            .skipPolicy(rowFailures)
+            .skipListener(rowFailures)
+            .taskExecutor(executor)
+            .allowStartIfComplete(true);
     }
 
     private static org.springframework.core.task.AsyncTaskExecutor executor(String prefix, int threads) {

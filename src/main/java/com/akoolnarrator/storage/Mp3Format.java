@@ -1,7 +1,6 @@
 package com.akoolnarrator.storage;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -63,11 +62,6 @@ public final class Mp3Format {
         int size = ((bytes[6] & 0x7F) << 21) | ((bytes[7] & 0x7F) << 14) | ((bytes[8] & 0x7F) << 7) | (bytes[9] & 0x7F);
         boolean footer = (bytes[5] & 0x10) != 0;
         return Math.min(bytes.length, 10 + size + (footer ? 10 : 0));
-    }
-
-    /** Reads the first bytes of a stream without consuming more than {@code max}. */
-    public static byte[] head(InputStream in, int max) throws IOException {
-        return in.readNBytes(max);
     }
 
     record Frame(int length, int samples, int sampleRate) {
