@@ -40,6 +40,9 @@ import com.akoolnarrator.simulator.SimulatorSettings;
         "narrator.progress-interval=100ms",
         "akool.requests-per-second=0",
         "akool.retry.delay=20ms",
+        // the bad-weather test fails a third of all requests; 12 retries make exhausting them (0.33^13 per row)
+        // vanishingly rare over 200 rows, where the default 6 would fail about one run in twelve
+        "akool.retry.max-retries=12",
         "akool.retry.max-delay=200ms",
         "akool.retry.jitter=10ms",
         "simulator.api-key=sim-test-key-7f3a9c",
