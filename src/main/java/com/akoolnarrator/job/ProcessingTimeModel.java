@@ -32,10 +32,6 @@ public class ProcessingTimeModel {
         return samples >= MIN_SAMPLES;
     }
 
-    public synchronized long samples() {
-        return samples;
-    }
-
     /** Expected processing time of a text; zero while the model is not ready. */
     public synchronized Duration predict(int length) {
         if (!isReady()) {

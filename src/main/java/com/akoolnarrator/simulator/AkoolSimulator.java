@@ -139,11 +139,6 @@ public class AkoolSimulator implements AutoCloseable {
         return submissionsByContent.values().stream().mapToLong(c -> Math.max(0, c.get() - 1)).sum();
     }
 
-    /** How many times Akool accepted a job with exactly this text. */
-    public long acceptedSubmissionsOf(String inputText) {
-        return jobs.values().stream().filter(job -> job.text.equals(inputText)).count();
-    }
-
     public void resetCounters() {
         calls.clear();
         submissionsByContent.clear();

@@ -44,10 +44,10 @@ public class AudioDownloader {
             uri = URI.create(url);
         }
         catch (IllegalArgumentException e) {
-            throw new DownloadException.Permanent("Akool returned an audio URL that is not a URL", false);
+            throw new DownloadException.Permanent("Akool returned an audio URL that is not a URL");
         }
         if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))) {
-            throw new DownloadException.Permanent("refusing to download audio from a non-http(s) URL", false);
+            throw new DownloadException.Permanent("refusing to download audio from a non-http(s) URL");
         }
         Path target = folder.resolve(relativeFile);
         Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
@@ -57,7 +57,7 @@ public class AudioDownloader {
                 int status = response.getCode();
                 if (status == 403 || status == 404 || status == 410) {
                     throw new DownloadException.Permanent("the audio URL answers HTTP " + status
-                            + ": it has expired or was removed (Akool keeps results 7 days)", true);
+                            + ": it has expired or was removed (Akool keeps results 7 days)");
                 }
                 if (status != 200) {
                     throw new DownloadException.Transient("download answered HTTP " + status, null);
@@ -66,7 +66,7 @@ public class AudioDownloader {
                 long declared = entity == null ? -1 : entity.getContentLength();
                 if (declared > maxBytes) {
                     throw new DownloadException.Permanent("the MP3 is " + declared + " bytes, over the cap of " + maxBytes
-                            + " (narrator.download-max-bytes)", false);
+                            + " (narrator.download-max-bytes)");
                 }
                 try (InputStream in = entity == null ? InputStream.nullInputStream() : entity.getContent()) {
                     return copyChecked(in, partial, declared);
@@ -116,7 +116,7 @@ public class AudioDownloader {
                 total += n;
                 if (total > maxBytes) {
                     throw new DownloadException.Permanent("the MP3 is over the cap of " + maxBytes
-                            + " bytes (narrator.download-max-bytes)", false);
+                            + " bytes (narrator.download-max-bytes)");
                 }
                 out.write(buffer, 0, n);
             }

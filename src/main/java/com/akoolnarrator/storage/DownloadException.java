@@ -15,18 +15,10 @@ public abstract sealed class DownloadException extends RuntimeException
         }
     }
 
-    /** Expired or refused URL, file over the size cap, unsafe URL: the row fails. */
+    /** Expired or refused URL, file over the size cap, unsafe URL: the row fails (a rerun submits it again). */
     public static final class Permanent extends DownloadException {
-        private final boolean expired;
-
-        public Permanent(String message, boolean expired) {
+        public Permanent(String message) {
             super(message, null);
-            this.expired = expired;
-        }
-
-        /** The URL no longer serves the audio (Akool keeps results 7 days): submitting again would help. */
-        public boolean expired() {
-            return expired;
         }
     }
 }
