@@ -21,10 +21,10 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * An input CSV that passed the whole-file checks: it exists, is text, has a usable header. Its delimiter (comma,
- * semicolon as written by spreadsheets in many locales, or tab) is detected from the header line, and its SHA-256
- * identifies the run.
+ * semicolon as written by spreadsheets in many locales, or tab) is detected from the header line. Inspecting reads
+ * only the head of the file; {@link #sha256(Path)}, which identifies a run, reads it all and is computed once.
  */
-public record InputFile(Path path, char delimiter, InputHeader header, String sha256) {
+public record InputFile(Path path, char delimiter, InputHeader header) {
 
     private static final int SNIFF_BYTES = 8192;
 
@@ -67,7 +67,7 @@ public record InputFile(Path path, char delimiter, InputHeader header, String sh
         catch (IOException | java.io.UncheckedIOException e) {
             throw new InputFileException("line 1 (header) cannot be read as CSV: " + e.getMessage());
         }
-        return new InputFile(path, delimiter, header, sha256(path));
+        return new InputFile(path, delimiter, header);
     }
 
     /** The CSV dialect used to read and to write files of this input's kind. */
@@ -145,7 +145,8 @@ public record InputFile(Path path, char delimiter, InputHeader header, String sh
         return tabs > commas ? '\t' : ',';
     }
 
-    private static String sha256(Path path) {
+    /** The SHA-256 of the whole file, which (with its path and the output folder) identifies a run. */
+    public static String sha256(Path path) {
         try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());

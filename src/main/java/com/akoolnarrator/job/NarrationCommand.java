@@ -67,8 +67,10 @@ public class NarrationCommand {
      */
     public RunOutcome run(Path input, Path outputDir, boolean dryRun) {
         InputFile inputFile;
+        String inputSha256;
         try {
             inputFile = InputFile.inspect(input);
+            inputSha256 = InputFile.sha256(input);
         }
         catch (InputFileException e) {
             return report(RunOutcome.usage(e.getMessage()));
@@ -87,7 +89,7 @@ public class NarrationCommand {
         }
         JobExecution execution;
         try {
-            execution = dryRun ? start(inputFile, folder, true) : launch(inputFile, folder);
+            execution = dryRun ? start(inputFile, inputSha256, folder, true) : launch(inputFile, inputSha256, folder);
         }
         catch (Exception e) {
             log.error("The job could not be started", e);
@@ -96,27 +98,27 @@ public class NarrationCommand {
         return report(dryRun ? dryRunOutcome(execution) : outcome(execution, folder));
     }
 
-    private JobExecution launch(InputFile input, Path folder) throws Exception {
+    private JobExecution launch(InputFile input, String inputSha256, Path folder) throws Exception {
         Optional<JobExecution> last = lastExecution(folder);
         if (last.isPresent() && last.get().isRunning()) {
             // this process holds the folder's database, so no other process runs it: a kill left it behind
             log.info("The last run in {} did not end (the process was killed); recovering it", folder);
             last = Optional.of(jobOperator.recover(last.get()));
         }
-        if (last.isPresent() && restartable(last.get()) && sameInput(last.get(), input)) {
+        if (last.isPresent() && restartable(last.get()) && sameInput(last.get(), input, inputSha256)) {
             log.info("Continuing the unfinished run {} of {} into {}",
                     last.get().getJobParameters().getLong(NarrationJobConfiguration.RUN), input.path(), folder);
             return jobOperator.restart(last.get());
         }
-        return start(input, folder, false);
+        return start(input, inputSha256, folder, false);
     }
 
-    private JobExecution start(InputFile input, Path folder, boolean dryRun) throws Exception {
+    private JobExecution start(InputFile input, String inputSha256, Path folder, boolean dryRun) throws Exception {
         long run = jobRepository.getJobInstances(NarrationJobConfiguration.JOB_NAME, 0, 1).stream()
             .mapToLong(JobInstance::getInstanceId).max().orElse(0) + 1;
         JobParameters parameters = new JobParametersBuilder()
             .addString(NarrationJobConfiguration.INPUT, input.path().toAbsolutePath().normalize().toString())
-            .addString(NarrationJobConfiguration.INPUT_SHA256, input.sha256())
+            .addString(NarrationJobConfiguration.INPUT_SHA256, inputSha256)
             .addString(NarrationJobConfiguration.OUTPUT_DIR, folder.toString())
             .addLong(NarrationJobConfiguration.RUN, run)
             .addString(NarrationJobConfiguration.DRY_RUN, String.valueOf(dryRun))
@@ -143,10 +145,10 @@ public class NarrationCommand {
         return status == BatchStatus.FAILED || status == BatchStatus.STOPPED;
     }
 
-    private static boolean sameInput(JobExecution execution, InputFile input) {
+    private static boolean sameInput(JobExecution execution, InputFile input, String inputSha256) {
         JobParameters parameters = execution.getJobParameters();
         return input.path().toAbsolutePath().normalize().toString().equals(parameters.getString(NarrationJobConfiguration.INPUT))
-                && input.sha256().equals(parameters.getString(NarrationJobConfiguration.INPUT_SHA256));
+                && inputSha256.equals(parameters.getString(NarrationJobConfiguration.INPUT_SHA256));
     }
 
     private RunOutcome dryRunOutcome(JobExecution execution) {

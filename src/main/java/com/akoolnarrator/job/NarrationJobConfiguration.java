@@ -150,10 +150,11 @@ public class NarrationJobConfiguration {
     @StepScope
     RunRowWriter ledgerRowWriter(NarrationLedger ledger, NarratorProperties settings,
             @Value("#{jobParameters['" + INPUT + "']}") String input,
+            @Value("#{jobParameters['" + INPUT_SHA256 + "']}") String inputSha256,
             @Value("#{jobParameters['" + OUTPUT_DIR + "']}") String outputDir,
             @Value("#{jobParameters['" + DRY_RUN + "']}") String dryRun, @Value(RUN_ID) long runId) {
-        return new RunRowWriter(ledger, runId, InputFile.inspect(Path.of(input)), new OutputFolder(Path.of(outputDir)),
-                settings.resultRetention(), "true".equals(dryRun));
+        return new RunRowWriter(ledger, runId, InputFile.inspect(Path.of(input)), inputSha256,
+                new OutputFolder(Path.of(outputDir)), settings.resultRetention(), "true".equals(dryRun));
     }
 
     // ---- submit: one create/clone per pending narration ----

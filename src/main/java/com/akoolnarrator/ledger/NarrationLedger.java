@@ -56,7 +56,7 @@ public class NarrationLedger {
      * Registers a run's input. A real run forgets the rows of earlier runs into the same folder (their narrations
      * stay); a dry run leaves them, so that an unfinished run can still be continued after it.
      */
-    public void startRun(long runId, String scope, InputFile input, boolean forgetOtherRuns) {
+    public void startRun(long runId, String scope, InputFile input, String inputSha256, boolean forgetOtherRuns) {
         boolean known = jdbc.sql("SELECT COUNT(*) FROM RUN_INPUT WHERE RUN_ID = ?").param(runId).query(Long.class).single() > 0;
         if (known) {
             return;
@@ -65,7 +65,7 @@ public class NarrationLedger {
             forgetOtherRuns(runId, scope);
         }
         jdbc.sql("INSERT INTO RUN_INPUT (RUN_ID, SCOPE, INPUT_PATH, INPUT_SHA256, DELIMITER, HEADER) VALUES (?, ?, ?, ?, ?, ?)")
-            .params(runId, scope, input.path().toAbsolutePath().toString(), input.sha256(), String.valueOf(input.delimiter()),
+            .params(runId, scope, input.path().toAbsolutePath().toString(), inputSha256, String.valueOf(input.delimiter()),
                     encode(input.header().names()))
             .update();
     }

@@ -15,15 +15,17 @@ public class RunRowWriter implements ItemWriter<ValidatedRow> {
     private final NarrationLedger ledger;
     private final long runId;
     private final InputFile input;
+    private final String inputSha256;
     private final OutputFolder folder;
     private final Duration retention;
     private final boolean dryRun;
 
-    public RunRowWriter(NarrationLedger ledger, long runId, InputFile input, OutputFolder folder, Duration retention,
-            boolean dryRun) {
+    public RunRowWriter(NarrationLedger ledger, long runId, InputFile input, String inputSha256, OutputFolder folder,
+            Duration retention, boolean dryRun) {
         this.ledger = ledger;
         this.runId = runId;
         this.input = input;
+        this.inputSha256 = inputSha256;
         this.folder = folder;
         this.retention = retention;
         this.dryRun = dryRun;
@@ -32,7 +34,7 @@ public class RunRowWriter implements ItemWriter<ValidatedRow> {
     @Override
     public void write(Chunk<? extends ValidatedRow> rows) {
         String scope = folder.root().toString();
-        ledger.startRun(runId, scope, input, !dryRun);
+        ledger.startRun(runId, scope, input, inputSha256, !dryRun);
         for (ValidatedRow row : rows) {
             ledger.recordRow(runId, scope, row, folder, retention);
         }
