@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.akoolnarrator.SimulatorFixture;
 import com.akoolnarrator.simulator.AkoolSimulator;
 import com.akoolnarrator.simulator.SimulatorSettings;
 
@@ -21,24 +21,22 @@ import tools.jackson.databind.json.JsonMapper;
 class AkoolClientTests {
 
     private static final String KEY = "client-test-key";
+    private static SimulatorFixture akool;
     private static SimulatorSettings settings;
     private static AkoolSimulator simulator;
     private static CloseableHttpClient http;
 
     @BeforeAll
-    static void start() throws Exception {
-        settings = new SimulatorSettings();
-        settings.setApiKey(KEY);
-        settings.setProcessingBase(Duration.ofMillis(100));
-        settings.setProcessingPerChar(Duration.ZERO);
-        simulator = new AkoolSimulator(settings).start();
-        http = HttpClients.custom().disableAutomaticRetries().build();
+    static void start() {
+        akool = new SimulatorFixture(KEY, Duration.ofMillis(100));
+        settings = akool.settings;
+        simulator = akool.simulator;
+        http = akool.http;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        http.close();
-        simulator.close();
+        akool.close();
     }
 
     @BeforeEach
@@ -48,11 +46,11 @@ class AkoolClientTests {
     }
 
     private AkoolClient client(AkoolCredentials credentials) {
-        return new AkoolClient(simulator.baseUrl(), credentials, http, new AkoolRequestThrottle(0, 1), JsonMapper.builder().build());
+        return akool.client(credentials);
     }
 
     private AkoolClient client() {
-        return client(new AkoolCredentials.ApiKey(KEY, "test"));
+        return akool.client();
     }
 
     private static SpeechRequest speech(String text) {

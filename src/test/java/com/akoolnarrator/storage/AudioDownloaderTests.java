@@ -9,28 +9,23 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.akoolnarrator.akool.AkoolClient;
-import com.akoolnarrator.akool.AkoolCredentials;
-import com.akoolnarrator.akool.AkoolRequestThrottle;
+import com.akoolnarrator.SimulatorFixture;
 import com.akoolnarrator.akool.AudioJob;
 import com.akoolnarrator.akool.SpeechRequest;
-import com.akoolnarrator.simulator.AkoolSimulator;
 import com.akoolnarrator.simulator.SimulatorSettings;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /** The download's guards, against the simulator's file server over real HTTP. */
 class AudioDownloaderTests {
 
+    private static SimulatorFixture akool;
     private static SimulatorSettings settings;
-    private static AkoolSimulator simulator;
     private static CloseableHttpClient http;
     private static String url;
 
@@ -38,23 +33,18 @@ class AudioDownloaderTests {
     Path folder;
 
     @BeforeAll
-    static void narrateOne() throws Exception {
-        settings = new SimulatorSettings();
-        settings.setProcessingBase(Duration.ZERO);
-        settings.setProcessingPerChar(Duration.ZERO);
-        simulator = new AkoolSimulator(settings).start();
-        http = HttpClients.custom().disableAutomaticRetries().build();
-        AkoolClient client = new AkoolClient(simulator.baseUrl(), new AkoolCredentials.ApiKey(settings.getApiKey(), "test"),
-                http, new AkoolRequestThrottle(0, 1), JsonMapper.builder().build());
-        AudioJob job = client.submit(new SpeechRequest("A sentence of about sixty characters, read aloud slowly.",
+    static void narrateOne() {
+        akool = new SimulatorFixture("downloader-test-key", Duration.ZERO);
+        settings = akool.settings;
+        http = akool.http;
+        AudioJob job = akool.client().submit(new SpeechRequest("A sentence of about sixty characters, read aloud slowly.",
                 "en-US-Jenny", null, "100%", null));
         url = job.url();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        http.close();
-        simulator.close();
+        akool.close();
     }
 
     @BeforeEach
