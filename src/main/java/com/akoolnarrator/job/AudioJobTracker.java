@@ -281,7 +281,7 @@ public class AudioJobTracker implements AutoCloseable {
     private void failed(TrackedNarration narration, String reason) {
         ledger.recordFailed(narration.key(), reason);
         outstanding.decrementAndGet();
-        guard.failure(reason);
+        guard.failure(ConsecutiveFailureGuard.Phase.COLLECT, reason);
     }
 
     @Override

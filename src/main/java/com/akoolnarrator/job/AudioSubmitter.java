@@ -32,13 +32,14 @@ public class AudioSubmitter implements ItemProcessor<PendingNarration, TrackedNa
 
     @Override
     public TrackedNarration process(PendingNarration narration) {
+        guard.ensureNotTripped();
         Optional<String> known = ledger.beginSubmission(narration.key());
         if (known.isPresent()) {
             return tracked(narration, known.get(), null);
         }
         AudioJob job = akool.submit(narration.request());
         ledger.recordAccepted(narration.key(), job);
-        guard.success();
+        guard.success(ConsecutiveFailureGuard.Phase.SUBMIT);
         return tracked(narration, job.id(), job.isCompleted() ? job.url() : null);
     }
 

@@ -1,34 +1,59 @@
 package com.akoolnarrator.job;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Stops the job when rows fail one after another: past a point that is not bad rows but something systemic (a broken
- * voice, an outage Akool reports as row errors), and going on would only burn through the file.
+ * voice, an account problem Akool reports row by row), and going on would only burn through the file.
+ * <p>
+ * Submissions and Akool jobs are counted apart: an accepted submission says nothing about whether the job will
+ * succeed, so it must not hide a run of failed jobs, and a slow Akool must not let early rejections pile up against
+ * downloads that have not happened yet. Once tripped, the guard stays tripped for the run, so that the submit step
+ * stops too when the failures are seen while collecting.
  */
 public class ConsecutiveFailureGuard {
 
+    /** Where a row's outcome was learnt. */
+    public enum Phase { SUBMIT, COLLECT }
+
     private final int limit;
-    private final AtomicInteger consecutive = new AtomicInteger();
+    private final Map<Phase, AtomicInteger> consecutive = new EnumMap<>(Phase.class);
+    private final AtomicReference<TooManyFailuresException> tripped = new AtomicReference<>();
 
     public ConsecutiveFailureGuard(int limit) {
         this.limit = limit;
+        for (Phase phase : Phase.values()) {
+            consecutive.put(phase, new AtomicInteger());
+        }
     }
 
-    public void success() {
-        consecutive.set(0);
+    public void success(Phase phase) {
+        consecutive.get(phase).set(0);
     }
 
     /** Counts a failed row; throws once {@code limit} rows in a row have failed (a limit of 0 or less never trips). */
-    public void failure(String reason) {
-        int count = consecutive.incrementAndGet();
+    public void failure(Phase phase, String reason) {
+        int count = consecutive.get(phase).incrementAndGet();
         if (limit > 0 && count >= limit) {
-            throw new TooManyFailuresException(count, reason);
+            tripped.compareAndSet(null, new TooManyFailuresException(count, reason));
+            throw tripped.get();
+        }
+    }
+
+    /** Throws if the guard tripped in this run, whichever step saw the failures. */
+    public void ensureNotTripped() {
+        TooManyFailuresException failure = tripped.get();
+        if (failure != null) {
+            throw failure;
         }
     }
 
     public void reset() {
-        consecutive.set(0);
+        consecutive.values().forEach(count -> count.set(0));
+        tripped.set(null);
     }
 
     /** The job stops: {@code count} rows failed in a row. */

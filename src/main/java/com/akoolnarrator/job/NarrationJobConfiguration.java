@@ -211,7 +211,7 @@ public class NarrationJobConfiguration {
                 ledger.recordDownloaded(chunk.getItems().stream()
                     .map(fetched -> new NarrationLedger.DownloadedNarration(fetched.narration().key(), fetched.audio()))
                     .toList());
-                guard.success();
+                guard.success(ConsecutiveFailureGuard.Phase.COLLECT);
             })
             .listener(new StepExecutionListener() {
                 @Override

@@ -44,14 +44,16 @@ public class RowFailures implements SkipPolicy, SkipListener<Object, Object> {
         String reason = reason(t);
         if (item instanceof PendingNarration pending) {
             ledger.recordFailed(pending.key(), reason);
+            guard.failure(ConsecutiveFailureGuard.Phase.SUBMIT, reason);
         }
         else if (item instanceof TrackedNarration tracked) {
             ledger.recordFailed(tracked.key(), reason);
+            guard.failure(ConsecutiveFailureGuard.Phase.COLLECT, reason);
         }
         else if (item instanceof FetchedAudio fetched) {
             ledger.recordFailed(fetched.narration().key(), reason);
+            guard.failure(ConsecutiveFailureGuard.Phase.COLLECT, reason);
         }
-        guard.failure(reason);
     }
 
     /** A reason a person can act on. */

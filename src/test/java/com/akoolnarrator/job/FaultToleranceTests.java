@@ -167,6 +167,23 @@ class FaultToleranceTests extends JobTestSupport {
     }
 
     @Test
+    void whenAkoolFailsEveryJobTheRunStopsBeforeSubmittingTheWholeFile() throws Exception {
+        simulatorSettings.setFailedJobRate(1.0);
+        simulatorSettings.setLatency(java.time.Duration.ofMillis(30)); // submitting 400 rows takes about 1.5 s
+        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
+        for (int i = 1; i <= 400; i++) {
+            lines.add("r" + i + ",Lesson " + i + ".,en-US-Jenny");
+        }
+
+        RunOutcome outcome = run(csv("doomed.csv", lines.toArray(String[]::new)));
+
+        assertThat(outcome.exitCode()).isEqualTo(RunOutcome.JOB_FAILED);
+        assertThat(outcome.message()).contains("rows failed in a row", "Akool failed the job");
+        System.out.printf("every job failing: the run stopped after %d of 400 submissions%n", simulator.acceptedSubmissions());
+        assertThat(simulator.acceptedSubmissions()).as("accepted (and paid) before the run stopped").isLessThan(400);
+    }
+
+    @Test
     void theApiKeyAppearsNowhereInLogsResultsOrTheDatabase(CapturedOutput output) throws Exception {
         simulatorSettings.setFailedJobRate(0.3);
         Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny", "b,Beta.,en-US-Guy",
