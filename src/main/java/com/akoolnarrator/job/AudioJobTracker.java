@@ -38,6 +38,8 @@ public class AudioJobTracker implements AutoCloseable {
     /** The first jobs of a run, and one in {@link #PROBE_EVERY} after, are polled closely to teach the model. */
     private static final int PROBES = 4;
     private static final int PROBE_EVERY = 50;
+    /** A probe is polled closely this many times at most; a job Akool never finishes must not eat the budget. */
+    private static final int PROBE_POLLS = 40;
     /** How much later than predicted the first poll of an ordinary job is sent: one poll, not two, per job. */
     private static final double PREDICTION_MARGIN = 0.15;
 
@@ -293,25 +295,25 @@ public class AudioJobTracker implements AutoCloseable {
      * One job's next poll: due at a time, with the interval to the poll after it (which grows, except for probes) and
      * the transient faults seen so far.
      */
-    private record ScheduledPoll(TrackedNarration narration, Duration interval, int faults, boolean probe, long dueNanos)
-            implements Delayed {
+    private record ScheduledPoll(TrackedNarration narration, Duration interval, int faults, boolean probe, int polls,
+            long dueNanos) implements Delayed {
 
         static ScheduledPoll probe(TrackedNarration narration, Duration interval) {
-            return new ScheduledPoll(narration, interval, 0, true, System.nanoTime() + interval.toNanos());
+            return new ScheduledPoll(narration, interval, 0, true, 0, System.nanoTime() + interval.toNanos());
         }
 
         static ScheduledPoll at(TrackedNarration narration, Duration wait, Duration interval) {
-            return new ScheduledPoll(narration, interval, 0, false, System.nanoTime() + wait.toNanos());
+            return new ScheduledPoll(narration, interval, 0, false, 0, System.nanoTime() + wait.toNanos());
         }
 
         ScheduledPoll later(Duration max) {
-            Duration next = probe ? interval : grow(max);
-            return new ScheduledPoll(narration, next, faults, probe, System.nanoTime() + interval.toNanos());
+            Duration next = probe && polls < PROBE_POLLS ? interval : grow(max);
+            return new ScheduledPoll(narration, next, faults, probe, polls + 1, System.nanoTime() + interval.toNanos());
         }
 
         ScheduledPoll afterFault(Duration max) {
             Duration next = grow(max);
-            return new ScheduledPoll(narration, next, faults + 1, probe, System.nanoTime() + next.toNanos());
+            return new ScheduledPoll(narration, next, faults + 1, probe, polls + 1, System.nanoTime() + next.toNanos());
         }
 
         private Duration grow(Duration max) {
