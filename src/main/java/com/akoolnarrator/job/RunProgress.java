@@ -32,8 +32,9 @@ public class RunProgress implements JobExecutionListener {
     private final boolean terminal;
     private ScheduledExecutorService ticker;
     private ProgressBar bar;
-    private long startedNanos;
-    private long doneAtStart = -1;
+    private long lastTickNanos;
+    private long lastDone = -1;
+    private double rowsPerSecond = -1;
     private final java.util.concurrent.atomic.AtomicLong peakHeapBytes = new java.util.concurrent.atomic.AtomicLong();
 
     public RunProgress(NarrationLedger ledger, Duration interval, boolean terminal) {
@@ -45,8 +46,9 @@ public class RunProgress implements JobExecutionListener {
     @Override
     public synchronized void beforeJob(JobExecution execution) {
         long runId = execution.getJobInstance().getInstanceId();
-        startedNanos = System.nanoTime();
-        doneAtStart = -1;
+        lastTickNanos = System.nanoTime();
+        lastDone = -1;
+        rowsPerSecond = -1;
         peakHeapBytes.set(0);
         ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "progress");
@@ -95,9 +97,14 @@ public class RunProgress implements JobExecutionListener {
             long inFlight = states.getOrDefault("SUBMITTED", 0L) + states.getOrDefault("COMPLETED", 0L);
             long pending = states.getOrDefault("PENDING", 0L);
             long done = downloaded + failed + invalid;
-            if (doneAtStart < 0) {
-                doneAtStart = done;
+            long now = System.nanoTime();
+            if (lastDone >= 0) {
+                // smoothed over the last few ticks: the start of a run (validation, the first jobs) says little
+                double recent = (done - lastDone) / Math.max((now - lastTickNanos) / 1e9, 0.001);
+                rowsPerSecond = rowsPerSecond < 0 ? recent : 0.3 * recent + 0.7 * rowsPerSecond;
             }
+            lastDone = done;
+            lastTickNanos = now;
             String counts = String.format(Locale.ROOT, "%d downloaded, %d at Akool, %d to submit, %d failed, %d invalid",
                     downloaded, inFlight, pending, failed, invalid);
             if (terminal) {
@@ -110,8 +117,7 @@ public class RunProgress implements JobExecutionListener {
                 bar.setExtraMessage(counts);
                 return;
             }
-            double seconds = (System.nanoTime() - startedNanos) / 1e9;
-            double rate = (done - doneAtStart) / Math.max(seconds, 0.001);
+            double rate = Math.max(rowsPerSecond, 0);
             String eta = rate > 0 && done < total ? ", about " + format(Duration.ofSeconds((long) ((total - done) / rate))) + " left" : "";
             log.info("Progress: {}/{} rows done ({}); {} rows/s{}", done, total, counts,
                     String.format(Locale.ROOT, "%.1f", rate), eta);
