@@ -21,9 +21,9 @@ public class CommandConfiguration {
     @Bean
     NarrationCommand narrationCommand(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob,
             NarrationLedger narrationLedger, AkoolConnection akoolConnection, KnownVoices knownVoices,
-            AudioJobTracker audioJobTracker, RunProgress runProgress, NarratorProperties settings) {
+            AudioJobTracker audioJobTracker, RunProgress runProgress, StopSignal stopSignal, NarratorProperties settings) {
         return new NarrationCommand(jobOperator, jobRepository, narrationJob, narrationLedger, akoolConnection, knownVoices,
-                audioJobTracker, runProgress, settings.creditsPerThousandCharacters());
+                audioJobTracker, runProgress, stopSignal, settings.creditsPerThousandCharacters());
     }
 
     /** Tests turn this off ({@code narrator.run-on-startup=false}) and call the command themselves. */

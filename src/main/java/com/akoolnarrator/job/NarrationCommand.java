@@ -42,10 +42,11 @@ public class NarrationCommand {
     private final KnownVoices knownVoices;
     private final AudioJobTracker tracker;
     private final RunProgress progress;
+    private final StopSignal stopSignal;
     private final double creditsPerThousandCharacters;
 
     public NarrationCommand(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob, NarrationLedger ledger,
-            AkoolConnection akool, KnownVoices knownVoices, AudioJobTracker tracker, RunProgress progress, double creditsPerThousandCharacters) {
+            AkoolConnection akool, KnownVoices knownVoices, AudioJobTracker tracker, RunProgress progress, StopSignal stopSignal, double creditsPerThousandCharacters) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.narrationJob = narrationJob;
@@ -54,6 +55,7 @@ public class NarrationCommand {
         this.knownVoices = knownVoices;
         this.tracker = tracker;
         this.progress = progress;
+        this.stopSignal = stopSignal;
         this.creditsPerThousandCharacters = creditsPerThousandCharacters;
     }
 
@@ -182,15 +184,8 @@ public class NarrationCommand {
 
     /** Stops the running execution at its next chunk boundary; the collect step stops waiting for Akool at once. */
     public void requestStop() {
+        stopSignal.request();
         tracker.requestStop();
-        for (JobExecution running : jobRepository.findRunningJobExecutions(NarrationJobConfiguration.JOB_NAME)) {
-            try {
-                jobOperator.stop(running);
-            }
-            catch (Exception e) {
-                log.warn("Could not stop execution {}: {}", running.getId(), e.getMessage());
-            }
-        }
     }
 
     private RunOutcome outcome(JobExecution execution, Path folder) {

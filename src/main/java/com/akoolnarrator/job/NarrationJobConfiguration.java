@@ -81,7 +81,7 @@ public class NarrationJobConfiguration {
 
     @Bean
     Job narrationJob(JobRepository jobRepository, Step validateStep, Step submitStep, Step collectStep, Step resultsStep,
-            AudioJobTracker tracker, ConsecutiveFailureGuard guard, RunProgress runProgress) {
+            AudioJobTracker tracker, ConsecutiveFailureGuard guard, RunProgress runProgress, StopSignal stopSignal) {
         Flow submit = new FlowBuilder<Flow>("submitFlow").start(submitStep).build();
         Flow collect = new FlowBuilder<Flow>("collectFlow").start(collectStep).build();
         Flow narrate = new FlowBuilder<Flow>("narrate")
@@ -94,6 +94,7 @@ public class NarrationJobConfiguration {
                 public void beforeJob(JobExecution execution) {
                     tracker.startRun(execution.getJobInstance().getInstanceId());
                     guard.reset();
+                    stopSignal.reset();
                 }
             })
             .listener(runProgress)
@@ -113,6 +114,11 @@ public class NarrationJobConfiguration {
     }
 
     @Bean
+    StopSignal stopSignal() {
+        return new StopSignal();
+    }
+
+    @Bean
     RunProgress runProgress(NarrationLedger ledger, NarratorProperties settings) {
         return new RunProgress(ledger, settings.progressInterval(), System.console() != null);
     }
@@ -121,11 +127,12 @@ public class NarrationJobConfiguration {
 
     @Bean
     Step validateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, NarratorProperties settings,
-            CsvRowReader inputRowReader, RowValidator rowValidator, RunRowWriter ledgerRowWriter) {
+            CsvRowReader inputRowReader, RowValidator rowValidator, RunRowWriter ledgerRowWriter, StopSignal stopSignal) {
         // the rows and the reader's position commit together (without a transaction manager Batch 6 uses none)
         return new StepBuilder("validate", jobRepository)
             .<InputRecord, ValidatedRow>chunk(Math.max(100, settings.chunkSize() * 10))
             .transactionManager(transactionManager)
+            .interruptionPolicy(stopSignal)
             .reader(inputRowReader)
             .processor(rowValidator)
             .writer(ledgerRowWriter)
@@ -162,9 +169,9 @@ public class NarrationJobConfiguration {
     @Bean
     Step submitStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, NarratorProperties settings,
             JdbcCursorItemReader<PendingNarration> pendingNarrations, AudioSubmitter audioSubmitter,
-            AudioJobTracker tracker, RetryPolicy akoolRetryPolicy, RowFailures rowFailures) {
+            AudioJobTracker tracker, RetryPolicy akoolRetryPolicy, RowFailures rowFailures, StopSignal stopSignal) {
         return rowByRow(new StepBuilder("submit", jobRepository).<PendingNarration, TrackedNarration>chunk(settings.chunkSize()),
-                transactionManager, akoolRetryPolicy, rowFailures, executor("submit-", settings.submitThreads()))
+                transactionManager, akoolRetryPolicy, rowFailures, executor("submit-", settings.submitThreads()), stopSignal)
             .reader(pendingNarrations)
             .processor(audioSubmitter)
             .writer(chunk -> tracker.trackAll(chunk.getItems()))
@@ -202,9 +209,9 @@ public class NarrationJobConfiguration {
     @Bean
     Step collectStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, NarratorProperties settings,
             AudioJobTracker tracker, AudioFetcher audioFetcher, NarrationLedger ledger, ConsecutiveFailureGuard guard,
-            RetryPolicy akoolRetryPolicy, RowFailures rowFailures) {
+            RetryPolicy akoolRetryPolicy, RowFailures rowFailures, StopSignal stopSignal) {
         return rowByRow(new StepBuilder("collect", jobRepository).<TrackedNarration, FetchedAudio>chunk(settings.chunkSize()),
-                transactionManager, akoolRetryPolicy, rowFailures, executor("download-", settings.downloadThreads()))
+                transactionManager, akoolRetryPolicy, rowFailures, executor("download-", settings.downloadThreads()), stopSignal)
             .reader(tracker::next)
             .processor(audioFetcher)
             .writer(chunk -> {
@@ -234,10 +241,12 @@ public class NarrationJobConfiguration {
 
     @Bean
     Step resultsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcCursorItemReader<ResultRow> resultRows, ResultsWriter resultsWriter, ListeningReportWriter listeningReport) {
+            JdbcCursorItemReader<ResultRow> resultRows, ResultsWriter resultsWriter, ListeningReportWriter listeningReport,
+            StopSignal stopSignal) {
         return new StepBuilder("results", jobRepository)
             .<ResultRow, ResultRow>chunk(1000)
             .transactionManager(transactionManager)
+            .interruptionPolicy(stopSignal)
             .reader(resultRows)
             .writer(new CompositeItemWriter<>(List.of(resultsWriter, listeningReport)))
             .listener(resultsWriter)
@@ -323,13 +332,14 @@ public class NarrationJobConfiguration {
 
     /**
      * What submit and collect share: rows processed concurrently, transient faults retried with backoff, a row that
-     * cannot succeed skipped and recorded as FAILED, and the step run again on every restart (its work list is the
-     * ledger's, not a saved position).
+     * cannot succeed skipped and recorded as FAILED, a stop honoured at the next chunk, and the step run again on every
+     * restart (its work list is the ledger's, not a saved position).
      */
     private static <I, O> ChunkOrientedStepBuilder<I, O> rowByRow(ChunkOrientedStepBuilder<I, O> step,
             PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, RowFailures rowFailures,
-            org.springframework.core.task.AsyncTaskExecutor executor) {
+            org.springframework.core.task.AsyncTaskExecutor executor, StopSignal stopSignal) {
         return step.transactionManager(transactionManager)
+            .interruptionPolicy(stopSignal)
             .faultTolerant()
             .retryPolicy(retryPolicy)
             .skipPolicy(rowFailures)

@@ -101,7 +101,7 @@ class BadInputJobTests extends JobTestSupport {
     @Test
     void noCredentialsIsAUsageErrorThatNamesWhereToPutTheKey() throws Exception {
         NarrationCommand withoutKey = new NarrationCommand(jobOperator, jobRepository, narrationJob, ledger,
-                new AkoolConnection(URI.create("https://openapi.akool.com"), Optional.empty()), knownVoices, tracker, runProgress, 4.4);
+                new AkoolConnection(URI.create("https://openapi.akool.com"), Optional.empty()), knownVoices, tracker, runProgress, new StopSignal(), 4.4);
         Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
 
         RunOutcome outcome = withoutKey.run(input, output());
