@@ -248,13 +248,6 @@ public class NarrationLedger {
             .list();
     }
 
-    /** How many narrations of the run are in the given states. */
-    public long count(long runId, NarrationState... states) {
-        String in = String.join(",", java.util.Arrays.stream(states).map(s -> "'" + s.name() + "'").toList());
-        return committedNow.execute(status -> jdbc.sql("SELECT COUNT(*) FROM NARRATION N JOIN RUN_ROW R ON R.NARRATION_KEY = N.NARRATION_KEY"
-                + " WHERE R.RUN_ID = ? AND N.STATE IN (" + in + ")").param(runId).query(Long.class).single());
-    }
-
     /** A run row's outcome as results.csv reports it: SUCCEEDED, FAILED or INVALID (over RUN_ROW R, NARRATION N). */
     public static final String ROW_STATUS = "CASE WHEN R.INVALID_REASON IS NOT NULL THEN 'INVALID'"
             + " WHEN N.STATE = 'DOWNLOADED' THEN 'SUCCEEDED' ELSE 'FAILED' END";
