@@ -45,7 +45,7 @@ public class AudioJobTracker implements AutoCloseable {
 
     private final AkoolClient akool;
     private final NarrationLedger ledger;
-    private final ConsecutiveFailureGuard guard;
+    private final RowFailures rowFailures;
     private final Duration minInterval;
     private final Duration maxInterval;
     private final ExecutorService pollers;
@@ -63,11 +63,11 @@ public class AudioJobTracker implements AutoCloseable {
     private volatile boolean submissionEnded;
     private volatile boolean stopRequested;
 
-    public AudioJobTracker(AkoolClient akool, NarrationLedger ledger, ConsecutiveFailureGuard guard, Duration minInterval,
+    public AudioJobTracker(AkoolClient akool, NarrationLedger ledger, RowFailures rowFailures, Duration minInterval,
             Duration maxInterval, int pollThreads) {
         this.akool = akool;
         this.ledger = ledger;
-        this.guard = guard;
+        this.rowFailures = rowFailures;
         this.minInterval = minInterval;
         this.maxInterval = maxInterval.compareTo(minInterval) < 0 ? minInterval : maxInterval;
         this.pollers = Executors.newFixedThreadPool(Math.max(1, pollThreads), runnable -> {
@@ -281,9 +281,13 @@ public class AudioJobTracker implements AutoCloseable {
     }
 
     private void failed(TrackedNarration narration, String reason) {
-        ledger.recordFailed(narration.key(), reason);
-        outstanding.decrementAndGet();
-        guard.failure(ConsecutiveFailureGuard.Phase.COLLECT, reason);
+        try {
+            // recorded before the job stops counting as outstanding, so the results never read it unfinished
+            rowFailures.rowFailed(narration.key(), ConsecutiveFailureGuard.Phase.COLLECT, reason);
+        }
+        finally {
+            outstanding.decrementAndGet();
+        }
     }
 
     @Override

@@ -309,9 +309,9 @@ public class NarrationJobConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    AudioJobTracker audioJobTracker(AkoolClient akool, NarrationLedger ledger, ConsecutiveFailureGuard guard,
+    AudioJobTracker audioJobTracker(AkoolClient akool, NarrationLedger ledger, RowFailures rowFailures,
             NarratorProperties settings) {
-        return new AudioJobTracker(akool, ledger, guard, settings.pollMinInterval(), settings.pollMaxInterval(),
+        return new AudioJobTracker(akool, ledger, rowFailures, settings.pollMinInterval(), settings.pollMaxInterval(),
                 settings.pollThreads());
     }
 

@@ -41,19 +41,21 @@ public class RowFailures implements SkipPolicy, SkipListener<Object, Object> {
     }
 
     private void failed(Object item, Throwable t) {
-        String reason = reason(t);
         if (item instanceof PendingNarration pending) {
-            ledger.recordFailed(pending.key(), reason);
-            guard.failure(ConsecutiveFailureGuard.Phase.SUBMIT, reason);
+            rowFailed(pending.key(), ConsecutiveFailureGuard.Phase.SUBMIT, reason(t));
         }
         else if (item instanceof TrackedNarration tracked) {
-            ledger.recordFailed(tracked.key(), reason);
-            guard.failure(ConsecutiveFailureGuard.Phase.COLLECT, reason);
+            rowFailed(tracked.key(), ConsecutiveFailureGuard.Phase.COLLECT, reason(t));
         }
         else if (item instanceof FetchedAudio fetched) {
-            ledger.recordFailed(fetched.narration().key(), reason);
-            guard.failure(ConsecutiveFailureGuard.Phase.COLLECT, reason);
+            rowFailed(fetched.narration().key(), ConsecutiveFailureGuard.Phase.COLLECT, reason(t));
         }
+    }
+
+    /** A row failed: FAILED with its reason in the ledger, and one more towards the consecutive-failure limit. */
+    public void rowFailed(String key, ConsecutiveFailureGuard.Phase phase, String reason) {
+        ledger.recordFailed(key, reason);
+        guard.failure(phase, reason);
     }
 
     /** A reason a person can act on. */
