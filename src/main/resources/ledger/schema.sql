@@ -1,18 +1,27 @@
--- akool-narrator ledger, schema version 1 (see README, "Where the state lives").
--- Run by the application at every start (spring.sql.init); every statement is idempotent. A later version adds a
--- file schema-vN.sql with its own statements guarded by the version recorded in NARRATOR_SCHEMA_VERSION.
+-- akool-narrator ledger, schema version 2 (see README, "Where the state lives").
+-- Run by the application at every start (spring.sql.init); every statement is idempotent, so a database of an
+-- earlier version is brought up to date by the same file (version 2 added ROW_KEY, PART_NO and PARTS below).
 
 CREATE TABLE IF NOT EXISTS NARRATOR_SCHEMA_VERSION (
     VERSION     INT PRIMARY KEY,
     APPLIED_AT  TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL
 );
 MERGE INTO NARRATOR_SCHEMA_VERSION (VERSION) KEY (VERSION) VALUES (1);
+MERGE INTO NARRATOR_SCHEMA_VERSION (VERSION) KEY (VERSION) VALUES (2);
 
 -- One narration: a row id narrated with given content (text, voice, rate) into one output folder (SCOPE).
 -- STATE: PENDING -> SUBMITTED (Akool accepted it: AKOOL_ID) -> COMPLETED (AUDIO_URL) -> DOWNLOADED (FILE...),
 -- or FAILED with ERROR. A row Akool accepted is committed here before the next request is sent.
+-- A text over Akool's word limit is a narration with PARTS > 1 that is never sent itself: its parts are narrations
+-- too (ROW_KEY = the row's narration, PART_NO from 1, PARTS = 1), each submitted, followed and downloaded to a part
+-- file; the join step then writes the row's MP3 from them and sets the row's narration DOWNLOADED, or FAILED with
+-- the first failed part's reason. The work of a run is therefore every narration with PARTS = 1 whose ROW_KEY is a
+-- run row's NARRATION_KEY (an unsplit narration is its own ROW_KEY).
 CREATE TABLE IF NOT EXISTS NARRATION (
     NARRATION_KEY     CHAR(64) PRIMARY KEY,
+    ROW_KEY           CHAR(64),
+    PART_NO           INT DEFAULT 0 NOT NULL,
+    PARTS             INT DEFAULT 1 NOT NULL,
     SCOPE             VARCHAR(1024) NOT NULL,
     ROW_ID            VARCHAR(1024) NOT NULL,
     CONTENT_HASH      CHAR(64) NOT NULL,
@@ -34,6 +43,12 @@ CREATE TABLE IF NOT EXISTS NARRATION (
     COMPLETED_AT      TIMESTAMP,
     UPDATED_AT        TIMESTAMP NOT NULL
 );
+
+ALTER TABLE NARRATION ADD COLUMN IF NOT EXISTS ROW_KEY CHAR(64);
+ALTER TABLE NARRATION ADD COLUMN IF NOT EXISTS PART_NO INT DEFAULT 0 NOT NULL;
+ALTER TABLE NARRATION ADD COLUMN IF NOT EXISTS PARTS INT DEFAULT 1 NOT NULL;
+UPDATE NARRATION SET ROW_KEY = NARRATION_KEY WHERE ROW_KEY IS NULL;
+CREATE INDEX IF NOT EXISTS NARRATION_ROW ON NARRATION (ROW_KEY, PART_NO);
 
 -- The text of a narration, written once: kept apart from NARRATION so that the frequent state updates there rewrite
 -- small rows, not pages full of text.

@@ -4,15 +4,37 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 import com.akoolnarrator.akool.SpeechRequest;
 
 /**
  * What one valid row asks for. Its {@link #contentHash()} covers exactly what is narrated (text, voice, rate): a
  * change there means new audio, a change elsewhere (webhook, pass-through columns) does not.
+ *
+ * @param parts the text as Akool is sent it: the text itself, or for a text over Akool's word limit its sentences
+ *              grouped into parts under the limit, narrated one by one and joined into {@code outputFile}
  */
 public record NarrationSpec(String rowId, String text, String voiceId, String voiceUrl, String rate, String webhookUrl,
-        String outputFile) {
+        String outputFile, List<String> parts) {
+
+    public NarrationSpec {
+        parts = parts == null || parts.isEmpty() ? List.of(text) : List.copyOf(parts);
+    }
+
+    public boolean isSplit() {
+        return parts.size() > 1;
+    }
+
+    /** Part {@code index} (from 0) of a split text, narrated on its own into a part file. */
+    public NarrationSpec part(int index, String partFile) {
+        return new NarrationSpec(rowId, parts.get(index), voiceId, voiceUrl, rate, webhookUrl, partFile, null);
+    }
+
+    /** The ledger's key of part {@code index}: its row's narration, its place, and what it says. */
+    public String partKey(String narrationKey, int index) {
+        return sha256(narrationKey + "\u0000" + index + "\u0000" + sha256(parts.get(index)));
+    }
 
     public SpeechRequest toRequest() {
         return new SpeechRequest(text, voiceId, voiceUrl, rate, webhookUrl);

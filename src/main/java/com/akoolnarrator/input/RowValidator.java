@@ -24,12 +24,14 @@ public class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
     private final InputHeader header;
     private final String defaultRate;
     private final int maxWords;
+    private final ScriptSplitter splitter;
     private final KnownVoices knownVoices;
 
     public RowValidator(InputHeader header, String defaultRate, int maxWords, KnownVoices knownVoices) {
         this.header = header;
         this.defaultRate = defaultRate;
         this.maxWords = maxWords;
+        this.splitter = new ScriptSplitter(maxWords);
         this.knownVoices = knownVoices;
     }
 
@@ -68,10 +70,15 @@ public class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
         if (text.isEmpty()) {
             throw new InvalidCell(at(line, column(InputColumn.TEXT)) + "is empty: write the text to narrate");
         }
-        int words = text.split("\\s+").length;
-        if (words > maxWords) {
-            throw new InvalidCell(at(line, column(InputColumn.TEXT)) + "has " + words + " words, over Akool's limit of "
-                    + maxWords + " per request: split it into several rows");
+        List<String> parts;
+        try {
+            parts = splitter.split(text);
+        }
+        catch (ScriptSplitter.TooLongSentence e) {
+            throw new InvalidCell(at(line, column(InputColumn.TEXT)) + "has " + ScriptSplitter.words(text) + " words, over"
+                    + " Akool's limit of " + maxWords + " per request, and cannot be split at a sentence end: the sentence"
+                    + " starting \"" + e.sentenceStart() + "\" alone has " + e.words() + " words; end it earlier with a full"
+                    + " stop, or split the text into several rows");
         }
         String voiceId = header.cell(values, InputColumn.VOICE_ID).strip();
         String voiceUrl = header.cell(values, InputColumn.VOICE_URL).strip();
@@ -102,7 +109,7 @@ public class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
         String output = header.cell(values, InputColumn.OUTPUT).strip();
         String file = output.isEmpty() ? defaultFile(line, id) : outputFile(line, output);
         return new NarrationSpec(id, text, voiceId.isEmpty() ? null : voiceId, voiceUrl.isEmpty() ? null : voiceUrl,
-                rate, webhook.isEmpty() ? null : webhook, file);
+                rate, webhook.isEmpty() ? null : webhook, file, parts);
     }
 
     private String rate(long line, String cell) {

@@ -168,7 +168,9 @@ public class NarrationCommand {
                 "dry run of %d rows: %d would be submitted (%s), %d characters, about %.1f credits at %s per 1,000;"
                         + " %d reused from earlier runs; %d invalid",
                 total, toSubmit, pending.isEmpty() ? "none" : pending.entrySet().stream()
-                    .map(e -> e.getValue()[0] + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", ")),
+                    .map(e -> e.getValue()[0] + " " + e.getKey() + (e.getValue()[2] == e.getValue()[0] ? ""
+                            : " in " + e.getValue()[2] + " requests, long texts being sent in parts"))
+                    .collect(java.util.stream.Collectors.joining(", ")),
                 characters, characters * creditsPerThousandCharacters / 1000, creditsPerThousandCharacters,
                 total - toSubmit - invalid, invalid));
         for (String reason : ledger.invalidReasons(runId, 50)) {

@@ -60,8 +60,11 @@ import com.akoolnarrator.storage.OutputFolder;
  *
  * <pre>
  * validate ──▶ ┬─ submit  (create/clone, rate-limited, each accepted id committed first)
- *              └─ collect (poll due jobs, download completed MP3s)          ──▶ results
+ *              └─ collect (poll due jobs, download completed MP3s)          ──▶ join ──▶ results
  * </pre>
+ *
+ * A text over Akool's word limit is validated into parts; each part is submitted and collected like a row, and the
+ * join step writes the row's MP3 from them.
  *
  * Every step reads what is left to do from the ledger, so a restarted execution carries on where the last one stopped;
  * submit and collect run again on every restart (their work list is the ledger's, not a saved position), so a row
@@ -80,7 +83,8 @@ public class NarrationJobConfiguration {
     private static final String RUN_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
 
     @Bean
-    Job narrationJob(JobRepository jobRepository, Step validateStep, Step submitStep, Step collectStep, Step resultsStep,
+    Job narrationJob(JobRepository jobRepository, Step validateStep, Step submitStep, Step collectStep, Step joinStep,
+            Step resultsStep,
             AudioJobTracker tracker, ConsecutiveFailureGuard guard, RunProgress runProgress, StopSignal stopSignal) {
         Flow submit = new FlowBuilder<Flow>("submitFlow").start(submitStep).build();
         Flow collect = new FlowBuilder<Flow>("collectFlow").start(collectStep).build();
@@ -102,7 +106,7 @@ public class NarrationJobConfiguration {
             .next(dryRunDecider())
                 .on(DRY_RUN).end()
             .from(dryRunDecider())
-                .on("*").to(narrate).next(resultsStep)
+                .on("*").to(narrate).next(joinStep).next(resultsStep)
             .end()
             .build();
     }
@@ -235,6 +239,23 @@ public class NarrationJobConfiguration {
             @Value("#{jobParameters['" + OUTPUT_DIR + "']}") String outputDir) {
         return new AudioFetcher(new AudioDownloader(akoolHttpClient, new OutputFolder(Path.of(outputDir)),
                 settings.downloadMaxBytes()));
+    }
+
+    // ---- join: rows narrated in parts ----
+
+    @Bean
+    Step joinStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, PartJoiner partJoiner) {
+        return new StepBuilder("join", jobRepository)
+            .tasklet(partJoiner, transactionManager)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    @Bean
+    @StepScope
+    PartJoiner partJoiner(NarrationLedger ledger, @Value("#{jobParameters['" + OUTPUT_DIR + "']}") String outputDir,
+            @Value(RUN_ID) long runId) {
+        return new PartJoiner(ledger, new OutputFolder(Path.of(outputDir)), runId);
     }
 
     // ---- results ----

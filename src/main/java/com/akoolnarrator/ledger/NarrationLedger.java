@@ -78,8 +78,8 @@ public class NarrationLedger {
 
     /**
      * Records one validated row of a run: rejects a duplicate id or an output file another row already uses, then makes
-     * sure its narration exists and decides whether earlier work can be reused (a downloaded MP3 still on disk, an
-     * Akool job still within its retention) or the row must be submitted again.
+     * sure its narration (and, for a text split into parts, each part's) exists and decides whether earlier work can be
+     * reused (a downloaded MP3 still on disk, an Akool job still within its retention) or must be submitted again.
      */
     public ValidatedRow recordRow(long runId, String scope, ValidatedRow row, OutputFolder folder, Duration retention) {
         ValidatedRow checked = row;
@@ -92,7 +92,13 @@ public class NarrationLedger {
             NarrationSpec spec = checked.spec();
             key = spec.narrationKey(scope);
             outputKey = spec.outputFile().toLowerCase(Locale.ROOT);
-            upsertNarration(key, scope, spec, folder, retention);
+            NarrationState state = upsertNarration(key, key, 0, scope, spec, folder, retention);
+            if (spec.isSplit() && state != NarrationState.DOWNLOADED) {
+                for (int i = 0; i < spec.parts().size(); i++) {
+                    String partKey = spec.partKey(key, i);
+                    upsertNarration(partKey, key, i + 1, scope, spec.part(i, partFile(partKey)), folder, retention);
+                }
+            }
         }
         jdbc.sql("MERGE INTO RUN_ROW (RUN_ID, LINE_NO, ROW_ID, NARRATION_KEY, OUTPUT_KEY, INVALID_REASON, RAW_VALUES)"
                 + " KEY (RUN_ID, LINE_NO) VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -100,6 +106,11 @@ public class NarrationLedger {
                     encode(checked.values()))
             .update();
         return checked;
+    }
+
+    /** Where a part's MP3 waits to be joined: inside the job's own folder, never among the user's files. */
+    static String partFile(String partKey) {
+        return ".narrator/parts/" + partKey + ".mp3";
     }
 
     private ValidatedRow checkAgainstOtherRows(long runId, ValidatedRow row) {
@@ -121,18 +132,27 @@ public class NarrationLedger {
         return row;
     }
 
-    private void upsertNarration(String key, String scope, NarrationSpec spec, OutputFolder folder, Duration retention) {
+    /**
+     * Creates or refreshes one narration (a row's, or part {@code partNo} of a split row's) and returns the state it
+     * is left in. A split row's own narration is never sent, so only what is sent keeps its text.
+     */
+    private NarrationState upsertNarration(String key, String rowKey, int partNo, String scope, NarrationSpec spec,
+            OutputFolder folder, Duration retention) {
         Timestamp now = now();
         Optional<Map<String, Object>> existing = jdbc.sql("SELECT STATE, OUTPUT_FILE, FILE_BYTES, AUDIO_URL, SUBMITTED_AT,"
                 + " COMPLETED_AT FROM NARRATION WHERE NARRATION_KEY = ?").param(key).query().listOfRows().stream().findFirst();
         if (existing.isEmpty()) {
-            jdbc.sql("INSERT INTO NARRATION (NARRATION_KEY, SCOPE, ROW_ID, CONTENT_HASH, TEXT_LENGTH, VOICE_ID, VOICE_URL, RATE,"
-                    + " WEBHOOK_URL, OUTPUT_FILE, STATE, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)")
-                .params(key, scope, spec.rowId(), spec.contentHash(), spec.text().codePointCount(0, spec.text().length()),
-                        spec.voiceId(), spec.voiceUrl(), spec.rate(), spec.webhookUrl(), spec.outputFile(), now)
+            jdbc.sql("INSERT INTO NARRATION (NARRATION_KEY, ROW_KEY, PART_NO, PARTS, SCOPE, ROW_ID, CONTENT_HASH, TEXT_LENGTH,"
+                    + " VOICE_ID, VOICE_URL, RATE, WEBHOOK_URL, OUTPUT_FILE, STATE, UPDATED_AT)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)")
+                .params(key, rowKey, partNo, spec.parts().size(), scope, spec.rowId(), spec.contentHash(),
+                        spec.text().codePointCount(0, spec.text().length()), spec.voiceId(), spec.voiceUrl(), spec.rate(),
+                        spec.webhookUrl(), spec.outputFile(), now)
                 .update();
-            jdbc.sql("INSERT INTO NARRATION_TEXT (NARRATION_KEY, INPUT_TEXT) VALUES (?, ?)").params(key, spec.text()).update();
-            return;
+            if (!spec.isSplit()) {
+                jdbc.sql("INSERT INTO NARRATION_TEXT (NARRATION_KEY, INPUT_TEXT) VALUES (?, ?)").params(key, spec.text()).update();
+            }
+            return NarrationState.PENDING;
         }
         Map<String, Object> n = existing.get();
         NarrationState state = NarrationState.valueOf((String) n.get("STATE"));
@@ -161,6 +181,7 @@ public class NarrationLedger {
             jdbc.sql("UPDATE NARRATION SET STATE = ?, OUTPUT_FILE = ?, WEBHOOK_URL = ?, UPDATED_AT = ? WHERE NARRATION_KEY = ?")
                 .params(next.name(), spec.outputFile(), spec.webhookUrl(), now, key).update();
         }
+        return next;
     }
 
     private static boolean fileIntact(OutputFolder folder, String file, Long bytes) {
@@ -235,13 +256,61 @@ public class NarrationLedger {
     public record DownloadedNarration(String key, DownloadedAudio audio) {
     }
 
+    // ---- rows narrated in parts ----
+
+    /** The run's split rows whose parts are all downloaded but not yet joined into the row's MP3. */
+    public List<SplitNarration> readyToJoin(long runId) {
+        return jdbc.sql("SELECT N.NARRATION_KEY, N.ROW_ID, N.OUTPUT_FILE FROM RUN_ROW R JOIN NARRATION N"
+                + " ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ? AND N.PARTS > 1 AND N.STATE = 'PENDING'"
+                + " AND NOT EXISTS (SELECT 1 FROM NARRATION P WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1"
+                + " AND P.STATE <> 'DOWNLOADED') ORDER BY R.LINE_NO")
+            .param(runId)
+            .query((rs, i) -> new SplitNarration(rs.getString(1), rs.getString(2), rs.getString(3), List.of()))
+            .list().stream()
+            .map(row -> new SplitNarration(row.key(), row.rowId(), row.outputFile(), jdbc.sql("SELECT OUTPUT_FILE FROM NARRATION"
+                    + " WHERE ROW_KEY = ? AND PARTS = 1 ORDER BY PART_NO").param(row.key()).query(String.class).list()))
+            .toList();
+    }
+
+    /**
+     * A split row's MP3 is on disk: committed at once, before its part files are deleted, so that a crash in between
+     * costs nothing. Its attempts are the most any part needed.
+     */
+    public void recordJoined(String key, DownloadedAudio audio) {
+        committedNow.executeWithoutResult(status -> jdbc.sql("UPDATE NARRATION SET STATE = 'DOWNLOADED', OUTPUT_FILE = ?,"
+                + " FILE_BYTES = ?, SHA256 = ?, DURATION_SECONDS = ?, ERROR = NULL, UPDATED_AT = ?, ATTEMPTS ="
+                + " (SELECT COALESCE(MAX(P.ATTEMPTS), 0) FROM NARRATION P WHERE P.ROW_KEY = ? AND P.PARTS = 1)"
+                + " WHERE NARRATION_KEY = ?")
+            .params(audio.file(), audio.bytes(), audio.sha256(), audio.durationSeconds(), now(), key, key).update());
+    }
+
+    /** Split rows of the run with a FAILED part are FAILED, with the first such part's reason; returns how many. */
+    public int failSplitRowsWithFailedParts(long runId) {
+        return committedNow.execute(status -> jdbc.sql("UPDATE NARRATION N SET STATE = 'FAILED', UPDATED_AT = ?,"
+                + " ATTEMPTS = (SELECT COALESCE(MAX(P.ATTEMPTS), 0) FROM NARRATION P WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1),"
+                + " ERROR = (SELECT 'part ' || P.PART_NO || ' of ' || N.PARTS || ': ' || P.ERROR FROM NARRATION P"
+                + " WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1 AND P.STATE = 'FAILED' ORDER BY P.PART_NO FETCH FIRST 1 ROWS ONLY)"
+                + " WHERE N.PARTS > 1 AND N.STATE = 'PENDING' AND N.NARRATION_KEY IN (SELECT NARRATION_KEY FROM RUN_ROW WHERE RUN_ID = ?)"
+                + " AND EXISTS (SELECT 1 FROM NARRATION P WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1 AND P.STATE = 'FAILED')")
+            .params(now(), runId).update());
+    }
+
+    /** A row narrated in parts: its MP3 and, in order, the part files it is joined from. */
+    public record SplitNarration(String key, String rowId, String outputFile, List<String> partFiles) {
+    }
+
     // ---- what is left to do ----
+
+    /**
+     * Joins a run row R to what is sent to Akool for it, N: its narration, or each part of a split one (see schema.sql).
+     */
+    private static final String WORK_OF_ROW = "NARRATION N ON N.ROW_KEY = R.NARRATION_KEY AND N.PARTS = 1";
 
     /** Narrations of the run still in flight at Akool or waiting to be downloaded (a restart picks these up). */
     public List<TrackedNarration> inFlight(long runId) {
         return jdbc.sql("SELECT N.NARRATION_KEY, N.ROW_ID, N.AKOOL_ID, N.OUTPUT_FILE, N.TEXT_LENGTH,"
-                + " N.SUBMITTED_AT, N.AUDIO_URL FROM NARRATION N JOIN RUN_ROW R ON R.NARRATION_KEY = N.NARRATION_KEY"
-                + " WHERE R.RUN_ID = ? AND N.STATE IN ('SUBMITTED', 'COMPLETED') ORDER BY R.LINE_NO")
+                + " N.SUBMITTED_AT, N.AUDIO_URL FROM RUN_ROW R JOIN " + WORK_OF_ROW
+                + " WHERE R.RUN_ID = ? AND N.STATE IN ('SUBMITTED', 'COMPLETED') ORDER BY R.LINE_NO, N.PART_NO")
             .param(runId)
             .query((rs, i) -> new TrackedNarration(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     rs.getInt(5), instant(rs.getTimestamp(6)), rs.getString(7)))
@@ -278,20 +347,23 @@ public class NarrationLedger {
 
     /** Characters sent to Akool for the run's rows since a moment (what this run was billed for). */
     public long charactersSubmittedSince(long runId, Instant since) {
-        return jdbc.sql("SELECT COALESCE(SUM(N.TEXT_LENGTH), 0) FROM RUN_ROW R JOIN NARRATION N"
-                + " ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ? AND N.SUBMITTED_AT >= ?")
+        return jdbc.sql("SELECT COALESCE(SUM(N.TEXT_LENGTH), 0) FROM RUN_ROW R JOIN " + WORK_OF_ROW
+                + " WHERE R.RUN_ID = ? AND N.SUBMITTED_AT >= ?")
             .params(runId, Timestamp.from(since)).query(Long.class).single();
     }
 
-    /** What a run would submit: per endpoint (create, clone), the rows and characters still PENDING. */
+    /**
+     * What a run would submit: per endpoint (create, clone), the rows with something still PENDING, their characters
+     * still PENDING, and the requests that takes (a split row sends one per part).
+     */
     public Map<String, long[]> pendingByEndpoint(long runId) {
         Map<String, long[]> pending = new java.util.TreeMap<>();
-        jdbc.sql("SELECT ENDPOINT, COUNT(*), SUM(CHARS) FROM (SELECT CASE WHEN N.VOICE_URL IS NULL THEN 'create'"
-                + " ELSE 'clone' END AS ENDPOINT, N.TEXT_LENGTH AS CHARS FROM RUN_ROW R JOIN NARRATION N"
-                + " ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ? AND N.STATE = 'PENDING') GROUP BY ENDPOINT")
+        jdbc.sql("SELECT ENDPOINT, COUNT(DISTINCT ROW_KEY), SUM(CHARS), COUNT(*) FROM (SELECT CASE WHEN N.VOICE_URL IS NULL"
+                + " THEN 'create' ELSE 'clone' END AS ENDPOINT, N.ROW_KEY, N.TEXT_LENGTH AS CHARS FROM RUN_ROW R JOIN "
+                + WORK_OF_ROW + " WHERE R.RUN_ID = ? AND N.STATE = 'PENDING') GROUP BY ENDPOINT")
             .param(runId)
             .query(rs -> {
-                pending.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
+                pending.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4) });
             });
         return pending;
     }
@@ -310,9 +382,9 @@ public class NarrationLedger {
 
     /** A run's pending narrations, in input order, for the submit step's reader (parameter: the run id). */
     public static final String PENDING_SQL = "SELECT N.NARRATION_KEY, N.ROW_ID, T.INPUT_TEXT, N.VOICE_ID, N.VOICE_URL,"
-            + " N.RATE, N.WEBHOOK_URL, N.OUTPUT_FILE FROM RUN_ROW R JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
+            + " N.RATE, N.WEBHOOK_URL, N.OUTPUT_FILE FROM RUN_ROW R JOIN " + WORK_OF_ROW
             + " JOIN NARRATION_TEXT T ON T.NARRATION_KEY = N.NARRATION_KEY WHERE R.RUN_ID = ? AND N.STATE = 'PENDING'"
-            + " ORDER BY R.LINE_NO";
+            + " ORDER BY R.LINE_NO, N.PART_NO";
 
     public static PendingNarration pending(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new PendingNarration(rs.getString("NARRATION_KEY"), rs.getString("ROW_ID"), rs.getString("OUTPUT_FILE"), new SpeechRequest(

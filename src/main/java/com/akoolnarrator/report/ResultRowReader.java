@@ -18,7 +18,9 @@ public final class ResultRowReader {
         return new JdbcCursorItemReaderBuilder<ResultRow>()
             .name("resultRows")
             .dataSource(dataSource)
-            .sql("SELECT R.LINE_NO, R.ROW_ID, R.INVALID_REASON, R.RAW_VALUES, N.STATE, " + NarrationLedger.ROW_STATUS + " AS STATUS, N.OUTPUT_FILE, N.AKOOL_ID,"
+            .sql("SELECT R.LINE_NO, R.ROW_ID, R.INVALID_REASON, R.RAW_VALUES, N.STATE, " + NarrationLedger.ROW_STATUS + " AS STATUS, N.OUTPUT_FILE,"
+                    + " CASE WHEN N.PARTS > 1 THEN (SELECT LISTAGG(P.AKOOL_ID, ' ') WITHIN GROUP (ORDER BY P.PART_NO)"
+                    + " FROM NARRATION P WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1) ELSE N.AKOOL_ID END AS AKOOL_ID,"
                     + " N.AUDIO_URL, N.FILE_BYTES, N.DURATION_SECONDS, N.SHA256, N.ATTEMPTS, N.ERROR"
                     + " FROM RUN_ROW R LEFT JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
                     + " WHERE R.RUN_ID = ? ORDER BY R.LINE_NO")

@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Valid MP3 bytes of a given duration: an ID3v2.3 tag, then silent MPEG-2 Layer III frames (8 kbit/s, 16 kHz, mono:
- * 36 bytes and 36 ms each), so that sizes stay small in benchmarks yet every decoder and our frame parser accept them.
+ * Valid MP3 bytes of a given duration, laid out as encoders write them: an ID3v2.3 tag, an "Info" header frame (what
+ * LAME writes first: a silent frame that carries the frame count), then silent MPEG-2 Layer III frames (8 kbit/s,
+ * 16 kHz, mono: 36 bytes and 36 ms each), so that sizes stay small in benchmarks yet every decoder and our frame
+ * parser accept them.
  */
 public final class SilentMp3 {
 
@@ -19,12 +21,29 @@ public final class SilentMp3 {
     public static byte[] ofSeconds(double seconds) {
         int frames = Math.max(1, (int) Math.ceil(seconds / FRAME_SECONDS));
         byte[] tag = id3Tag("akool-simulator");
-        byte[] mp3 = new byte[tag.length + frames * FRAME_BYTES];
+        byte[] mp3 = new byte[tag.length + (frames + 1) * FRAME_BYTES];
         System.arraycopy(tag, 0, mp3, 0, tag.length);
-        for (int i = 0; i < frames; i++) {
+        for (int i = 0; i <= frames; i++) {
             System.arraycopy(FRAME_HEADER, 0, mp3, tag.length + i * FRAME_BYTES, FRAME_HEADER.length);
         }
+        writeInfoFrame(mp3, tag.length, frames, frames * FRAME_BYTES);
         return mp3;
+    }
+
+    /** The Xing/Info tag after the frame header and the 9 bytes of MPEG-2 mono side information: frames and bytes. */
+    private static void writeInfoFrame(byte[] mp3, int frameStart, int frames, int bytes) {
+        int at = frameStart + 4 + 9;
+        System.arraycopy("Info".getBytes(StandardCharsets.ISO_8859_1), 0, mp3, at, 4);
+        putInt(mp3, at + 4, 0x3); // flags: frame count and byte count present
+        putInt(mp3, at + 8, frames);
+        putInt(mp3, at + 12, bytes);
+    }
+
+    private static void putInt(byte[] b, int at, int value) {
+        b[at] = (byte) (value >>> 24);
+        b[at + 1] = (byte) (value >>> 16);
+        b[at + 2] = (byte) (value >>> 8);
+        b[at + 3] = (byte) value;
     }
 
     private static byte[] id3Tag(String encoder) {

@@ -5,15 +5,12 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.URI;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.UUID;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -50,9 +47,7 @@ public class AudioDownloader {
             throw new DownloadException.Permanent("refusing to download audio from a non-http(s) URL");
         }
         Path target = folder.resolve(relativeFile);
-        Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
-        try {
-            Files.createDirectories(target.getParent());
+        try (PartialFile partial = PartialFile.beside(target)) {
             Checked checked = http.execute(new HttpGet(uri), response -> {
                 int status = response.getCode();
                 if (status == 403 || status == 404 || status == 410) {
@@ -69,17 +64,11 @@ public class AudioDownloader {
                             + " (narrator.download-max-bytes)");
                 }
                 try (InputStream in = entity == null ? InputStream.nullInputStream() : entity.getContent()) {
-                    return copyChecked(in, partial, declared);
+                    return copyChecked(in, partial.path(), declared);
                 }
             });
-            try {
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-            catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return new DownloadedAudio(folder.root().relativize(target).toString().replace('\\', '/'), checked.bytes(),
-                    checked.sha256(), Math.round(Mp3Format.durationSeconds(target) * 1000) / 1000.0);
+            partial.publish();
+            return DownloadedAudio.measured(folder, target, checked.bytes(), checked.sha256());
         }
         catch (InterruptedIOException e) {
             throw new DownloadException.Transient("download timed out", e);
@@ -87,14 +76,6 @@ public class AudioDownloader {
         catch (IOException e) {
             throw new DownloadException.Transient("download failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
-        }
-        finally {
-            try {
-                Files.deleteIfExists(partial);
-            }
-            catch (IOException ignored) {
-                // a stray .part file is harmless: it never carries a final name
-            }
         }
     }
 

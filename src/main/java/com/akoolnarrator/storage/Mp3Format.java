@@ -1,6 +1,9 @@
 package com.akoolnarrator.storage;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,6 +22,10 @@ public final class Mp3Format {
     };
     private static final int[][] SAMPLE_RATES = { { 11025, 12000, 8000 }, null, { 22050, 24000, 16000 }, { 44100, 48000, 32000 } };
 
+    /** The largest MPEG audio frame (MPEG-1 Layer I at 448 kbit/s, 32 kHz) is 1,680 bytes; the window keeps more. */
+    private static final int MAX_FRAME = 4096;
+    private static final int WINDOW = 64 * 1024;
+
     private Mp3Format() {
     }
 
@@ -30,38 +37,104 @@ public final class Mp3Format {
         return length >= 4 && frameAt(head, 0) != null;
     }
 
-    /** Playing time in seconds, from the frames; 0 when the file holds no MPEG audio frame. */
+    /**
+     * Playing time in seconds, from the frames; 0 when the file holds no MPEG audio frame. Streams the file through a
+     * small window, so a long narration is measured in constant memory.
+     */
     public static double durationSeconds(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        return durationSeconds(bytes);
+        try (InputStream in = Files.newInputStream(file)) {
+            return durationSeconds(in);
+        }
     }
 
     public static double durationSeconds(byte[] bytes) {
-        int offset = id3v2Length(bytes);
-        double seconds = 0;
-        while (offset + 4 <= bytes.length) {
-            Frame frame = frameAt(bytes, offset);
-            if (frame == null) {
-                if (offset + 3 <= bytes.length && bytes[offset] == 'T' && bytes[offset + 1] == 'A' && bytes[offset + 2] == 'G') {
-                    break; // ID3v1 trailer
-                }
-                offset++; // resynchronise past junk
-                continue;
-            }
-            seconds += (double) frame.samples() / frame.sampleRate();
-            offset += frame.length();
+        try {
+            return durationSeconds(new ByteArrayInputStream(bytes));
         }
-        return seconds;
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** Length of a leading ID3v2 tag (header, body and footer), or 0. */
+    private static double durationSeconds(InputStream in) throws IOException {
+        byte[] window = new byte[WINDOW];
+        int end = in.readNBytes(window, 0, 10);
+        int tag = id3v2Length(window);
+        int start = 0;
+        if (tag > 0) {
+            in.skip(tag - end);
+            end = 0;
+        }
+        boolean eof = false;
+        double seconds = 0;
+        while (true) {
+            if (!eof && end - start < MAX_FRAME) {
+                System.arraycopy(window, start, window, 0, end - start);
+                end -= start;
+                start = 0;
+                int read = in.readNBytes(window, end, window.length - end);
+                end += read;
+                eof = end < window.length;
+                java.util.Arrays.fill(window, end, window.length, (byte) 0);
+            }
+            if (start + 4 > end) {
+                return seconds;
+            }
+            Frame frame = frameAt(window, start);
+            if (frame == null) {
+                if (tagAt(window, start, "TAG") && end - start <= 128) {
+                    return seconds; // ID3v1 trailer
+                }
+                start++; // resynchronise past junk
+                continue;
+            }
+            if (!isHeaderFrame(window, start)) {
+                seconds += (double) frame.samples() / frame.sampleRate();
+            }
+            start += frame.length();
+        }
+    }
+
+    /** Length of a leading ID3v2 tag (header, body and footer) as its header declares it, or 0; needs the first 10 bytes. */
     public static int id3v2Length(byte[] bytes) {
         if (bytes.length < 10 || bytes[0] != 'I' || bytes[1] != 'D' || bytes[2] != '3') {
             return 0;
         }
         int size = ((bytes[6] & 0x7F) << 21) | ((bytes[7] & 0x7F) << 14) | ((bytes[8] & 0x7F) << 7) | (bytes[9] & 0x7F);
         boolean footer = (bytes[5] & 0x10) != 0;
-        return Math.min(bytes.length, 10 + size + (footer ? 10 : 0));
+        return 10 + size + (footer ? 10 : 0);
+    }
+
+    /**
+     * Whether the frame at {@code i} is an encoder's header frame (Xing/Info or VBRI) rather than audio: it holds
+     * metadata about the whole file, so it is not counted as playing time and is dropped when files are joined.
+     */
+    public static boolean isHeaderFrame(byte[] b, int i) {
+        if (frameAt(b, i) == null) {
+            return false;
+        }
+        boolean mpeg1 = ((b[i + 1] >> 3) & 0x03) == 3;
+        boolean mono = ((b[i + 3] >> 6) & 0x03) == 3;
+        int xing = i + 4 + (mpeg1 ? (mono ? 17 : 32) : (mono ? 9 : 17));
+        return tagAt(b, xing, "Xing") || tagAt(b, xing, "Info") || tagAt(b, i + 4 + 32, "VBRI");
+    }
+
+    private static boolean tagAt(byte[] b, int at, String tag) {
+        if (at + tag.length() > b.length) {
+            return false;
+        }
+        for (int k = 0; k < tag.length(); k++) {
+            if (b[at + k] != tag.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Length of an ID3v1 trailer ("TAG" and 125 bytes) at the end of the file, or 0. */
+    public static int id3v1Length(byte[] tail) {
+        int at = tail.length - 128;
+        return at >= 0 && tagAt(tail, at, "TAG") ? 128 : 0;
     }
 
     record Frame(int length, int samples, int sampleRate) {

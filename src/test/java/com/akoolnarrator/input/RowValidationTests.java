@@ -80,10 +80,20 @@ class RowValidationTests {
     }
 
     @Test
-    void textOverAkoolsWordLimit() throws Exception {
+    void textOverAkoolsWordLimitIsSentInPartsSplitAtSentenceEnds() throws Exception {
+        ValidatedRow row = only("id,text,voice_id", "a,\"" + ScriptSplitterTests.script(1200) + "\",en-US-Jenny");
+        assertThat(row.isValid()).isTrue();
+        assertThat(row.spec().isSplit()).isTrue();
+        assertThat(row.spec().parts()).hasSize(3);
+        assertThat(row.spec().text()).startsWith("Sentence 1 ").endsWith("Sentence 1200 tells the learner one more thing about narration.");
+    }
+
+    @Test
+    void textOverAkoolsWordLimitWithASentenceTooLongToSplitIsInvalid() throws Exception {
         String words = "word ".repeat(5001);
         assertThat(only("id,text,voice_id", "a," + words + ",en-US-Jenny").invalidReason())
-            .contains("line 2, column 'text'", "5001 words", "limit of 5000");
+            .contains("line 2, column 'text'", "5001 words", "limit of 5000", "cannot be split at a sentence end",
+                    "the sentence starting \"word word", "end it earlier with a full stop");
     }
 
     @Test

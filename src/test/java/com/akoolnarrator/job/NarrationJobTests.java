@@ -124,6 +124,6 @@ class NarrationJobTests extends JobTestSupport {
         JobExecution stored = jobRepository.getJobExecution(execution.getId());
         assertThat(stored).as("persisted in the H2 job repository").isNotNull();
         assertThat(stored.getStepExecutions()).extracting(s -> s.getStepName())
-            .containsExactlyInAnyOrder("validate", "submit", "collect", "results");
+            .containsExactlyInAnyOrder("validate", "submit", "collect", "join", "results");
     }
 }

@@ -1,0 +1,73 @@
+package com.akoolnarrator.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import com.akoolnarrator.ledger.NarrationLedger;
+import com.akoolnarrator.ledger.NarrationLedger.SplitNarration;
+import com.akoolnarrator.storage.DownloadedAudio;
+import com.akoolnarrator.storage.Mp3Joiner;
+import com.akoolnarrator.storage.OutputFolder;
+import org.springframework.batch.core.scope.context.ChunkContext;
+
+/**
+ * The join step: every row narrated in parts whose parts are all on disk gets its MP3, joined from them; a row with a
+ * failed part is FAILED with that part's reason (its other parts stay downloaded, so a rerun sends only the failed
+ * one). Runs after submit and collect on every execution, so that a crash between a last part's download and the
+ * join is made good by the next run.
+ */
+public class PartJoiner implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(PartJoiner.class);
+
+    private final NarrationLedger ledger;
+    private final OutputFolder folder;
+    private final long runId;
+
+    public PartJoiner(NarrationLedger ledger, OutputFolder folder, long runId) {
+        this.ledger = ledger;
+        this.folder = folder;
+        this.runId = runId;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        Mp3Joiner joiner = new Mp3Joiner(folder);
+        for (SplitNarration row : ledger.readyToJoin(runId)) {
+            try {
+                DownloadedAudio joined = joiner.join(row.partFiles(), row.outputFile());
+                ledger.recordJoined(row.key(), joined);
+                contribution.incrementWriteCount(1);
+                deleteParts(row);
+            }
+            catch (UncheckedIOException e) {
+                // the parts stay on disk and DOWNLOADED: a rerun joins them again without asking Akool for anything
+                ledger.recordFailed(row.key(), "could not join its " + row.partFiles().size() + " parts: "
+                        + e.getCause().getMessage());
+            }
+        }
+        int failed = ledger.failSplitRowsWithFailedParts(runId);
+        if (failed > 0) {
+            log.info("{} rows narrated in parts have a failed part; a rerun sends only the failed parts", failed);
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private void deleteParts(SplitNarration row) {
+        for (String part : row.partFiles()) {
+            try {
+                Files.deleteIfExists(folder.resolve(part));
+            }
+            catch (IOException e) {
+                log.warn("Could not delete the part file {}: {}", part, e.getMessage());
+            }
+        }
+    }
+}

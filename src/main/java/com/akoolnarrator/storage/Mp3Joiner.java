@@ -1,0 +1,98 @@
+package com.akoolnarrator.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Joins the MP3 parts of one long narration into one file: the first part's ID3v2 tag, then the audio frames of every
+ * part in order. Each part's own tags (ID3v2, ID3v1) and encoder header frame (Xing/Info, which states the frame count
+ * of that part alone and would make players stop or seek wrongly, and decodes as a click of silence) are left out, so
+ * the joined file plays straight through and its duration is the sum of the parts'. Written under a temporary name
+ * and renamed, like a download.
+ */
+public class Mp3Joiner {
+
+    private final OutputFolder folder;
+
+    public Mp3Joiner(OutputFolder folder) {
+        this.folder = folder;
+    }
+
+    public DownloadedAudio join(List<String> partFiles, String relativeFile) {
+        Path target = folder.resolve(relativeFile);
+        try (PartialFile partial = PartialFile.beside(target)) {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            try (DigestOutputStream out = new DigestOutputStream(Files.newOutputStream(partial.path()), sha256)) {
+                for (int i = 0; i < partFiles.size(); i++) {
+                    appendPart(folder.resolve(partFiles.get(i)), i == 0, out);
+                }
+            }
+            long bytes = Files.size(partial.path());
+            partial.publish();
+            return DownloadedAudio.measured(folder, target, bytes, HexFormat.of().formatHex(sha256.digest()));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("could not join the MP3 parts of " + relativeFile + ": " + e.getMessage(), e);
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies one part's audio frames (and, for the first part, its ID3v2 tag) without loading the part into memory. */
+    private static void appendPart(Path part, boolean first, OutputStream out) throws IOException {
+        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.READ)) {
+            long size = channel.size();
+            int tag = Mp3Format.id3v2Length(read(channel, 0, 10));
+            if (tag > size) {
+                throw new IOException(part.getFileName() + " has an ID3 tag longer than the file");
+            }
+            long audioStart = tag;
+            byte[] firstFrame = read(channel, audioStart, 64);
+            if (Mp3Format.isHeaderFrame(firstFrame, 0)) {
+                audioStart += Mp3Format.frameAt(firstFrame, 0).length();
+            }
+            long audioEnd = size - Mp3Format.id3v1Length(read(channel, Math.max(0, size - 128), 128));
+            if (first && tag > 0) {
+                copy(channel, 0, tag, out);
+            }
+            copy(channel, audioStart, Math.max(0, audioEnd - audioStart), out);
+        }
+    }
+
+    private static byte[] read(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(0, Math.min(length, channel.size() - position)));
+        while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) > 0) {
+            // read until full or end of file
+        }
+        return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+    }
+
+    private static void copy(FileChannel channel, long position, long length, OutputStream out) throws IOException {
+        channel.position(position);
+        InputStream in = Channels.newInputStream(channel);
+        long left = length;
+        byte[] buffer = new byte[64 * 1024];
+        while (left > 0) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                throw new IOException("part ended early");
+            }
+            out.write(buffer, 0, n);
+            left -= n;
+        }
+    }
+}
