@@ -56,7 +56,7 @@ public abstract class JobTestSupport {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATABASE.resolve("narrator")
-                + JobDatabaseConfiguration.DURABLE_H2_OPTIONS);
+                + JobDatabaseConfiguration.H2_OPTIONS);
     }
 
     @Autowired

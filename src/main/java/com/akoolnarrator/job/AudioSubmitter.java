@@ -12,9 +12,10 @@ import com.akoolnarrator.ledger.PendingNarration;
 import com.akoolnarrator.ledger.TrackedNarration;
 
 /**
- * The one place where Akool is asked to narrate (and bills for it). Before sending, it asks the ledger whether the row
- * already has an Akool job; once Akool accepts, the job id is committed to the ledger before this method returns, so
- * that no retry, chunk replay, restart or rerun submits the row again.
+ * The one place where Akool is asked to narrate (and bills for it). The first attempt of each narration was counted
+ * by the {@link PendingSubmissionReader}; a request sent again after a fault is counted here first, after asking the
+ * ledger again whether the narration has an Akool job by now. Once Akool accepts, the job id is committed to the
+ * ledger before this method returns, so that no retry, chunk replay, restart or rerun submits the row again.
  */
 public class AudioSubmitter implements ItemProcessor<PendingNarration, TrackedNarration> {
 
@@ -22,9 +23,12 @@ public class AudioSubmitter implements ItemProcessor<PendingNarration, TrackedNa
     private final NarrationLedger ledger;
     private final ConsecutiveFailureGuard guard;
     private final Clock clock;
+    private final CountedAttempts attempts;
 
-    public AudioSubmitter(AkoolClient akool, NarrationLedger ledger, ConsecutiveFailureGuard guard, Clock clock) {
+    public AudioSubmitter(AkoolClient akool, NarrationLedger ledger, ConsecutiveFailureGuard guard, Clock clock,
+            CountedAttempts attempts) {
         this.akool = akool;
+        this.attempts = attempts;
         this.ledger = ledger;
         this.guard = guard;
         this.clock = clock;
@@ -33,9 +37,14 @@ public class AudioSubmitter implements ItemProcessor<PendingNarration, TrackedNa
     @Override
     public TrackedNarration process(PendingNarration narration) {
         guard.ensureNotTripped();
-        Optional<String> known = ledger.beginSubmission(narration.key());
-        if (known.isPresent()) {
-            return tracked(narration, known.get(), null);
+        if (narration.akoolId() != null) {
+            return tracked(narration, narration.akoolId(), null);
+        }
+        if (!attempts.use(narration.key())) {
+            Optional<String> known = ledger.beginSubmission(narration.key());
+            if (known.isPresent()) {
+                return tracked(narration, known.get(), null);
+            }
         }
         AudioJob job = akool.submit(narration.request());
         ledger.recordAccepted(narration.key(), job);

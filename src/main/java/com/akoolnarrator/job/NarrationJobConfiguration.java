@@ -172,11 +172,11 @@ public class NarrationJobConfiguration {
 
     @Bean
     Step submitStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, NarratorProperties settings,
-            JdbcCursorItemReader<PendingNarration> pendingNarrations, AudioSubmitter audioSubmitter,
+            PendingSubmissionReader pendingSubmissions, AudioSubmitter audioSubmitter,
             AudioJobTracker tracker, RetryPolicy akoolRetryPolicy, RowFailures rowFailures, StopSignal stopSignal) {
         return rowByRow(new StepBuilder("submit", jobRepository).<PendingNarration, TrackedNarration>chunk(settings.chunkSize()),
                 transactionManager, akoolRetryPolicy, rowFailures, executor("submit-", settings.submitThreads()), stopSignal)
-            .reader(pendingNarrations)
+            .reader(pendingSubmissions)
             .processor(audioSubmitter)
             .writer(chunk -> tracker.trackAll(chunk.getItems()))
             .listener(new StepExecutionListener() {
@@ -187,6 +187,19 @@ public class NarrationJobConfiguration {
                 }
             })
             .build();
+    }
+
+    @Bean
+    @StepScope
+    PendingSubmissionReader pendingSubmissions(JdbcCursorItemReader<PendingNarration> pendingNarrations,
+            NarrationLedger ledger, CountedAttempts countedAttempts, NarratorProperties settings) {
+        return new PendingSubmissionReader(pendingNarrations, ledger, countedAttempts, settings.chunkSize());
+    }
+
+    @Bean
+    @StepScope
+    CountedAttempts countedAttempts() {
+        return new CountedAttempts();
     }
 
     /**
@@ -325,8 +338,10 @@ public class NarrationJobConfiguration {
     }
 
     @Bean
-    AudioSubmitter audioSubmitter(AkoolClient akool, NarrationLedger ledger, ConsecutiveFailureGuard guard, Clock clock) {
-        return new AudioSubmitter(akool, ledger, guard, clock);
+    @StepScope
+    AudioSubmitter audioSubmitter(AkoolClient akool, NarrationLedger ledger, ConsecutiveFailureGuard guard, Clock clock,
+            CountedAttempts countedAttempts) {
+        return new AudioSubmitter(akool, ledger, guard, clock, countedAttempts);
     }
 
     @Bean(destroyMethod = "close")

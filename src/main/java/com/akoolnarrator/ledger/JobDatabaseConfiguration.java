@@ -25,11 +25,14 @@ public class JobDatabaseConfiguration {
     public static final String STATE_FOLDER = ".narrator";
 
     /**
-     * WRITE_DELAY=0: H2 otherwise writes commits to the file up to a second late, and a killed process would forget
-     * that Akool accepted (and billed) a request. DB_CLOSE_ON_EXIT=FALSE: the application closes the database after
-     * the job has stopped, not the JVM's shutdown hook.
+     * WRITE_DELAY=500: commits reach the file in the background, within half a second; the facts a killed process must
+     * not forget (that Akool accepted, and billed, a request) are written at once by the ledger itself. Writing every
+     * commit at once (WRITE_DELAY=0) cost a third of the job's CPU time and a file of 0.75 GB for 20,000 rows. Stated
+     * here because H2 keeps the setting in the file: a database created with another value gets this one again.
+     * DB_CLOSE_ON_EXIT=FALSE: the application closes the database after the job has stopped, not the JVM's shutdown
+     * hook.
      */
-    public static final String DURABLE_H2_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    public static final String H2_OPTIONS = ";WRITE_DELAY=500;DB_CLOSE_ON_EXIT=FALSE";
 
     @Bean
     DataSource dataSource(DataSourceProperties properties, NarratorProperties settings) {
@@ -37,7 +40,7 @@ public class JobDatabaseConfiguration {
         if (url == null || url.isBlank()) {
             Path folder = settings.outputFolder().resolve(STATE_FOLDER);
             createPrivateFolder(folder);
-            url = "jdbc:h2:file:" + folder.resolve("narrator") + DURABLE_H2_OPTIONS;
+            url = "jdbc:h2:file:" + folder.resolve("narrator") + H2_OPTIONS;
         }
         return properties.initializeDataSourceBuilder().url(url).build();
     }

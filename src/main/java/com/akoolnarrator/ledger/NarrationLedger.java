@@ -9,10 +9,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -33,7 +37,9 @@ import com.akoolnarrator.storage.OutputFolder;
  * The job's memory of what Akool was asked and answered, in the job's H2 database. Every step decides from it what is
  * left to do. Facts about Akool jobs ({@code record*} methods) are committed in their own transaction the moment they
  * are known, independent of the chunk that learnt them, so that a rollback, retry or restart cannot forget that Akool
- * accepted (and billed) a request.
+ * accepted (and billed) a request. Those that a killed process must not forget (an accepted request, the attempt
+ * about to be made, a joined MP3 whose parts are about to be deleted) are also on disk before the method returns;
+ * the others reach the file within H2's write delay, and forgetting them costs only a status call or a download.
  */
 public class NarrationLedger {
 
@@ -41,12 +47,14 @@ public class NarrationLedger {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate committedNow;
+    private final GroupCheckpoint durably;
     private final Clock clock;
 
     public NarrationLedger(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.committedNow = new TransactionTemplate(transactions);
         this.committedNow.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.durably = new GroupCheckpoint(jdbc);
         this.clock = clock;
     }
 
@@ -197,20 +205,50 @@ public class NarrationLedger {
     // ---- facts about Akool jobs, each committed at once ----
 
     /**
-     * The guard against submitting a narration twice, in one committed transaction: the Akool job id already recorded
-     * for it, if any (then nothing may be sent); otherwise the attempt about to be made is counted, so that a crash
-     * in the middle of the request still shows it.
+     * The guard against submitting narrations twice, for a batch about to be sent, in one durable transaction: the
+     * Akool job id already recorded for any of them (then nothing may be sent for it); for the others the attempt
+     * about to be made is counted, so that a crash in the middle of a request still shows it.
+     *
+     * @return the keys that already have an Akool job, with its id
      */
-    public Optional<String> beginSubmission(String key) {
-        return committedNow.execute(status -> {
-            int counted = jdbc.sql("UPDATE NARRATION SET ATTEMPTS = ATTEMPTS + 1, UPDATED_AT = ? WHERE NARRATION_KEY = ?"
-                    + " AND AKOOL_ID IS NULL").params(now(), key).update();
-            return counted == 1 ? Optional.<String>empty()
-                    : jdbc.sql("SELECT AKOOL_ID FROM NARRATION WHERE NARRATION_KEY = ?").param(key).query(String.class).optional();
+    public Map<String, String> beginSubmissions(List<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        String in = placeholders(keys.size());
+        Map<String, String> known = committedNow.execute(status -> {
+            List<Object> params = new ArrayList<>(keys.size() + 1);
+            params.add(now());
+            params.addAll(keys);
+            jdbc.sql("UPDATE NARRATION SET ATTEMPTS = ATTEMPTS + 1, UPDATED_AT = ? WHERE AKOOL_ID IS NULL AND NARRATION_KEY IN ("
+                    + in + ")").params(params).update();
+            Map<String, String> ids = new HashMap<>();
+            jdbc.sql("SELECT NARRATION_KEY, AKOOL_ID FROM NARRATION WHERE AKOOL_ID IS NOT NULL AND NARRATION_KEY IN (" + in + ")")
+                .params(keys).query(rs -> {
+                    ids.put(rs.getString(1), rs.getString(2));
+                });
+            return ids;
         });
+        durably.awaitDurable();
+        return known;
     }
 
-    /** Akool accepted the request: its id, and its URL if it answered completed at once. */
+    /** Attempts counted by {@link #beginSubmissions} whose request was never sent after all. */
+    public void takeBackAttempts(List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        String in = placeholders(keys.size());
+        committedNow.executeWithoutResult(status -> jdbc.sql("UPDATE NARRATION SET ATTEMPTS = ATTEMPTS - 1 WHERE AKOOL_ID IS NULL"
+                + " AND ATTEMPTS > 0 AND NARRATION_KEY IN (" + in + ")").params(keys).update());
+    }
+
+    /** {@link #beginSubmissions} for one narration, for a request sent again after a fault. */
+    public Optional<String> beginSubmission(String key) {
+        return Optional.ofNullable(beginSubmissions(List.of(key)).get(key));
+    }
+
+    /** Akool accepted the request: its id, and its URL if it answered completed at once; on disk when this returns. */
     public void recordAccepted(String key, AudioJob job) {
         Timestamp now = now();
         committedNow.executeWithoutResult(status -> {
@@ -225,6 +263,7 @@ public class NarrationLedger {
                     .params(job.id(), now, now, key).update();
             }
         });
+        durably.awaitDurable();
     }
 
     public void recordCompleted(String key, String audioUrl) {
@@ -273,7 +312,7 @@ public class NarrationLedger {
     }
 
     /**
-     * A split row's MP3 is on disk: committed at once, before its part files are deleted, so that a crash in between
+     * A split row's MP3 is on disk: committed and written to disk at once, before its part files are deleted, so that a crash in between
      * costs nothing. Its attempts are the most any part needed.
      */
     public void recordJoined(String key, DownloadedAudio audio) {
@@ -282,6 +321,7 @@ public class NarrationLedger {
                 + " (SELECT COALESCE(MAX(P.ATTEMPTS), 0) FROM NARRATION P WHERE P.ROW_KEY = ? AND P.PARTS = 1)"
                 + " WHERE NARRATION_KEY = ?")
             .params(audio.file(), audio.bytes(), audio.sha256(), audio.durationSeconds(), now(), key, key).update());
+        durably.awaitDurable();
     }
 
     /** Split rows of the run with a FAILED part are FAILED, with the first such part's reason; returns how many. */
@@ -357,7 +397,7 @@ public class NarrationLedger {
      * still PENDING, and the requests that takes (a split row sends one per part).
      */
     public Map<String, long[]> pendingByEndpoint(long runId) {
-        Map<String, long[]> pending = new java.util.TreeMap<>();
+        Map<String, long[]> pending = new TreeMap<>();
         jdbc.sql("SELECT ENDPOINT, COUNT(DISTINCT ROW_KEY), SUM(CHARS), COUNT(*) FROM (SELECT CASE WHEN N.VOICE_URL IS NULL"
                 + " THEN 'create' ELSE 'clone' END AS ENDPOINT, N.ROW_KEY, N.TEXT_LENGTH AS CHARS FROM RUN_ROW R JOIN "
                 + WORK_OF_ROW + " WHERE R.RUN_ID = ? AND N.STATE = 'PENDING') GROUP BY ENDPOINT")
@@ -389,10 +429,14 @@ public class NarrationLedger {
     public static PendingNarration pending(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new PendingNarration(rs.getString("NARRATION_KEY"), rs.getString("ROW_ID"), rs.getString("OUTPUT_FILE"), new SpeechRequest(
                 rs.getString("INPUT_TEXT"), rs.getString("VOICE_ID"), rs.getString("VOICE_URL"), rs.getString("RATE"),
-                rs.getString("WEBHOOK_URL")));
+                rs.getString("WEBHOOK_URL")), null);
     }
 
     // ---- helpers ----
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
 
     public static String encode(List<String> values) {
         StringWriter out = new StringWriter();

@@ -12,8 +12,10 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.akoolnarrator.JobTestSupport;
 import com.akoolnarrator.simulator.AkoolSimulator;
@@ -22,6 +24,9 @@ import com.akoolnarrator.storage.Mp3Format;
 
 @ExtendWith(OutputCaptureExtension.class)
 class FaultToleranceTests extends JobTestSupport {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void badWeatherLosesNoRowAndOnlyTheJobsAkoolFailedEndFailed() throws Exception {
@@ -150,6 +155,29 @@ class FaultToleranceTests extends JobTestSupport {
         assertThat(simulator.acceptedSubmissions()).isEqualTo(30);
         assertThat(simulator.duplicateSubmissions()).isZero();
         assertThat(results()).hasSize(30).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("SUCCEEDED"));
+        assertThat(totalAttempts()).as("rows counted but never sent when the credit ran out are not counted")
+            .isEqualTo(simulator.calls("create"));
+    }
+
+    @Test
+    void theAttemptsInTheResultsAreTheRequestsAkoolReceived() throws Exception {
+        simulatorSettings.setServerErrorCodeRate(0.2);
+        simulatorSettings.setRateLimitCodeRate(0.1);
+        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
+        for (int i = 1; i <= 150; i++) {
+            lines.add("r" + i + ",Sentence " + i + " of a short lesson.,en-US-Jenny");
+        }
+
+        RunOutcome outcome = run(csv("lesson.csv", lines.toArray(String[]::new)));
+
+        assertThat(outcome.exitCode()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+        assertThat(results()).anySatisfy(r -> assertThat(Integer.parseInt(r.get("attempts"))).isGreaterThan(1));
+        assertThat(totalAttempts()).isEqualTo(simulator.calls("create"));
+        assertThat(simulator.acceptedSubmissions()).isEqualTo(150);
+    }
+
+    private long totalAttempts() throws Exception {
+        return results().stream().mapToLong(r -> Long.parseLong(r.get("attempts"))).sum();
     }
 
     @Test
@@ -164,6 +192,9 @@ class FaultToleranceTests extends JobTestSupport {
         assertThat(outcome.exitCode()).isEqualTo(RunOutcome.JOB_FAILED);
         assertThat(outcome.message()).contains("rows failed in a row");
         assertThat(simulator.calls("create")).isLessThan(60);
+        assertThat(jdbc.sql("SELECT SUM(ATTEMPTS) FROM NARRATION WHERE SCOPE = ?").param(output().toString()).query(Long.class)
+            .single()).as("rows of the last chunk that were never sent once the guard tripped show no attempt")
+            .isEqualTo(simulator.calls("create"));
     }
 
     @Test

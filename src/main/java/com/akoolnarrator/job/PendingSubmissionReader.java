@@ -1,0 +1,69 @@
+package com.akoolnarrator.job;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import com.akoolnarrator.ledger.NarrationLedger;
+import com.akoolnarrator.ledger.PendingNarration;
+
+/**
+ * The submit step's reader: pending narrations in input order, a chunk at a time, with the first attempt of the
+ * whole chunk counted in the ledger in one durable commit before any of them is sent (one disk write a chunk, not one
+ * a row). A narration that turns out to have an Akool job already comes with its id, and is followed instead of sent.
+ * Attempts counted but never sent (the step stopped or failed first) are taken back when the step closes.
+ */
+public class PendingSubmissionReader implements ItemStreamReader<PendingNarration> {
+
+    private final ItemStreamReader<PendingNarration> pending;
+    private final NarrationLedger ledger;
+    private final CountedAttempts attempts;
+    private final int batchSize;
+    private final Deque<PendingNarration> counted = new ArrayDeque<>();
+
+    public PendingSubmissionReader(ItemStreamReader<PendingNarration> pending, NarrationLedger ledger,
+            CountedAttempts attempts, int batchSize) {
+        this.pending = pending;
+        this.ledger = ledger;
+        this.attempts = attempts;
+        this.batchSize = Math.max(1, batchSize);
+    }
+
+    @Override
+    public PendingNarration read() throws Exception {
+        if (counted.isEmpty()) {
+            List<PendingNarration> batch = new ArrayList<>(batchSize);
+            PendingNarration next;
+            while (batch.size() < batchSize && (next = pending.read()) != null) {
+                batch.add(next);
+            }
+            Map<String, String> known = ledger.beginSubmissions(batch.stream().map(PendingNarration::key).toList());
+            attempts.counted(batch.stream().map(PendingNarration::key).filter(key -> !known.containsKey(key)).toList());
+            batch.forEach(narration -> counted.add(known.containsKey(narration.key())
+                    ? narration.withAkoolId(known.get(narration.key())) : narration));
+        }
+        return counted.poll();
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) {
+        pending.open(executionContext);
+    }
+
+    @Override
+    public void update(ExecutionContext executionContext) {
+        pending.update(executionContext);
+    }
+
+    @Override
+    public void close() {
+        counted.clear();
+        ledger.takeBackAttempts(attempts.drainUnused());
+        pending.close();
+    }
+}
