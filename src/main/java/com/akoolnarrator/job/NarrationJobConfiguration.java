@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -357,8 +358,8 @@ public class NarrationJobConfiguration {
     }
 
     @Bean
-    NarrationLedger narrationLedger(JdbcClient jdbcClient, PlatformTransactionManager transactionManager, Clock clock) {
-        return new NarrationLedger(jdbcClient, transactionManager, clock);
+    NarrationLedger narrationLedger(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, Clock clock) {
+        return new NarrationLedger(jdbcTemplate, transactionManager, clock);
     }
 
     @Bean

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.TreeMap;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -46,12 +49,14 @@ public class NarrationLedger {
     private static final CSVFormat RAW = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final TransactionTemplate committedNow;
     private final GroupCheckpoint durably;
     private final Clock clock;
 
-    public NarrationLedger(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
-        this.jdbc = jdbc;
+    public NarrationLedger(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = JdbcClient.create(jdbcTemplate);
+        this.batch = jdbcTemplate;
         this.committedNow = new TransactionTemplate(transactions);
         this.committedNow.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.durably = new GroupCheckpoint(jdbc);
@@ -85,35 +90,38 @@ public class NarrationLedger {
     }
 
     /**
-     * Records one validated row of a run: rejects a duplicate id or an output file another row already uses, then makes
-     * sure its narration (and, for a text split into parts, each part's) exists and decides whether earlier work can be
-     * reused (a downloaded MP3 still on disk, an Akool job still within its retention) or must be submitted again.
+     * Records a chunk of validated rows of a run, in input order: rejects a duplicate id or an output file another row
+     * already uses, then makes sure each row's narration (and, for a text split into parts, each part's) exists and
+     * decides whether earlier work can be reused (a downloaded MP3 still on disk, an Akool job still within its
+     * retention) or must be submitted again. The chunk's lookups are one query each and its inserts one batch each,
+     * not a statement per row: validating 100,000 rows is then a matter of seconds.
+     *
+     * @return the rows as recorded: a duplicate is INVALID with its reason
      */
-    public ValidatedRow recordRow(long runId, String scope, ValidatedRow row, OutputFolder folder, Duration retention) {
-        ValidatedRow checked = row;
-        if (row.isValid()) {
-            checked = checkAgainstOtherRows(runId, row);
-        }
-        String key = null;
-        String outputKey = null;
-        if (checked.isValid()) {
-            NarrationSpec spec = checked.spec();
-            key = spec.narrationKey(scope);
-            outputKey = spec.outputFile().toLowerCase(Locale.ROOT);
-            NarrationState state = upsertNarration(key, key, 0, scope, spec, folder, retention);
-            if (spec.isSplit() && state != NarrationState.DOWNLOADED) {
-                for (int i = 0; i < spec.parts().size(); i++) {
-                    String partKey = spec.partKey(key, i);
-                    upsertNarration(partKey, key, i + 1, scope, spec.part(i, partFile(partKey)), folder, retention);
-                }
+    public List<ValidatedRow> recordRows(long runId, String scope, List<? extends ValidatedRow> rows, OutputFolder folder,
+            Duration retention) {
+        EarlierRows earlier = earlierRows(runId, rows);
+        List<ValidatedRow> recorded = new ArrayList<>(rows.size());
+        List<Object[]> runRows = new ArrayList<>(rows.size());
+        Map<String, NarrationSpec> narrated = new LinkedHashMap<>();
+        for (ValidatedRow row : rows) {
+            ValidatedRow checked = row.isValid() ? earlier.check(row) : row;
+            String key = null;
+            String outputKey = null;
+            if (checked.isValid()) {
+                key = checked.spec().narrationKey(scope);
+                outputKey = outputKey(checked.spec());
+                narrated.put(key, checked.spec());
             }
+            earlier.add(checked, outputKey);
+            runRows.add(new Object[] { runId, checked.line(), checked.rowId(), key, outputKey,
+                truncate(checked.invalidReason()), encode(checked.values()) });
+            recorded.add(checked);
         }
-        jdbc.sql("MERGE INTO RUN_ROW (RUN_ID, LINE_NO, ROW_ID, NARRATION_KEY, OUTPUT_KEY, INVALID_REASON, RAW_VALUES)"
-                + " KEY (RUN_ID, LINE_NO) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .params(runId, checked.line(), checked.rowId(), key, outputKey, truncate(checked.invalidReason()),
-                    encode(checked.values()))
-            .update();
-        return checked;
+        recordNarrations(scope, narrated, folder, retention);
+        batch.batchUpdate("MERGE INTO RUN_ROW (RUN_ID, LINE_NO, ROW_ID, NARRATION_KEY, OUTPUT_KEY, INVALID_REASON, RAW_VALUES)"
+                + " KEY (RUN_ID, LINE_NO) VALUES (?, ?, ?, ?, ?, ?, ?)", runRows);
+        return recorded;
     }
 
     /** Where a part's MP3 waits to be joined: inside the job's own folder, never among the user's files. */
@@ -121,28 +129,123 @@ public class NarrationLedger {
         return ".narrator/parts/" + partKey + ".mp3";
     }
 
-    private ValidatedRow checkAgainstOtherRows(long runId, ValidatedRow row) {
-        Optional<Long> sameId = jdbc.sql("SELECT MIN(LINE_NO) FROM RUN_ROW WHERE RUN_ID = ? AND ROW_ID = ? AND LINE_NO <> ?")
-            .params(runId, row.rowId(), row.line()).query(Long.class).optional();
-        if (sameId.isPresent()) {
-            return row.asInvalid("line " + row.line() + ", column 'id': '" + row.rowId() + "' is already the id of line "
-                    + sameId.get() + ": every row needs its own id");
+    private static String outputKey(NarrationSpec spec) {
+        return spec.outputFile().toLowerCase(Locale.ROOT);
+    }
+
+    /** The ids and output files of the run's rows recorded before a chunk's rows, and of the chunk's rows so far. */
+    private EarlierRows earlierRows(long runId, List<? extends ValidatedRow> rows) {
+        EarlierRows earlier = new EarlierRows();
+        List<String> ids = rows.stream().filter(ValidatedRow::isValid).map(ValidatedRow::rowId).distinct().toList();
+        if (!ids.isEmpty()) {
+            // a join on a list (not ROW_ID IN (...), which H2 answers by scanning all the run's rows)
+            jdbc.sql("SELECT R.ROW_ID, R.LINE_NO FROM TABLE(K VARCHAR = ?) L JOIN RUN_ROW R ON R.RUN_ID = ? AND R.ROW_ID = L.K"
+                    + " ORDER BY R.LINE_NO").params(ids.toArray(String[]::new), runId)
+                .query(rs -> {
+                    earlier.byId.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new EarlierRow(rs.getLong(2), null));
+                });
         }
-        String file = row.spec().outputFile();
-        Optional<Map<String, Object>> sameFile = jdbc.sql("SELECT LINE_NO, ROW_ID FROM RUN_ROW WHERE RUN_ID = ? AND OUTPUT_KEY = ?"
-                + " AND LINE_NO <> ? ORDER BY LINE_NO FETCH FIRST 1 ROWS ONLY")
-            .params(runId, file.toLowerCase(Locale.ROOT), row.line()).query().listOfRows().stream().findFirst();
-        if (sameFile.isPresent()) {
-            return row.asInvalid("line " + row.line() + ", column 'output': the file '" + file + "' is already written by line "
-                    + sameFile.get().get("LINE_NO") + " (id " + sameFile.get().get("ROW_ID")
-                    + "; names differing only in case collide on Windows and macOS): give this row another output path");
+        List<String> outputs = rows.stream().filter(ValidatedRow::isValid).map(row -> outputKey(row.spec())).distinct().toList();
+        if (!outputs.isEmpty()) {
+            jdbc.sql("SELECT R.OUTPUT_KEY, R.LINE_NO, R.ROW_ID FROM TABLE(K VARCHAR = ?) L JOIN RUN_ROW R ON R.RUN_ID = ?"
+                    + " AND R.OUTPUT_KEY = L.K ORDER BY R.LINE_NO").params(outputs.toArray(String[]::new), runId)
+                .query(rs -> {
+                    earlier.byOutput.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new EarlierRow(rs.getLong(2), rs.getString(3)));
+                });
         }
-        return row;
+        return earlier;
+    }
+
+    private record EarlierRow(long line, String rowId) {
+    }
+
+    /** Rows recorded before: an id or output file may be used by one row of the run only (the first). */
+    private static final class EarlierRows {
+
+        private final Map<String, List<EarlierRow>> byId = new HashMap<>();
+        private final Map<String, List<EarlierRow>> byOutput = new HashMap<>();
+
+        ValidatedRow check(ValidatedRow row) {
+            Optional<EarlierRow> sameId = first(byId.get(row.rowId()), row.line());
+            if (sameId.isPresent()) {
+                return row.asInvalid("line " + row.line() + ", column 'id': '" + row.rowId() + "' is already the id of line "
+                        + sameId.get().line() + ": every row needs its own id");
+            }
+            String file = row.spec().outputFile();
+            Optional<EarlierRow> sameFile = first(byOutput.get(outputKey(row.spec())), row.line());
+            if (sameFile.isPresent()) {
+                return row.asInvalid("line " + row.line() + ", column 'output': the file '" + file + "' is already written by"
+                        + " line " + sameFile.get().line() + " (id " + sameFile.get().rowId()
+                        + "; names differing only in case collide on Windows and macOS): give this row another output path");
+            }
+            return row;
+        }
+
+        void add(ValidatedRow row, String outputKey) {
+            if (row.rowId() != null) {
+                byId.computeIfAbsent(row.rowId(), id -> new ArrayList<>()).add(new EarlierRow(row.line(), null));
+            }
+            if (outputKey != null) {
+                byOutput.computeIfAbsent(outputKey, k -> new ArrayList<>()).add(new EarlierRow(row.line(), row.rowId()));
+            }
+        }
+
+        private static Optional<EarlierRow> first(List<EarlierRow> rows, long otherThan) {
+            return rows == null ? Optional.empty()
+                    : rows.stream().filter(r -> r.line() != otherThan).min(Comparator.comparingLong(EarlierRow::line));
+        }
+    }
+
+    /** Creates or refreshes the narrations of a chunk's rows: new ones in one batch, known ones one by one. */
+    private void recordNarrations(String scope, Map<String, NarrationSpec> narrated, OutputFolder folder, Duration retention) {
+        if (narrated.isEmpty()) {
+            return;
+        }
+        Map<String, Map<String, Object>> existing = new HashMap<>();
+        List<String> keys = List.copyOf(narrated.keySet());
+        jdbc.sql("SELECT NARRATION_KEY, STATE, OUTPUT_FILE, FILE_BYTES, AUDIO_URL, SUBMITTED_AT, COMPLETED_AT FROM NARRATION"
+                + " WHERE NARRATION_KEY IN (" + placeholders(keys.size()) + ")").params(keys).query().listOfRows()
+            .forEach(row -> existing.put((String) row.get("NARRATION_KEY"), row));
+        Timestamp now = now();
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> texts = new ArrayList<>();
+        narrated.forEach((key, spec) -> {
+            NarrationState state;
+            if (existing.containsKey(key)) {
+                state = refreshNarration(key, existing.get(key), spec, folder, retention, now);
+            }
+            else {
+                inserts.add(narrationRow(key, key, 0, scope, spec, now));
+                if (!spec.isSplit()) {
+                    texts.add(new Object[] { key, spec.text() });
+                }
+                state = NarrationState.PENDING;
+            }
+            if (spec.isSplit() && state != NarrationState.DOWNLOADED) {
+                for (int i = 0; i < spec.parts().size(); i++) {
+                    String partKey = spec.partKey(key, i);
+                    upsertNarration(partKey, key, i + 1, scope, spec.part(i, partFile(partKey)), folder, retention);
+                }
+            }
+        });
+        batch.batchUpdate(INSERT_NARRATION, inserts);
+        batch.batchUpdate("INSERT INTO NARRATION_TEXT (NARRATION_KEY, INPUT_TEXT) VALUES (?, ?)", texts);
+    }
+
+    private static final String INSERT_NARRATION = "INSERT INTO NARRATION (NARRATION_KEY, ROW_KEY, PART_NO, PARTS, SCOPE,"
+            + " ROW_ID, CONTENT_HASH, TEXT_LENGTH, VOICE_ID, VOICE_URL, RATE, WEBHOOK_URL, OUTPUT_FILE, STATE, UPDATED_AT)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)";
+
+    private static Object[] narrationRow(String key, String rowKey, int partNo, String scope, NarrationSpec spec, Timestamp now) {
+        return new Object[] { key, rowKey, partNo, spec.parts().size(), scope, spec.rowId(), spec.contentHash(),
+            spec.text().codePointCount(0, spec.text().length()), spec.voiceId(), spec.voiceUrl(), spec.rate(),
+            spec.webhookUrl(), spec.outputFile(), now };
     }
 
     /**
-     * Creates or refreshes one narration (a row's, or part {@code partNo} of a split row's) and returns the state it
-     * is left in. A split row's own narration is never sent, so only what is sent keeps its text.
+     * Creates or refreshes one narration (a part of a split row's) and returns the state it is left in. A split row's
+     * own narration is never sent, so only what is sent keeps its text.
      */
     private NarrationState upsertNarration(String key, String rowKey, int partNo, String scope, NarrationSpec spec,
             OutputFolder folder, Duration retention) {
@@ -150,19 +253,18 @@ public class NarrationLedger {
         Optional<Map<String, Object>> existing = jdbc.sql("SELECT STATE, OUTPUT_FILE, FILE_BYTES, AUDIO_URL, SUBMITTED_AT,"
                 + " COMPLETED_AT FROM NARRATION WHERE NARRATION_KEY = ?").param(key).query().listOfRows().stream().findFirst();
         if (existing.isEmpty()) {
-            jdbc.sql("INSERT INTO NARRATION (NARRATION_KEY, ROW_KEY, PART_NO, PARTS, SCOPE, ROW_ID, CONTENT_HASH, TEXT_LENGTH,"
-                    + " VOICE_ID, VOICE_URL, RATE, WEBHOOK_URL, OUTPUT_FILE, STATE, UPDATED_AT)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)")
-                .params(key, rowKey, partNo, spec.parts().size(), scope, spec.rowId(), spec.contentHash(),
-                        spec.text().codePointCount(0, spec.text().length()), spec.voiceId(), spec.voiceUrl(), spec.rate(),
-                        spec.webhookUrl(), spec.outputFile(), now)
-                .update();
+            jdbc.sql(INSERT_NARRATION).params(narrationRow(key, rowKey, partNo, scope, spec, now)).update();
             if (!spec.isSplit()) {
                 jdbc.sql("INSERT INTO NARRATION_TEXT (NARRATION_KEY, INPUT_TEXT) VALUES (?, ?)").params(key, spec.text()).update();
             }
             return NarrationState.PENDING;
         }
-        Map<String, Object> n = existing.get();
+        return refreshNarration(key, existing.get(), spec, folder, retention, now);
+    }
+
+    /** A narration known from an earlier run: what of its work can be reused, recorded; returns the state it is left in. */
+    private NarrationState refreshNarration(String key, Map<String, Object> n, NarrationSpec spec, OutputFolder folder,
+            Duration retention, Timestamp now) {
         NarrationState state = NarrationState.valueOf((String) n.get("STATE"));
         Instant expiredBefore = clock.instant().minus(retention);
         Instant submittedAt = instant(n.get("SUBMITTED_AT"));

@@ -35,8 +35,6 @@ public class RunRowWriter implements ItemWriter<ValidatedRow> {
     public void write(Chunk<? extends ValidatedRow> rows) {
         String scope = folder.root().toString();
         ledger.startRun(runId, scope, input, inputSha256, !dryRun);
-        for (ValidatedRow row : rows) {
-            ledger.recordRow(runId, scope, row, folder, retention);
-        }
+        ledger.recordRows(runId, scope, rows.getItems(), folder, retention);
     }
 }

@@ -80,6 +80,25 @@ class BadInputJobTests extends JobTestSupport {
     }
 
     @Test
+    void aDuplicateIdOrOutputFileIsFoundHoweverFarApartTheRowsAre() throws Exception {
+        List<String> lines = new java.util.ArrayList<>(List.of("id,text,voice_id,output"));
+        for (int i = 1; i <= 1200; i++) {
+            lines.add("row-" + i + ",Text " + i + ".,en-US-Jenny,lesson-" + i + ".mp3");
+        }
+        lines.add("row-3,The id of line 4 again.,en-US-Jenny,other.mp3");
+        lines.add("late,Writes line 6's file.,en-US-Jenny,LESSON-5.mp3");
+
+        run(csv("long.csv", lines.toArray(String[]::new)));
+
+        List<CSVRecord> rows = results();
+        assertThat(rows).hasSize(1202);
+        assertThat(rows.get(1200).get("error")).isEqualTo("line 1202, column 'id': 'row-3' is already the id of line 4: every"
+                + " row needs its own id");
+        assertThat(rows.get(1201).get("error")).contains("line 1203, column 'output'", "already written by line 6 (id row-5");
+        assertThat(rows.subList(0, 1200)).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("SUCCEEDED"));
+    }
+
+    @Test
     void aWholeFileProblemExitsWithUsageAndCallsNothing(CapturedOutput output) throws Exception {
         Path input = csv("semicolons.csv", "id;txet;voice_id", "1;Hallo;de-DE-Katja");
 
