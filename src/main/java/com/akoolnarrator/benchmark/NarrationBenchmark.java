@@ -73,7 +73,7 @@ public final class NarrationBenchmark {
         int maxChars = Integer.parseInt(value(args, "max-chars", "800"));
         int baselineRows = Integer.parseInt(value(args, "baseline-rows", "10"));
         String heap = value(args, "heap", "512m");
-        String jar = value(args, "jar", "target/akool-narrator.jar");
+        String jar = value(args, "jar", runningJar());
         double rate = Double.parseDouble(value(args, "requests-per-second", "20"));
         List<String> jobArgs = new ArrayList<>();
         for (String arg : args) {
@@ -222,6 +222,13 @@ public final class NarrationBenchmark {
             last = matcher.group(1);
         }
         return java.util.Optional.ofNullable(last);
+    }
+
+    /** The jar this benchmark runs from ({@code java -jar}), so that it works from any folder. */
+    private static String runningJar() {
+        String classPath = System.getProperty("java.class.path", "");
+        return classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)
+                ? Path.of(classPath).toAbsolutePath().toString() : "target/akool-narrator.jar";
     }
 
     private static String javaBinary() {

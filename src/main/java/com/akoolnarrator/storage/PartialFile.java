@@ -11,11 +11,26 @@ import java.util.UUID;
  * An MP3 being written under a hidden temporary name beside its final one, renamed in one step once complete, so
  * that a final name never holds a partial file (a crash leaves at most a stray {@code .part} file).
  */
-record PartialFile(Path path, Path target) implements AutoCloseable {
+final class PartialFile implements AutoCloseable {
+
+    private final Path path;
+    private final Path target;
+    private boolean published;
+
+    private PartialFile(Path path, Path target) {
+        this.path = path;
+        this.target = target;
+    }
 
     static PartialFile beside(Path target) throws IOException {
-        Files.createDirectories(target.getParent());
+        if (!Files.isDirectory(target.getParent())) { // cheaper than createDirectories' exception when it exists
+            Files.createDirectories(target.getParent());
+        }
         return new PartialFile(target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part"), target);
+    }
+
+    Path path() {
+        return path;
     }
 
     /** Gives the file its final name, replacing an older file of that name. */
@@ -26,11 +41,15 @@ record PartialFile(Path path, Path target) implements AutoCloseable {
         catch (AtomicMoveNotSupportedException e) {
             Files.move(path, target, StandardCopyOption.REPLACE_EXISTING);
         }
+        published = true;
     }
 
     /** Removes what is left if it was not published. */
     @Override
     public void close() {
+        if (published) {
+            return;
+        }
         try {
             Files.deleteIfExists(path);
         }
