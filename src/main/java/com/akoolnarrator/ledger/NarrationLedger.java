@@ -59,7 +59,7 @@ public class NarrationLedger {
         this.batch = jdbcTemplate;
         this.committedNow = new TransactionTemplate(transactions);
         this.committedNow.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.durably = new GroupCheckpoint(jdbc);
+        this.durably = new GroupCheckpoint(jdbc, isH2(jdbcTemplate));
         this.clock = clock;
     }
 
@@ -535,6 +535,11 @@ public class NarrationLedger {
     }
 
     // ---- helpers ----
+
+    private static boolean isH2(JdbcTemplate jdbcTemplate) {
+        return Boolean.TRUE.equals(jdbcTemplate.execute((java.sql.Connection connection) ->
+                "H2".equals(connection.getMetaData().getDatabaseProductName())));
+    }
 
     private static String placeholders(int count) {
         return String.join(", ", Collections.nCopies(count, "?"));
