@@ -140,7 +140,11 @@ public class AkoolClient {
             throw new AkoolException.Transient(429, what + ": HTTP 429 too many requests", retryAfter, null);
         }
         if (status >= 500) {
-            throw new AkoolException.Transient(status, what + ": HTTP " + status + " from Akool", parseRetryAfter(answer.retryAfter()), null);
+            Duration retryAfter = parseRetryAfter(answer.retryAfter());
+            if (retryAfter != null) {
+                throttle.pause(retryAfter);
+            }
+            throw new AkoolException.Transient(status, what + ": HTTP " + status + " from Akool", retryAfter, null);
         }
         if (status == 401 || status == 403) {
             throw new AkoolException.Fatal(status, what + ": HTTP " + status + ": Akool refused the credentials from " + credentials.source());

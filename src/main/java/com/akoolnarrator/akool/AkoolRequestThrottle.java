@@ -11,7 +11,9 @@ import com.google.common.util.concurrent.RateLimiter;
  * <p>
  * It is the single place that knows about Akool's rate-limit signals: on 1005 or HTTP 429 the rate is halved and every
  * caller pauses for at least the server's {@code Retry-After}; each success then gives back a little of the configured
- * rate (additive increase, multiplicative decrease), so the job settles just under whatever Akool tolerates.
+ * rate (additive increase, multiplicative decrease), so the job settles just under whatever Akool tolerates. A server
+ * error that says when to come back ({@code Retry-After} on a 503) pauses every caller too, but is no reason to slow down
+ * afterwards.
  */
 public class AkoolRequestThrottle {
 
@@ -43,7 +45,11 @@ public class AkoolRequestThrottle {
         slowDowns.incrementAndGet();
         double rate = Math.max(minRate, limiter.getRate() / 2);
         limiter.setRate(rate);
-        Duration pause = retryAfter != null ? retryAfter : Duration.ofNanos((long) (1_000_000_000L / rate));
+        pause(retryAfter != null ? retryAfter : Duration.ofNanos((long) (1_000_000_000L / rate)));
+    }
+
+    /** Akool asked for a break ({@code Retry-After} on a server error): nobody sends anything until it is over. */
+    public void pause(Duration pause) {
         long until = System.nanoTime() + pause.toNanos();
         pausedUntilNanos.accumulateAndGet(until, Math::max);
     }

@@ -185,8 +185,10 @@ public class AkoolSimulator implements AutoCloseable {
         if (chance(rnd, settings.getHttp5xxRate())) {
             int[] statuses = { 500, 502, 503, 504 };
             count("http5xx");
-            sendRaw(exchange, statuses[rnd.nextInt(statuses.length)], "text/html",
-                    "<html><body><h1>Bad Gateway</h1></body></html>", null);
+            int status = statuses[rnd.nextInt(statuses.length)];
+            // a gateway in maintenance (503) says when to come back; the others do not
+            sendRaw(exchange, status, "text/html", "<html><body><h1>Bad Gateway</h1></body></html>",
+                    status == 503 ? settings.getRetryAfterSeconds() : null);
             return;
         }
         if (chance(rnd, settings.getHttp429Rate())) {

@@ -113,6 +113,33 @@ class AkoolClientTests {
     }
 
     @Test
+    void aServerErrorWithRetryAfterPausesEveryCallerWithoutSlowingDown() {
+        AkoolRequestThrottle throttle = new AkoolRequestThrottle(50, 1);
+        AkoolClient client = new AkoolClient(simulator.baseUrl(), new AkoolCredentials.ApiKey(KEY, "test"), http, throttle,
+                JsonMapper.builder().build());
+        settings.setHttp5xxRate(1);
+        settings.setRetryAfterSeconds(1);
+        AkoolException.Transient unavailable = null;
+        for (int i = 0; i < 50 && unavailable == null; i++) { // one in four server errors is a 503
+            try {
+                client.voices(3);
+            }
+            catch (AkoolException.Transient e) {
+                unavailable = e.code() == 503 ? e : null;
+            }
+        }
+        assertThat(unavailable).isNotNull();
+        assertThat(unavailable.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+        settings.clearFaults();
+
+        long started = System.nanoTime();
+        client.voices(3);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(800));
+        assertThat(throttle.currentRate()).isEqualTo(50);
+    }
+
+    @Test
     void gatewayErrorsWithHtmlBodiesAreTransient() {
         settings.setHttp5xxRate(1);
         assertThatThrownBy(() -> client().voices(3)).isInstanceOf(AkoolException.Transient.class).hasMessageContaining("HTTP 5");
