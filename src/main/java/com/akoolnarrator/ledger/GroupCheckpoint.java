@@ -23,6 +23,7 @@ final class GroupCheckpoint {
     /** Every ticket up to this one is on disk. */
     private long written;
     private boolean writing;
+    private long checkpoints;
 
     GroupCheckpoint(JdbcClient jdbc, boolean delaysWrites) {
         this.jdbc = jdbc;
@@ -56,9 +57,17 @@ final class GroupCheckpoint {
                 writing = false;
                 if (done) {
                     written = Math.max(written, covered);
+                    checkpoints++;
                 }
                 lock.notifyAll();
             }
+        }
+    }
+
+    /** How many disk writes the callers so far have shared. */
+    long checkpoints() {
+        synchronized (lock) {
+            return checkpoints;
         }
     }
 
