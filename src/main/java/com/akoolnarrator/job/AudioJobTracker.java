@@ -51,7 +51,8 @@ public class AudioJobTracker implements AutoCloseable {
     private final ExecutorService pollers;
 
     private final ProcessingTimeModel model = new ProcessingTimeModel();
-    private final Set<String> known = ConcurrentHashMap.newKeySet();
+    /** Keys of the jobs being followed (not yet completed or failed): a job tracked twice is followed once. */
+    private final Set<String> following = ConcurrentHashMap.newKeySet();
     private final List<TrackedNarration> parked = new java.util.ArrayList<>();
     private final AtomicInteger tracked = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong polls = new java.util.concurrent.atomic.AtomicLong();
@@ -80,7 +81,7 @@ public class AudioJobTracker implements AutoCloseable {
     /** A job execution starts: forget everything of the previous one. */
     public synchronized void startRun(long runId) {
         this.runId = runId;
-        known.clear();
+        following.clear();
         schedule.clear();
         ready.clear();
         outstanding.set(0);
@@ -105,7 +106,7 @@ public class AudioJobTracker implements AutoCloseable {
 
     /** A narration was accepted by Akool (or found in flight): follow it until it is done. */
     public void track(TrackedNarration narration) {
-        if (!known.add(narration.key())) {
+        if (!following.add(narration.key())) {
             return;
         }
         outstanding.incrementAndGet();
@@ -211,6 +212,11 @@ public class AudioJobTracker implements AutoCloseable {
         waiting.forEach(n -> schedule.add(ScheduledPoll.at(n, minInterval, minInterval)));
     }
 
+    /** Akool jobs followed now (tracked and not yet completed or failed): what the tracker holds in memory. */
+    public int following() {
+        return following.size();
+    }
+
     /** Akool jobs followed in this execution. */
     public int followed() {
         return tracked.get();
@@ -277,6 +283,7 @@ public class AudioJobTracker implements AutoCloseable {
 
     private void completed(TrackedNarration narration) {
         ready.add(narration);
+        following.remove(narration.key());
         outstanding.decrementAndGet();
     }
 
@@ -286,6 +293,7 @@ public class AudioJobTracker implements AutoCloseable {
             rowFailures.rowFailed(narration.key(), ConsecutiveFailureGuard.Phase.COLLECT, reason);
         }
         finally {
+            following.remove(narration.key());
             outstanding.decrementAndGet();
         }
     }

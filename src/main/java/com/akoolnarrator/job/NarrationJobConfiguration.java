@@ -181,6 +181,13 @@ public class NarrationJobConfiguration {
             .writer(chunk -> tracker.trackAll(chunk.getItems()))
             .listener(new StepExecutionListener() {
                 @Override
+                public void beforeStep(StepExecution stepExecution) {
+                    // jobs submitted by an earlier execution, followed before this one submits anything: no job can
+                    // then reach the tracker twice, so the tracker need not remember the jobs it has finished
+                    tracker.resumeFromLedger();
+                }
+
+                @Override
                 public ExitStatus afterStep(StepExecution stepExecution) {
                     tracker.submissionEnded();
                     return null;
@@ -236,12 +243,6 @@ public class NarrationJobConfiguration {
                     .map(fetched -> new NarrationLedger.DownloadedNarration(fetched.narration().key(), fetched.audio()))
                     .toList());
                 guard.success(ConsecutiveFailureGuard.Phase.COLLECT);
-            })
-            .listener(new StepExecutionListener() {
-                @Override
-                public void beforeStep(StepExecution stepExecution) {
-                    tracker.resumeFromLedger();
-                }
             })
             .build();
     }

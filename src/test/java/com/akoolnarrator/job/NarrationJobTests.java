@@ -29,6 +29,9 @@ class NarrationJobTests extends JobTestSupport {
     @Autowired
     JobRepository jobRepository;
 
+    @Autowired
+    AudioJobTracker tracker;
+
     @Test
     void narratesEveryRowWithStockAndClonedVoicesAndKeepsPassThroughColumns() throws Exception {
         Path input = csv("lessons.csv",
@@ -62,6 +65,8 @@ class NarrationJobTests extends JobTestSupport {
             assertThat(row.get("akool_id")).isNotBlank();
         }
         assertThat(filesUnder(output())).noneMatch(p -> p.getFileName().toString().endsWith(".part"));
+        assertThat(tracker.followed()).isEqualTo(4);
+        assertThat(tracker.following()).as("finished jobs are forgotten: memory does not grow with the rows").isZero();
     }
 
     @Test
