@@ -6,6 +6,7 @@ import java.nio.file.Files;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -15,7 +16,6 @@ import com.akoolnarrator.ledger.NarrationLedger.SplitNarration;
 import com.akoolnarrator.storage.DownloadedAudio;
 import com.akoolnarrator.storage.Mp3Joiner;
 import com.akoolnarrator.storage.OutputFolder;
-import org.springframework.batch.core.scope.context.ChunkContext;
 
 /**
  * The join step: every row narrated in parts whose parts are all on disk gets its MP3, joined from them; a row with a

@@ -42,8 +42,9 @@ public class PendingSubmissionReader implements ItemStreamReader<PendingNarratio
             while (batch.size() < batchSize && (next = pending.read()) != null) {
                 batch.add(next);
             }
-            Map<String, String> known = ledger.beginSubmissions(batch.stream().map(PendingNarration::key).toList());
-            attempts.counted(batch.stream().map(PendingNarration::key).filter(key -> !known.containsKey(key)).toList());
+            List<String> keys = batch.stream().map(PendingNarration::key).toList();
+            Map<String, String> known = ledger.beginSubmissions(keys);
+            attempts.counted(keys.stream().filter(key -> !known.containsKey(key)).toList());
             batch.forEach(narration -> counted.add(known.containsKey(narration.key())
                     ? narration.withAkoolId(known.get(narration.key())) : narration));
         }

@@ -139,8 +139,8 @@ public class NarrationLedger {
         List<String> ids = rows.stream().filter(ValidatedRow::isValid).map(ValidatedRow::rowId).distinct().toList();
         if (!ids.isEmpty()) {
             // a join on a list (not ROW_ID IN (...), which H2 answers by scanning all the run's rows)
-            jdbc.sql("SELECT R.ROW_ID, R.LINE_NO FROM TABLE(K VARCHAR = ?) L JOIN RUN_ROW R ON R.RUN_ID = ? AND R.ROW_ID = L.K"
-                    + " ORDER BY R.LINE_NO").params(ids.toArray(String[]::new), runId)
+            jdbc.sql("SELECT R.ROW_ID, R.LINE_NO FROM TABLE(K VARCHAR = ?) L JOIN RUN_ROW R ON R.RUN_ID = ? AND R.ROW_ID = L.K")
+                .params(ids.toArray(String[]::new), runId)
                 .query(rs -> {
                     earlier.byId.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new EarlierRow(rs.getLong(2), null));
                 });
@@ -148,7 +148,7 @@ public class NarrationLedger {
         List<String> outputs = rows.stream().filter(ValidatedRow::isValid).map(row -> outputKey(row.spec())).distinct().toList();
         if (!outputs.isEmpty()) {
             jdbc.sql("SELECT R.OUTPUT_KEY, R.LINE_NO, R.ROW_ID FROM TABLE(K VARCHAR = ?) L JOIN RUN_ROW R ON R.RUN_ID = ?"
-                    + " AND R.OUTPUT_KEY = L.K ORDER BY R.LINE_NO").params(outputs.toArray(String[]::new), runId)
+                    + " AND R.OUTPUT_KEY = L.K").params(outputs.toArray(String[]::new), runId)
                 .query(rs -> {
                     earlier.byOutput.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                         .add(new EarlierRow(rs.getLong(2), rs.getString(3)));
@@ -230,12 +230,14 @@ public class NarrationLedger {
             }
         });
         batch.batchUpdate(INSERT_NARRATION, inserts);
-        batch.batchUpdate("INSERT INTO NARRATION_TEXT (NARRATION_KEY, INPUT_TEXT) VALUES (?, ?)", texts);
+        batch.batchUpdate(INSERT_TEXT, texts);
     }
 
     private static final String INSERT_NARRATION = "INSERT INTO NARRATION (NARRATION_KEY, ROW_KEY, PART_NO, PARTS, SCOPE,"
             + " ROW_ID, CONTENT_HASH, TEXT_LENGTH, VOICE_ID, VOICE_URL, RATE, WEBHOOK_URL, OUTPUT_FILE, STATE, UPDATED_AT)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)";
+
+    private static final String INSERT_TEXT = "INSERT INTO NARRATION_TEXT (NARRATION_KEY, INPUT_TEXT) VALUES (?, ?)";
 
     private static Object[] narrationRow(String key, String rowKey, int partNo, String scope, NarrationSpec spec, Timestamp now) {
         return new Object[] { key, rowKey, partNo, spec.parts().size(), scope, spec.rowId(), spec.contentHash(),
@@ -255,7 +257,7 @@ public class NarrationLedger {
         if (existing.isEmpty()) {
             jdbc.sql(INSERT_NARRATION).params(narrationRow(key, rowKey, partNo, scope, spec, now)).update();
             if (!spec.isSplit()) {
-                jdbc.sql("INSERT INTO NARRATION_TEXT (NARRATION_KEY, INPUT_TEXT) VALUES (?, ?)").params(key, spec.text()).update();
+                jdbc.sql(INSERT_TEXT).params(key, spec.text()).update();
             }
             return NarrationState.PENDING;
         }

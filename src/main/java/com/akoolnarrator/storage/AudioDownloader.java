@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -80,7 +79,7 @@ public class AudioDownloader {
     }
 
     private Checked copyChecked(InputStream in, Path partial, long declared) throws IOException {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = DownloadedAudio.newSha256();
         long total = 0;
         byte[] head;
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256)) {
@@ -106,15 +105,6 @@ public class AudioDownloader {
             throw new DownloadException.Transient("the download was truncated: " + total + " of " + declared + " bytes", null);
         }
         return new Checked(total, HexFormat.of().formatHex(sha256.digest()));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private record Checked(long bytes, String sha256) {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -34,7 +33,7 @@ public class Mp3Joiner {
     public DownloadedAudio join(List<String> partFiles, String relativeFile) {
         Path target = folder.resolve(relativeFile);
         try (PartialFile partial = PartialFile.beside(target)) {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha256 = DownloadedAudio.newSha256();
             try (DigestOutputStream out = new DigestOutputStream(Files.newOutputStream(partial.path()), sha256)) {
                 for (int i = 0; i < partFiles.size(); i++) {
                     appendPart(folder.resolve(partFiles.get(i)), i == 0, out);
@@ -46,9 +45,6 @@ public class Mp3Joiner {
         }
         catch (IOException e) {
             throw new UncheckedIOException("could not join the MP3 parts of " + relativeFile + ": " + e.getMessage(), e);
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
