@@ -1,12 +1,16 @@
 package com.akoolnarrator;
 
+import java.time.Clock;
 import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 
 import com.akoolnarrator.benchmark.NarrationBenchmark;
+import com.akoolnarrator.cli.CommandLineArguments;
+import com.akoolnarrator.cli.GracefulShutdown;
 import com.akoolnarrator.simulator.SimulatorMain;
 
 /**
@@ -17,6 +21,12 @@ import com.akoolnarrator.simulator.SimulatorMain;
 @SpringBootApplication
 @EnableConfigurationProperties(NarratorProperties.class)
 public class NarratorApplication {
+
+    /** The one clock of the application: tests and the ledger's timestamps read time through it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("simulator")) {

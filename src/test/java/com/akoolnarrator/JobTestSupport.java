@@ -20,8 +20,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.akoolnarrator.akool.AkoolRequestThrottle;
-import com.akoolnarrator.job.NarrationCommand;
-import com.akoolnarrator.job.RunOutcome;
+import com.akoolnarrator.cli.NarrationCommand;
+import com.akoolnarrator.cli.RunOutcome;
 import com.akoolnarrator.ledger.JobDatabaseConfiguration;
 import com.akoolnarrator.simulator.AkoolSimulator;
 import com.akoolnarrator.simulator.SimulatorSettings;

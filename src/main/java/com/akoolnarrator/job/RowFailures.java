@@ -4,7 +4,8 @@ import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.step.skip.SkipPolicy;
 
 import com.akoolnarrator.akool.AkoolException;
-import com.akoolnarrator.ledger.NarrationLedger;
+import com.akoolnarrator.ledger.AkoolJobFacts;
+import com.akoolnarrator.ledger.DownloadedNarration;
 import com.akoolnarrator.ledger.PendingNarration;
 import com.akoolnarrator.ledger.TrackedNarration;
 import com.akoolnarrator.storage.DownloadException;
@@ -16,11 +17,11 @@ import com.akoolnarrator.storage.DownloadException;
  */
 public class RowFailures implements SkipPolicy, SkipListener<Object, Object> {
 
-    private final NarrationLedger ledger;
+    private final AkoolJobFacts facts;
     private final ConsecutiveFailureGuard guard;
 
-    public RowFailures(NarrationLedger ledger, ConsecutiveFailureGuard guard) {
-        this.ledger = ledger;
+    public RowFailures(AkoolJobFacts facts, ConsecutiveFailureGuard guard) {
+        this.facts = facts;
         this.guard = guard;
     }
 
@@ -47,14 +48,14 @@ public class RowFailures implements SkipPolicy, SkipListener<Object, Object> {
         else if (item instanceof TrackedNarration tracked) {
             rowFailed(tracked.key(), ConsecutiveFailureGuard.Phase.COLLECT, reason(t));
         }
-        else if (item instanceof FetchedAudio fetched) {
-            rowFailed(fetched.narration().key(), ConsecutiveFailureGuard.Phase.COLLECT, reason(t));
+        else if (item instanceof DownloadedNarration downloaded) {
+            rowFailed(downloaded.key(), ConsecutiveFailureGuard.Phase.COLLECT, reason(t));
         }
     }
 
     /** A row failed: FAILED with its reason in the ledger, and one more towards the consecutive-failure limit. */
     public void rowFailed(String key, ConsecutiveFailureGuard.Phase phase, String reason) {
-        ledger.recordFailed(key, reason);
+        facts.recordFailed(key, reason);
         guard.failure(phase, reason);
     }
 

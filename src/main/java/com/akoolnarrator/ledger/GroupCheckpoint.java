@@ -49,7 +49,7 @@ final class GroupCheckpoint {
         }
         boolean done = false;
         try {
-            jdbc.sql("CHECKPOINT").update();
+            jdbc.sql(LedgerSql.CHECKPOINT).update();
             done = true;
         }
         finally {

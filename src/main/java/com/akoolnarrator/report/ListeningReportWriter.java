@@ -17,6 +17,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
+import com.akoolnarrator.ledger.ResultRow;
 import com.akoolnarrator.input.InputColumn;
 import com.akoolnarrator.input.InputHeader;
 

@@ -18,10 +18,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import com.akoolnarrator.job.collect.AudioJobTracker;
+import com.akoolnarrator.cli.NarrationCommand;
+import com.akoolnarrator.cli.RunOutcome;
 import com.akoolnarrator.JobTestSupport;
 import com.akoolnarrator.akool.AkoolConnection;
 import com.akoolnarrator.input.KnownVoices;
-import com.akoolnarrator.ledger.NarrationLedger;
+import com.akoolnarrator.cli.RunLauncher;
+import com.akoolnarrator.cli.RunProgress;
+import com.akoolnarrator.cli.RunSummary;
+import com.akoolnarrator.ledger.RunRegistry;
+import com.akoolnarrator.ledger.RunStatistics;
 
 @ExtendWith(OutputCaptureExtension.class)
 class BadInputJobTests extends JobTestSupport {
@@ -36,7 +43,10 @@ class BadInputJobTests extends JobTestSupport {
     Job narrationJob;
 
     @Autowired
-    NarrationLedger ledger;
+    RunStatistics statistics;
+
+    @Autowired
+    RunRegistry registry;
 
     @Autowired
     KnownVoices knownVoices;
@@ -119,8 +129,10 @@ class BadInputJobTests extends JobTestSupport {
 
     @Test
     void noCredentialsIsAUsageErrorThatNamesWhereToPutTheKey() throws Exception {
-        NarrationCommand withoutKey = new NarrationCommand(jobOperator, jobRepository, narrationJob, ledger,
-                new AkoolConnection(URI.create("https://openapi.akool.com"), Optional.empty()), knownVoices, tracker, runProgress, new StopSignal(), 4.4);
+        NarrationCommand withoutKey = new NarrationCommand(new RunLauncher(jobOperator, jobRepository, narrationJob),
+                new RunSummary(statistics, registry, 4.4),
+                new AkoolConnection(URI.create("https://openapi.akool.com"), Optional.empty()), knownVoices, tracker,
+                runProgress, new StopSignal());
         Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
 
         RunOutcome outcome = withoutKey.run(input, output());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.akoolnarrator.cli.RunOutcome;
 import com.akoolnarrator.JobTestSupport;
 import com.akoolnarrator.input.ScriptSplitter;
 import com.akoolnarrator.simulator.AkoolSimulator;

@@ -12,12 +12,15 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.akoolnarrator.job.collect.AudioJobTracker;
+import com.akoolnarrator.cli.RunOutcome;
 import com.akoolnarrator.JobTestSupport;
+import com.akoolnarrator.input.InputFile;
 import com.akoolnarrator.simulator.AkoolSimulator;
 import com.akoolnarrator.storage.Mp3Format;
 
@@ -28,6 +31,9 @@ class NarrationJobTests extends JobTestSupport {
 
     @Autowired
     JobRepository jobRepository;
+
+    @Autowired
+    JobOperator jobOperator;
 
     @Autowired
     AudioJobTracker tracker;
@@ -117,18 +123,25 @@ class NarrationJobTests extends JobTestSupport {
 
     @Test
     void theJobRepositoryIsJdbcBackedSoExecutionsCanBeRestarted() throws Exception {
+        simulatorSettings.setCredits(0); // Akool refuses the first create: the execution fails in the submit step
         Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
-        JobExecution execution = jobOperatorTestUtils.startJob(new JobParametersBuilder()
-            .addString(NarrationJobConfiguration.INPUT, input.toString())
-            .addString(NarrationJobConfiguration.INPUT_SHA256, "test")
-            .addString(NarrationJobConfiguration.OUTPUT_DIR, output().toString())
-            .addLong(NarrationJobConfiguration.RUN, System.nanoTime())
-            .toJobParameters());
+        JobExecution failed = jobOperatorTestUtils.startJob(RunContext.parameters(InputFile.inspect(input), "test",
+                output().toAbsolutePath(), System.nanoTime(), false));
 
-        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        JobExecution stored = jobRepository.getJobExecution(execution.getId());
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        JobExecution stored = jobRepository.getJobExecution(failed.getId());
         assertThat(stored).as("persisted in the H2 job repository").isNotNull();
-        assertThat(stored.getStepExecutions()).extracting(s -> s.getStepName())
-            .containsExactlyInAnyOrder("validate", "submit", "collect", "join", "results");
+        assertThat(stored.getStatus()).isEqualTo(BatchStatus.FAILED);
+
+        simulatorSettings.setCredits(1e12);
+        JobExecution restarted = jobOperator.restart(stored);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getJobInstance().getInstanceId()).as("the same run, continued")
+            .isEqualTo(failed.getJobInstance().getInstanceId());
+        assertThat(restarted.getStepExecutions()).extracting(s -> s.getStepName())
+            .containsExactlyInAnyOrder("submit", "collect", "join", "results");
+        assertThat(results()).extracting(r -> r.get("status")).containsExactly("SUCCEEDED");
+        assertThat(simulator.acceptedSubmissions()).isEqualTo(1);
     }
 }

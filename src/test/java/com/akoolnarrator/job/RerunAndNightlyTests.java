@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.akoolnarrator.cli.RunOutcome;
 import com.akoolnarrator.JobTestSupport;
 
 /** Restartable and never paying twice: reruns, nightly edits, expired results, a job aborted mid-step. */

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import com.akoolnarrator.cli.RunOutcome;
 import com.akoolnarrator.JobTestSupport;
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.VoicesCommand;

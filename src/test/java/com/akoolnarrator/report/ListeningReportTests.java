@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import com.akoolnarrator.JobTestSupport;
-import com.akoolnarrator.job.RunOutcome;
+import com.akoolnarrator.cli.RunOutcome;
 import com.akoolnarrator.simulator.AkoolSimulator;
 
 /**

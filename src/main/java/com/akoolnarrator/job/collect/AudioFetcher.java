@@ -1,12 +1,13 @@
-package com.akoolnarrator.job;
+package com.akoolnarrator.job.collect;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import com.akoolnarrator.ledger.DownloadedNarration;
 import com.akoolnarrator.ledger.TrackedNarration;
 import com.akoolnarrator.storage.AudioDownloader;
 
 /** Downloads a completed narration's MP3 to its file in the output folder. */
-public class AudioFetcher implements ItemProcessor<TrackedNarration, FetchedAudio> {
+public class AudioFetcher implements ItemProcessor<TrackedNarration, DownloadedNarration> {
 
     private final AudioDownloader downloader;
 
@@ -15,7 +16,7 @@ public class AudioFetcher implements ItemProcessor<TrackedNarration, FetchedAudi
     }
 
     @Override
-    public FetchedAudio process(TrackedNarration narration) {
-        return new FetchedAudio(narration, downloader.download(narration.audioUrl(), narration.outputFile()));
+    public DownloadedNarration process(TrackedNarration narration) {
+        return new DownloadedNarration(narration.key(), downloader.download(narration.audioUrl(), narration.outputFile()));
     }
 }

@@ -1,4 +1,4 @@
-package com.akoolnarrator.report;
+package com.akoolnarrator.ledger;
 
 import java.util.List;
 

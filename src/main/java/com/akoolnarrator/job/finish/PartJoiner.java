@@ -1,4 +1,4 @@
-package com.akoolnarrator.job;
+package com.akoolnarrator.job.finish;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +11,8 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import com.akoolnarrator.ledger.NarrationLedger;
-import com.akoolnarrator.ledger.NarrationLedger.SplitNarration;
+import com.akoolnarrator.ledger.SplitRows;
+import com.akoolnarrator.ledger.SplitRows.SplitNarration;
 import com.akoolnarrator.storage.DownloadedAudio;
 import com.akoolnarrator.storage.Mp3Joiner;
 import com.akoolnarrator.storage.OutputFolder;
@@ -27,12 +27,12 @@ public class PartJoiner implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(PartJoiner.class);
 
-    private final NarrationLedger ledger;
+    private final SplitRows splitRows;
     private final OutputFolder folder;
     private final long runId;
 
-    public PartJoiner(NarrationLedger ledger, OutputFolder folder, long runId) {
-        this.ledger = ledger;
+    public PartJoiner(SplitRows splitRows, OutputFolder folder, long runId) {
+        this.splitRows = splitRows;
         this.folder = folder;
         this.runId = runId;
     }
@@ -40,20 +40,20 @@ public class PartJoiner implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         Mp3Joiner joiner = new Mp3Joiner(folder);
-        for (SplitNarration row : ledger.readyToJoin(runId)) {
+        for (SplitNarration row : splitRows.readyToJoin(runId)) {
             try {
                 DownloadedAudio joined = joiner.join(row.partFiles(), row.outputFile());
-                ledger.recordJoined(row.key(), joined);
+                splitRows.recordJoined(row.key(), joined);
                 contribution.incrementWriteCount(1);
                 deleteParts(row);
             }
             catch (UncheckedIOException e) {
                 // the parts stay on disk and DOWNLOADED: a rerun joins them again without asking Akool for anything
-                ledger.recordFailed(row.key(), "could not join its " + row.partFiles().size() + " parts: "
+                splitRows.recordJoinFailed(row.key(), "could not join its " + row.partFiles().size() + " parts: "
                         + e.getCause().getMessage());
             }
         }
-        int failed = ledger.failSplitRowsWithFailedParts(runId);
+        int failed = splitRows.failRowsWithFailedParts(runId);
         if (failed > 0) {
             log.info("{} rows narrated in parts have a failed part; a rerun sends only the failed parts", failed);
         }

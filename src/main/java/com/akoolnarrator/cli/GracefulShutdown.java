@@ -1,4 +1,4 @@
-package com.akoolnarrator;
+package com.akoolnarrator.cli;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +21,7 @@ public final class GracefulShutdown {
     private GracefulShutdown() {
     }
 
-    static void install() {
+    public static void install() {
         Runtime.getRuntime().addShutdownHook(new Thread(GracefulShutdown::onSignal, "graceful-stop"));
     }
 
@@ -31,7 +31,7 @@ public final class GracefulShutdown {
     }
 
     /** The application has finished (the context is closed): the exit code the process ends with. */
-    static void finish(int code) {
+    public static void finish(int code) {
         exitCode = code;
         finished.countDown();
     }

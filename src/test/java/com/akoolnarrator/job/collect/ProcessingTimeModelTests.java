@@ -1,4 +1,4 @@
-package com.akoolnarrator.job;
+package com.akoolnarrator.job.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

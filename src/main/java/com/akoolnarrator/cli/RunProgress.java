@@ -1,8 +1,7 @@
-package com.akoolnarrator.job;
+package com.akoolnarrator.cli;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,7 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
-import com.akoolnarrator.ledger.NarrationLedger;
+import com.akoolnarrator.ledger.RunCounts;
+import com.akoolnarrator.ledger.RunStatistics;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -33,7 +33,7 @@ public class RunProgress implements JobExecutionListener {
     private static final int QUIET_FACTOR = 10;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
-    private final NarrationLedger ledger;
+    private final RunStatistics statistics;
     private final Duration interval;
     private final boolean terminal;
     private ScheduledExecutorService ticker;
@@ -43,8 +43,8 @@ public class RunProgress implements JobExecutionListener {
     private double rowsPerSecond = -1;
     private final java.util.concurrent.atomic.AtomicLong peakHeapBytes = new java.util.concurrent.atomic.AtomicLong();
 
-    public RunProgress(NarrationLedger ledger, Duration interval, boolean terminal) {
-        this.ledger = ledger;
+    public RunProgress(RunStatistics statistics, Duration interval, boolean terminal) {
+        this.statistics = statistics;
         this.interval = interval;
         this.terminal = terminal;
     }
@@ -109,17 +109,12 @@ public class RunProgress implements JobExecutionListener {
     private synchronized void tick(long runId) {
         sampleHeap();
         try {
-            Map<String, Long> states = ledger.progress(runId);
-            long total = states.values().stream().mapToLong(Long::longValue).sum();
+            RunCounts counts = statistics.counts(runId);
+            long total = counts.total();
             if (total == 0) {
                 return;
             }
-            long downloaded = states.getOrDefault("DOWNLOADED", 0L);
-            long failed = states.getOrDefault("FAILED", 0L);
-            long invalid = states.getOrDefault("INVALID", 0L);
-            long inFlight = states.getOrDefault("SUBMITTED", 0L) + states.getOrDefault("COMPLETED", 0L);
-            long pending = states.getOrDefault("PENDING", 0L);
-            long done = downloaded + failed + invalid;
+            long done = counts.done();
             long now = System.nanoTime();
             if (lastDone >= 0) {
                 // smoothed over the last few ticks: the start of a run (validation, the first jobs) says little
@@ -128,8 +123,8 @@ public class RunProgress implements JobExecutionListener {
             }
             lastDone = done;
             lastTickNanos = now;
-            String counts = String.format(Locale.ROOT, "%d downloaded, %d at Akool, %d to submit, %d failed, %d invalid",
-                    downloaded, inFlight, pending, failed, invalid);
+            String line = String.format(Locale.ROOT, "%d downloaded, %d at Akool, %d to submit, %d failed, %d invalid",
+                    counts.downloaded(), counts.atAkool(), counts.pending(), counts.failed(), counts.invalid());
             if (terminal) {
                 if (bar == null) {
                     bar = new ProgressBarBuilder().setTaskName("Narrating").setInitialMax(total)
@@ -137,12 +132,12 @@ public class RunProgress implements JobExecutionListener {
                 }
                 bar.maxHint(total);
                 bar.stepTo(done);
-                bar.setExtraMessage(counts);
+                bar.setExtraMessage(line);
                 return;
             }
             double rate = Math.max(rowsPerSecond, 0);
             String eta = rate > 0 && done < total ? ", about " + format(Duration.ofSeconds((long) ((total - done) / rate))) + " left" : "";
-            log.info("Progress: {}/{} rows done ({}); {} rows/s{}", done, total, counts,
+            log.info("Progress: {}/{} rows done ({}); {} rows/s{}", done, total, line,
                     String.format(Locale.ROOT, "%.1f", rate), eta);
         }
         catch (RuntimeException e) {

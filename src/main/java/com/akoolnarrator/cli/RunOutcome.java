@@ -1,4 +1,4 @@
-package com.akoolnarrator.job;
+package com.akoolnarrator.cli;
 
 /**
  * How a run ended, as the exit code says: 0 every row SUCCEEDED; 3 the job finished but some rows are FAILED or
@@ -14,5 +14,10 @@ public record RunOutcome(int exitCode, String message, long succeeded, long fail
 
     public static RunOutcome usage(String message) {
         return new RunOutcome(USAGE, message, 0, 0, 0, null);
+    }
+
+    /** The job failed before it could run a single row. */
+    public static RunOutcome failed(String message) {
+        return new RunOutcome(JOB_FAILED, message, 0, 0, 0, null);
     }
 }

@@ -1,4 +1,4 @@
-package com.akoolnarrator;
+package com.akoolnarrator.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +11,12 @@ import java.util.List;
  * (or any path to a properties file), whose settings sit below the command line and the environment and above the
  * built-in defaults. Every other {@code --setting=value} is passed to Spring Boot as it is.
  */
-final class CommandLineArguments {
+public final class CommandLineArguments {
 
     private CommandLineArguments() {
     }
 
-    static String[] expand(String[] args) {
+    public static String[] expand(String[] args) {
         List<String> expanded = new ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith("--job=")) {
@@ -39,7 +39,7 @@ final class CommandLineArguments {
     }
 
     /** The arguments, with these added in front (so that the user's own still win where they repeat one). */
-    static String[] withDefaults(String[] args, String... defaults) {
+    public static String[] withDefaults(String[] args, String... defaults) {
         List<String> all = new ArrayList<>(List.of(defaults));
         all.addAll(List.of(args));
         return all.toArray(String[]::new);

@@ -1,6 +1,8 @@
-package com.akoolnarrator.job;
+package com.akoolnarrator.job.collect;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -19,7 +22,10 @@ import org.slf4j.LoggerFactory;
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.akool.AudioJob;
-import com.akoolnarrator.ledger.NarrationLedger;
+import com.akoolnarrator.job.ConsecutiveFailureGuard;
+import com.akoolnarrator.job.RowFailures;
+import com.akoolnarrator.ledger.AkoolJobFacts;
+import com.akoolnarrator.ledger.LedgerReaders;
 import com.akoolnarrator.ledger.TrackedNarration;
 
 /**
@@ -34,28 +40,20 @@ public class AudioJobTracker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AudioJobTracker.class);
     private static final Duration IDLE_CHECK = Duration.ofMillis(200);
-    private static final int MAX_POLL_FAULTS = 30;
-    /** The first jobs of a run, and one in {@link #PROBE_EVERY} after, are polled closely to teach the model. */
-    private static final int PROBES = 4;
-    private static final int PROBE_EVERY = 50;
-    /** A probe is polled closely this many times at most; a job Akool never finishes must not eat the budget. */
-    private static final int PROBE_POLLS = 40;
-    /** How much later than predicted the first poll of an ordinary job is sent: one poll, not two, per job. */
-    private static final double PREDICTION_MARGIN = 0.15;
-
     private final AkoolClient akool;
-    private final NarrationLedger ledger;
+    private final AkoolJobFacts facts;
+    private final LedgerReaders readers;
     private final RowFailures rowFailures;
-    private final Duration minInterval;
-    private final Duration maxInterval;
+    private final PollPolicy policy;
+    private final Clock clock;
     private final ExecutorService pollers;
 
     private final ProcessingTimeModel model = new ProcessingTimeModel();
     /** Keys of the jobs being followed (not yet completed or failed): a job tracked twice is followed once. */
     private final Set<String> following = ConcurrentHashMap.newKeySet();
-    private final List<TrackedNarration> parked = new java.util.ArrayList<>();
+    private final List<TrackedNarration> parked = new ArrayList<>();
     private final AtomicInteger tracked = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong polls = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong polls = new AtomicLong();
     private final DelayQueue<ScheduledPoll> schedule = new DelayQueue<>();
     private final LinkedBlockingQueue<TrackedNarration> ready = new LinkedBlockingQueue<>();
     private final AtomicInteger outstanding = new AtomicInteger();
@@ -64,13 +62,14 @@ public class AudioJobTracker implements AutoCloseable {
     private volatile boolean submissionEnded;
     private volatile boolean stopRequested;
 
-    public AudioJobTracker(AkoolClient akool, NarrationLedger ledger, RowFailures rowFailures, Duration minInterval,
-            Duration maxInterval, int pollThreads) {
+    public AudioJobTracker(AkoolClient akool, AkoolJobFacts facts, LedgerReaders readers, RowFailures rowFailures,
+            PollPolicy policy, Clock clock, int pollThreads) {
         this.akool = akool;
-        this.ledger = ledger;
+        this.facts = facts;
+        this.readers = readers;
         this.rowFailures = rowFailures;
-        this.minInterval = minInterval;
-        this.maxInterval = maxInterval.compareTo(minInterval) < 0 ? minInterval : maxInterval;
+        this.policy = policy;
+        this.clock = clock;
         this.pollers = Executors.newFixedThreadPool(Math.max(1, pollThreads), runnable -> {
             Thread thread = new Thread(runnable, "akool-poll");
             thread.setDaemon(true);
@@ -97,7 +96,7 @@ public class AudioJobTracker implements AutoCloseable {
 
     /** The collect step starts: pick up what the ledger says is in flight (after a crash or a stop, say). */
     public void resumeFromLedger() {
-        List<TrackedNarration> inFlight = ledger.inFlight(runId);
+        List<TrackedNarration> inFlight = readers.inFlight(runId);
         if (!inFlight.isEmpty()) {
             log.info("Following {} Akool jobs submitted earlier", inFlight.size());
         }
@@ -114,31 +113,22 @@ public class AudioJobTracker implements AutoCloseable {
         if (narration.isCompleted()) {
             completed(narration);
         }
-        else if (number <= PROBES || number % PROBE_EVERY == 0) {
-            schedule.add(ScheduledPoll.probe(narration, minInterval));
-        }
-        else if (model.isReady()) {
-            schedule.add(predicted(narration));
-        }
         else {
-            synchronized (parked) {
-                parked.add(narration);
+            switch (policy.start(number, model.isReady())) {
+                case PROBE -> schedule.add(new ScheduledPoll(narration, policy.probe(clock.instant())));
+                case PREDICTED -> schedule.add(predicted(narration));
+                case PARKED -> {
+                    synchronized (parked) {
+                        parked.add(narration);
+                    }
+                }
             }
         }
     }
 
-    /** First poll when the model says the job should be done, with a margin, never sooner than the minimum interval. */
     private ScheduledPoll predicted(TrackedNarration narration) {
-        Duration expected = model.predict(narration.textLength());
-        Duration margin = Duration.ofNanos((long) (expected.toNanos() * PREDICTION_MARGIN)).plus(minInterval.dividedBy(2));
-        java.time.Instant due = narration.submittedAt().plus(expected).plus(margin);
-        Duration wait = Duration.between(java.time.Instant.now(), due);
-        Duration retryInterval = max(minInterval, Duration.ofNanos(expected.toNanos() / 4));
-        return ScheduledPoll.at(narration, max(minInterval, wait), retryInterval);
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+        return new ScheduledPoll(narration, policy.predicted(narration.submittedAt(), model.predict(narration.textLength()),
+                clock.instant()));
     }
 
     /** The model learnt from its first probes: schedule the jobs that waited for it. */
@@ -209,7 +199,7 @@ public class AudioJobTracker implements AutoCloseable {
             waiting = List.copyOf(parked);
             parked.clear();
         }
-        waiting.forEach(n -> schedule.add(ScheduledPoll.at(n, minInterval, minInterval)));
+        waiting.forEach(n -> schedule.add(new ScheduledPoll(n, policy.plain(clock.instant()))));
     }
 
     /** Akool jobs followed now (tracked and not yet completed or failed): what the tracker holds in memory. */
@@ -250,10 +240,10 @@ public class AudioJobTracker implements AutoCloseable {
             polls.incrementAndGet();
             AudioJob job = akool.audioInfo(narration.akoolId());
             if (job.isCompleted()) {
-                ledger.recordCompleted(narration.key(), job.url());
-                if (poll.probe()) {
+                facts.recordCompleted(narration.key(), job.url());
+                if (poll.poll().probe()) {
                     boolean wasReady = model.isReady();
-                    model.observe(narration.textLength(), Duration.between(narration.submittedAt(), java.time.Instant.now()));
+                    model.observe(narration.textLength(), Duration.between(narration.submittedAt(), clock.instant()));
                     if (!wasReady && model.isReady()) {
                         releaseParked();
                     }
@@ -265,15 +255,16 @@ public class AudioJobTracker implements AutoCloseable {
                         || job.detail().equals("OK") ? "" : ": " + job.detail()));
             }
             else {
-                schedule.add(poll.later(maxInterval));
+                schedule.add(new ScheduledPoll(narration, policy.notDone(poll.poll(), clock.instant())));
             }
         }
         catch (AkoolException.Transient e) {
-            if (poll.faults() + 1 >= MAX_POLL_FAULTS) {
-                failed(narration, "could not get the job's status after " + MAX_POLL_FAULTS + " tries: " + e.getMessage());
+            if (policy.givesUp(poll.poll())) {
+                failed(narration, "could not get the job's status after " + (poll.poll().faults() + 1) + " tries: "
+                        + e.getMessage());
             }
             else {
-                schedule.add(poll.afterFault(maxInterval));
+                schedule.add(new ScheduledPoll(narration, policy.afterFault(poll.poll(), clock.instant())));
             }
         }
         catch (AkoolException.RowRejected e) {
@@ -303,44 +294,33 @@ public class AudioJobTracker implements AutoCloseable {
         pollers.shutdownNow();
     }
 
-    /**
-     * One job's next poll: due at a time, with the interval to the poll after it (which grows, except for probes) and
-     * the transient faults seen so far.
-     */
-    private record ScheduledPoll(TrackedNarration narration, Duration interval, int faults, boolean probe, int polls,
-            long dueNanos) implements Delayed {
+    /** A job's next poll, in the schedule: due when the policy says, by the tracker's clock. */
+    private final class ScheduledPoll implements Delayed {
 
-        static ScheduledPoll probe(TrackedNarration narration, Duration interval) {
-            return new ScheduledPoll(narration, interval, 0, true, 0, System.nanoTime() + interval.toNanos());
+        private final TrackedNarration narration;
+        private final PollPolicy.Poll poll;
+
+        ScheduledPoll(TrackedNarration narration, PollPolicy.Poll poll) {
+            this.narration = narration;
+            this.poll = poll;
         }
 
-        static ScheduledPoll at(TrackedNarration narration, Duration wait, Duration interval) {
-            return new ScheduledPoll(narration, interval, 0, false, 0, System.nanoTime() + wait.toNanos());
+        TrackedNarration narration() {
+            return narration;
         }
 
-        ScheduledPoll later(Duration max) {
-            Duration next = probe && polls < PROBE_POLLS ? interval : grow(max);
-            return new ScheduledPoll(narration, next, faults, probe, polls + 1, System.nanoTime() + interval.toNanos());
-        }
-
-        ScheduledPoll afterFault(Duration max) {
-            Duration next = grow(max);
-            return new ScheduledPoll(narration, next, faults + 1, probe, polls + 1, System.nanoTime() + next.toNanos());
-        }
-
-        private Duration grow(Duration max) {
-            Duration next = Duration.ofNanos((long) (interval.toNanos() * 1.5));
-            return next.compareTo(max) > 0 ? max : next;
+        PollPolicy.Poll poll() {
+            return poll;
         }
 
         @Override
         public long getDelay(TimeUnit unit) {
-            return unit.convert(dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+            return unit.convert(Duration.between(clock.instant(), poll.due()));
         }
 
         @Override
         public int compareTo(Delayed other) {
-            return Long.compare(dueNanos, ((ScheduledPoll) other).dueNanos);
+            return poll.due().compareTo(((ScheduledPoll) other).poll.due());
         }
     }
 }

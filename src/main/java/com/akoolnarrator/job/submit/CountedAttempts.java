@@ -1,4 +1,4 @@
-package com.akoolnarrator.job;
+package com.akoolnarrator.job.submit;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package com.akoolnarrator.job;
+package com.akoolnarrator.cli;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
@@ -7,23 +7,32 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-
 import com.akoolnarrator.NarratorProperties;
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolConnection;
 import com.akoolnarrator.akool.VoicesCommand;
 import com.akoolnarrator.input.KnownVoices;
-import com.akoolnarrator.ledger.NarrationLedger;
+import com.akoolnarrator.job.StopSignal;
+import com.akoolnarrator.job.collect.AudioJobTracker;
+import com.akoolnarrator.ledger.RunRegistry;
+import com.akoolnarrator.ledger.RunStatistics;
 
+/** What faces the user: the command, its launcher, its summary and its progress display. */
 @Configuration(proxyBeanMethods = false)
 public class CommandConfiguration {
 
     @Bean
     NarrationCommand narrationCommand(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob,
-            NarrationLedger narrationLedger, AkoolConnection akoolConnection, KnownVoices knownVoices,
+            RunStatistics statistics, RunRegistry registry, AkoolConnection akoolConnection, KnownVoices knownVoices,
             AudioJobTracker audioJobTracker, RunProgress runProgress, StopSignal stopSignal, NarratorProperties settings) {
-        return new NarrationCommand(jobOperator, jobRepository, narrationJob, narrationLedger, akoolConnection, knownVoices,
-                audioJobTracker, runProgress, stopSignal, settings.creditsPerThousandCharacters());
+        return new NarrationCommand(new RunLauncher(jobOperator, jobRepository, narrationJob),
+                new RunSummary(statistics, registry, settings.creditsPerThousandCharacters()), akoolConnection, knownVoices,
+                audioJobTracker, runProgress, stopSignal);
+    }
+
+    @Bean
+    RunProgress runProgress(RunStatistics statistics, NarratorProperties settings) {
+        return new RunProgress(statistics, settings.progressInterval(), System.console() != null);
     }
 
     /** Tests turn this off ({@code narrator.run-on-startup=false}) and call the command themselves. */

@@ -1,4 +1,4 @@
-package com.akoolnarrator.job;
+package com.akoolnarrator.job.submit;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -7,7 +7,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AudioJob;
-import com.akoolnarrator.ledger.NarrationLedger;
+import com.akoolnarrator.job.ConsecutiveFailureGuard;
+import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.PendingNarration;
 import com.akoolnarrator.ledger.TrackedNarration;
 
@@ -20,16 +21,16 @@ import com.akoolnarrator.ledger.TrackedNarration;
 public class AudioSubmitter implements ItemProcessor<PendingNarration, TrackedNarration> {
 
     private final AkoolClient akool;
-    private final NarrationLedger ledger;
+    private final AkoolJobFacts facts;
     private final ConsecutiveFailureGuard guard;
     private final Clock clock;
     private final CountedAttempts attempts;
 
-    public AudioSubmitter(AkoolClient akool, NarrationLedger ledger, ConsecutiveFailureGuard guard, Clock clock,
+    public AudioSubmitter(AkoolClient akool, AkoolJobFacts facts, ConsecutiveFailureGuard guard, Clock clock,
             CountedAttempts attempts) {
         this.akool = akool;
         this.attempts = attempts;
-        this.ledger = ledger;
+        this.facts = facts;
         this.guard = guard;
         this.clock = clock;
     }
@@ -41,13 +42,13 @@ public class AudioSubmitter implements ItemProcessor<PendingNarration, TrackedNa
             return tracked(narration, narration.akoolId(), null);
         }
         if (!attempts.use(narration.key())) {
-            Optional<String> known = ledger.beginSubmission(narration.key());
+            Optional<String> known = facts.beginSubmission(narration.key());
             if (known.isPresent()) {
                 return tracked(narration, known.get(), null);
             }
         }
         AudioJob job = akool.submit(narration.request());
-        ledger.recordAccepted(narration.key(), job);
+        facts.recordAccepted(narration.key(), job);
         guard.success(ConsecutiveFailureGuard.Phase.SUBMIT);
         return tracked(narration, job.id(), job.isCompleted() ? job.url() : null);
     }

@@ -1,10 +1,9 @@
-package com.akoolnarrator.job;
+package com.akoolnarrator.cli;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 
-import com.akoolnarrator.GracefulShutdown;
 import com.akoolnarrator.NarratorProperties;
 import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.akool.VoicesCommand;

@@ -1,4 +1,4 @@
-package com.akoolnarrator.job;
+package com.akoolnarrator.job.submit;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,7 +9,8 @@ import java.util.Map;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
-import com.akoolnarrator.ledger.NarrationLedger;
+import com.akoolnarrator.job.ConsecutiveFailureGuard;
+import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.PendingNarration;
 
 /**
@@ -21,15 +22,15 @@ import com.akoolnarrator.ledger.PendingNarration;
 public class PendingSubmissionReader implements ItemStreamReader<PendingNarration> {
 
     private final ItemStreamReader<PendingNarration> pending;
-    private final NarrationLedger ledger;
+    private final AkoolJobFacts facts;
     private final CountedAttempts attempts;
     private final int batchSize;
     private final Deque<PendingNarration> counted = new ArrayDeque<>();
 
-    public PendingSubmissionReader(ItemStreamReader<PendingNarration> pending, NarrationLedger ledger,
+    public PendingSubmissionReader(ItemStreamReader<PendingNarration> pending, AkoolJobFacts facts,
             CountedAttempts attempts, int batchSize) {
         this.pending = pending;
-        this.ledger = ledger;
+        this.facts = facts;
         this.attempts = attempts;
         this.batchSize = Math.max(1, batchSize);
     }
@@ -43,7 +44,7 @@ public class PendingSubmissionReader implements ItemStreamReader<PendingNarratio
                 batch.add(next);
             }
             List<String> keys = batch.stream().map(PendingNarration::key).toList();
-            Map<String, String> known = ledger.beginSubmissions(keys);
+            Map<String, String> known = facts.beginSubmissions(keys);
             attempts.counted(keys.stream().filter(key -> !known.containsKey(key)).toList());
             batch.forEach(narration -> counted.add(known.containsKey(narration.key())
                     ? narration.withAkoolId(known.get(narration.key())) : narration));
@@ -64,7 +65,7 @@ public class PendingSubmissionReader implements ItemStreamReader<PendingNarratio
     @Override
     public void close() {
         counted.clear();
-        ledger.takeBackAttempts(attempts.drainUnused());
+        facts.takeBackAttempts(attempts.drainUnused());
         pending.close();
     }
 }

@@ -1,4 +1,4 @@
-package com.akoolnarrator.job;
+package com.akoolnarrator.job.collect;
 
 import java.time.Duration;
 

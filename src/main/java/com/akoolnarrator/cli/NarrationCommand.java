@@ -1,0 +1,109 @@
+package com.akoolnarrator.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+
+import com.akoolnarrator.akool.AkoolConnection;
+import com.akoolnarrator.akool.AkoolException;
+import com.akoolnarrator.input.InputFile;
+import com.akoolnarrator.input.InputFileException;
+import com.akoolnarrator.input.KnownVoices;
+import com.akoolnarrator.job.StopSignal;
+import com.akoolnarrator.job.collect.AudioJobTracker;
+
+/**
+ * Runs the narration job for one input and output folder, the way a scheduler needs it: checks what can be checked
+ * before spending anything, launches (or continues) the run, and turns the outcome into an exit code and a few plain
+ * lines.
+ */
+public class NarrationCommand {
+
+    private static final Logger log = LoggerFactory.getLogger("narrator");
+
+    private final RunLauncher launcher;
+    private final RunSummary summary;
+    private final AkoolConnection akool;
+    private final KnownVoices knownVoices;
+    private final AudioJobTracker tracker;
+    private final RunProgress progress;
+    private final StopSignal stopSignal;
+
+    public NarrationCommand(RunLauncher launcher, RunSummary summary, AkoolConnection akool, KnownVoices knownVoices,
+            AudioJobTracker tracker, RunProgress progress, StopSignal stopSignal) {
+        this.launcher = launcher;
+        this.summary = summary;
+        this.akool = akool;
+        this.knownVoices = knownVoices;
+        this.tracker = tracker;
+        this.progress = progress;
+        this.stopSignal = stopSignal;
+    }
+
+    public RunOutcome run(Path input, Path outputDir) {
+        return run(input, outputDir, false);
+    }
+
+    /**
+     * Narrates {@code input} into {@code outputDir}; with {@code dryRun}, only validates it and says what a run would
+     * submit and cost, without a single create or clone call.
+     */
+    public RunOutcome run(Path input, Path outputDir, boolean dryRun) {
+        InputFile inputFile;
+        String inputSha256;
+        try {
+            inputFile = InputFile.inspect(input);
+            inputSha256 = InputFile.sha256(input);
+        }
+        catch (InputFileException e) {
+            return report(RunOutcome.usage(e.getMessage()));
+        }
+        if (akool.credentials().isEmpty()) {
+            return report(RunOutcome.usage("no Akool credentials: set the environment variable AKOOL_API_KEY (or pass"
+                    + " --akool.api-key=..., or set akool.client-id and akool.client-secret in a job file)"));
+        }
+        Path folder = outputDir.toAbsolutePath().normalize();
+        try {
+            knownVoices.reset();
+            knownVoices.ids();
+        }
+        catch (AkoolException.Fatal e) {
+            return report(RunOutcome.failed("Akool refused to start: " + e.getMessage()));
+        }
+        JobExecution execution;
+        try {
+            execution = dryRun ? launcher.start(inputFile, inputSha256, folder, true)
+                    : launcher.launch(inputFile, inputSha256, folder);
+        }
+        catch (Exception e) {
+            log.error("The job could not be started", e);
+            return report(RunOutcome.failed("the job could not be started: " + e.getMessage()));
+        }
+        if (dryRun) {
+            return report(summary.dryRun(execution));
+        }
+        log.info("Run took {} s: {} status calls for {} Akool jobs followed; peak heap {} MB (sampled each progress"
+                + " interval; max {} MB)", String.format(Locale.ROOT, "%.1f", RunSummary.seconds(execution)),
+                tracker.polls(), tracker.followed(), progress.peakHeapMegabytes(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        return report(summary.run(execution, folder));
+    }
+
+    /** Stops the running execution at its next chunk boundary; the collect step stops waiting for Akool at once. */
+    public void requestStop() {
+        stopSignal.request();
+        tracker.requestStop();
+    }
+
+    private static RunOutcome report(RunOutcome outcome) {
+        switch (outcome.exitCode()) {
+            case RunOutcome.ALL_SUCCEEDED -> log.info("Done: {}", outcome.message());
+            case RunOutcome.SOME_ROWS_FAILED -> log.warn("Done with problems: {}", outcome.message());
+            case RunOutcome.USAGE -> log.error("Cannot run: {}", outcome.message());
+            default -> log.error("Stopped: {}", outcome.message());
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,142 @@
+package com.akoolnarrator.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+import com.akoolnarrator.akool.AkoolException;
+import com.akoolnarrator.input.InputFileException;
+import com.akoolnarrator.job.ConsecutiveFailureGuard;
+import com.akoolnarrator.ledger.PendingWork;
+import com.akoolnarrator.ledger.RunCounts;
+import com.akoolnarrator.ledger.RunRegistry;
+import com.akoolnarrator.ledger.RunStatistics;
+import com.akoolnarrator.report.ListeningReportWriter;
+import com.akoolnarrator.report.ResultsWriter;
+
+/** What a finished execution means for the person or scheduler who ran it: an exit code and a few plain lines. */
+public class RunSummary {
+
+    private static final Logger log = LoggerFactory.getLogger("narrator");
+    private static final int INVALID_LISTED = 50;
+
+    private final RunStatistics statistics;
+    private final RunRegistry registry;
+    private final double creditsPerThousandCharacters;
+
+    public RunSummary(RunStatistics statistics, RunRegistry registry, double creditsPerThousandCharacters) {
+        this.statistics = statistics;
+        this.registry = registry;
+        this.creditsPerThousandCharacters = creditsPerThousandCharacters;
+    }
+
+    /** A dry run: what a run would submit and cost, and every INVALID row; the run's rows are then forgotten. */
+    public RunOutcome dryRun(JobExecution execution) {
+        long runId = execution.getJobInstance().getInstanceId();
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            return new RunOutcome(RunOutcome.JOB_FAILED, "the dry run failed: " + cause(execution), 0, 0, 0, execution.getId());
+        }
+        RunCounts counts = statistics.counts(runId);
+        List<PendingWork> pending = statistics.pendingWork(runId);
+        long toSubmit = pending.stream().mapToLong(PendingWork::rows).sum();
+        long characters = pending.stream().mapToLong(PendingWork::characters).sum();
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+                "dry run of %d rows: %d would be submitted (%s), %d characters, about %.1f credits at %s per 1,000;"
+                        + " %d reused from earlier runs; %d invalid",
+                counts.total(), toSubmit, pending.isEmpty() ? "none" : pending.stream()
+                    .map(p -> p.rows() + " " + p.endpoint() + (p.requests() == p.rows() ? ""
+                            : " in " + p.requests() + " requests, long texts being sent in parts"))
+                    .collect(Collectors.joining(", ")),
+                characters, credits(characters), creditsPerThousandCharacters,
+                counts.total() - toSubmit - counts.invalid(), counts.invalid()));
+        for (String reason : statistics.invalidReasons(runId, INVALID_LISTED)) {
+            report.append(System.lineSeparator()).append("  INVALID ").append(reason);
+        }
+        if (counts.invalid() > INVALID_LISTED) {
+            report.append(System.lineSeparator()).append("  ... and ").append(counts.invalid() - INVALID_LISTED).append(" more");
+        }
+        registry.forgetRun(runId);
+        return new RunOutcome(counts.invalid() == 0 ? RunOutcome.ALL_SUCCEEDED : RunOutcome.SOME_ROWS_FAILED,
+                report.toString(), 0, 0, counts.invalid(), execution.getId());
+    }
+
+    /** A run: how many rows succeeded, failed or were invalid, what it cost, where everything is. */
+    public RunOutcome run(JobExecution execution, Path folder) {
+        long runId = execution.getJobInstance().getInstanceId();
+        RunCounts counts = statistics.counts(runId);
+        long succeeded = counts.succeeded();
+        long failed = counts.notSucceeded();
+        long invalid = counts.invalid();
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            long characters = statistics.charactersSubmittedSince(runId, firstStart(execution));
+            String message = String.format(Locale.ROOT, "%d rows: %d succeeded, %d failed, %d invalid;"
+                    + " %d characters narrated (about %.1f credits at %s per 1,000). MP3s in %s; results in %s;"
+                    + " listening report %s",
+                    counts.total(), succeeded, failed, invalid, characters, credits(characters),
+                    creditsPerThousandCharacters, folder, folder.resolve(ResultsWriter.RESULTS),
+                    folder.resolve(ListeningReportWriter.REPORT));
+            if (failed + invalid > 0) {
+                message += "; the rows to fix or rerun are in " + folder.resolve(ResultsWriter.FAILED)
+                        + (failed > 0 ? " (running the same command again retries the FAILED rows)" : "");
+            }
+            return new RunOutcome(failed + invalid == 0 ? RunOutcome.ALL_SUCCEEDED : RunOutcome.SOME_ROWS_FAILED, message,
+                    succeeded, failed, invalid, execution.getId());
+        }
+        String why = execution.getStatus() == BatchStatus.STOPPED ? "the job was stopped"
+                : "the job failed: " + cause(execution);
+        return new RunOutcome(RunOutcome.JOB_FAILED, why + ". Nothing is lost: run the same command again to continue.",
+                succeeded, failed, invalid, execution.getId());
+    }
+
+    /** How long the execution took, in seconds. */
+    public static double seconds(JobExecution execution) {
+        LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();
+        return Duration.between(execution.getStartTime(), end).toMillis() / 1000.0;
+    }
+
+    /** When the run's first execution was created: what the run was billed for since. */
+    private static Instant firstStart(JobExecution execution) {
+        return execution.getJobInstance().getJobExecutions().stream().map(JobExecution::getCreateTime)
+            .min(Comparator.naturalOrder()).orElse(execution.getCreateTime())
+            .atZone(ZoneId.systemDefault()).toInstant();
+    }
+
+    private double credits(long characters) {
+        return characters * creditsPerThousandCharacters / 1000;
+    }
+
+    /** The failure a person can act on: an Akool account problem or the failure limit, else the deepest message. */
+    static String cause(JobExecution execution) {
+        List<Throwable> failures = execution.getAllFailureExceptions();
+        for (Throwable failure : failures) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof AkoolException.Fatal || t instanceof ConsecutiveFailureGuard.TooManyFailuresException
+                        || t instanceof InputFileException) {
+                    return t.getMessage();
+                }
+            }
+        }
+        for (Throwable failure : failures) {
+            log.error("Job failure", failure);
+        }
+        if (failures.isEmpty()) {
+            return "unknown cause (see the log above)";
+        }
+        Throwable deepest = failures.get(0);
+        while (deepest.getCause() != null) {
+            deepest = deepest.getCause();
+        }
+        return deepest.getClass().getSimpleName() + ": " + deepest.getMessage();
+    }
+}

@@ -1,0 +1,50 @@
+package com.akoolnarrator.job;
+
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * What submit and collect share: rows processed concurrently, transient faults retried with backoff, a row that cannot
+ * succeed skipped and recorded as FAILED, a stop honoured at the next chunk, and the step run again on every restart
+ * (its work list is the ledger's, not a saved position).
+ */
+public final class RowByRowSteps {
+
+    private final PlatformTransactionManager transactionManager;
+    private final RetryPolicy retryPolicy;
+    private final RowFailures rowFailures;
+    private final StopSignal stopSignal;
+
+    public RowByRowSteps(PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, RowFailures rowFailures,
+            StopSignal stopSignal) {
+        this.transactionManager = transactionManager;
+        this.retryPolicy = retryPolicy;
+        this.rowFailures = rowFailures;
+        this.stopSignal = stopSignal;
+    }
+
+    public <I, O> ChunkOrientedStepBuilder<I, O> configure(ChunkOrientedStepBuilder<I, O> step, String threadPrefix,
+            int threads) {
+        return step.transactionManager(transactionManager)
+            .interruptionPolicy(stopSignal)
+            .faultTolerant()
+            .retryPolicy(retryPolicy)
+            .skipPolicy(rowFailures)
+            .skipListener(rowFailures)
+            .taskExecutor(executor(threadPrefix, threads))
+            .allowStartIfComplete(true);
+    }
+
+    private static AsyncTaskExecutor executor(String prefix, int threads) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix(prefix);
+        executor.setCorePoolSize(Math.max(1, threads));
+        executor.setMaxPoolSize(Math.max(1, threads));
+        executor.setDaemon(true);
+        executor.initialize();
+        return executor;
+    }
+}

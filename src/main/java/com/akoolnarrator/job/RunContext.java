@@ -1,0 +1,52 @@
+package com.akoolnarrator.job;
+
+import java.nio.file.Path;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+import com.akoolnarrator.input.InputFile;
+import com.akoolnarrator.storage.OutputFolder;
+
+/**
+ * One run of the narration job as its steps see it, built once per execution from the job parameters: which input
+ * (inspected once: its header, delimiter and path), its checksum, which output folder, whether it is a dry run.
+ *
+ * @param runId the Spring Batch job instance: the ledger's run
+ */
+public record RunContext(long runId, InputFile input, String inputSha256, OutputFolder outputFolder, boolean dryRun) {
+
+    public static final String INPUT = "input";
+    public static final String INPUT_SHA256 = "input.sha256";
+    public static final String OUTPUT_DIR = "output.dir";
+    public static final String RUN = "run";
+    public static final String DRY_RUN = "dry-run";
+
+    /** The job parameters of a run: what it reads, and where it writes (also its identity for a restart). */
+    public static JobParameters parameters(InputFile input, String inputSha256, Path outputDir, long run, boolean dryRun) {
+        return new JobParametersBuilder()
+            .addString(INPUT, input.path().toAbsolutePath().normalize().toString())
+            .addString(INPUT_SHA256, inputSha256)
+            .addString(OUTPUT_DIR, outputDir.toString())
+            .addLong(RUN, run)
+            .addString(DRY_RUN, String.valueOf(dryRun))
+            .toJobParameters();
+    }
+
+    static RunContext of(JobExecution execution) {
+        JobParameters parameters = execution.getJobParameters();
+        return new RunContext(execution.getJobInstance().getInstanceId(),
+                InputFile.inspect(Path.of(parameters.getString(INPUT))), parameters.getString(INPUT_SHA256),
+                new OutputFolder(Path.of(parameters.getString(OUTPUT_DIR))), isDryRun(parameters));
+    }
+
+    public static boolean isDryRun(JobParameters parameters) {
+        return "true".equals(parameters.getString(DRY_RUN));
+    }
+
+    /** The ledger's scope of the run's narrations: its output folder. */
+    public String scope() {
+        return outputFolder.root().toString();
+    }
+}

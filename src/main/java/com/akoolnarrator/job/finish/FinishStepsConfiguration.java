@@ -1,0 +1,87 @@
+package com.akoolnarrator.job.finish;
+
+import java.util.List;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.akoolnarrator.NarratorProperties;
+import com.akoolnarrator.job.RunContext;
+import com.akoolnarrator.job.RunContexts;
+import com.akoolnarrator.job.StopSignal;
+import com.akoolnarrator.ledger.LedgerReaders;
+import com.akoolnarrator.ledger.ResultRow;
+import com.akoolnarrator.ledger.SplitRows;
+import com.akoolnarrator.report.ListeningReportWriter;
+import com.akoolnarrator.report.ResultsWriter;
+
+/**
+ * The steps that finish a run, on every execution: join the rows narrated in parts, then write results.csv, failed.csv
+ * and the listening report from the ledger.
+ */
+@Configuration(proxyBeanMethods = false)
+public class FinishStepsConfiguration {
+
+    @Bean
+    Step joinStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, PartJoiner partJoiner) {
+        return new StepBuilder("join", jobRepository)
+            .tasklet(partJoiner, transactionManager)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    @Bean
+    @StepScope
+    PartJoiner partJoiner(SplitRows splitRows, RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
+        RunContext run = runs.of(step);
+        return new PartJoiner(splitRows, run.outputFolder(), run.runId());
+    }
+
+    @Bean
+    Step resultsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcCursorItemReader<ResultRow> resultRows, ResultsWriter resultsWriter, ListeningReportWriter listeningReport,
+            StopSignal stopSignal) {
+        return new StepBuilder("results", jobRepository)
+            .<ResultRow, ResultRow>chunk(1000)
+            .transactionManager(transactionManager)
+            .interruptionPolicy(stopSignal)
+            .reader(resultRows)
+            .writer(new CompositeItemWriter<>(List.of(resultsWriter, listeningReport)))
+            .listener(resultsWriter)
+            .listener(listeningReport)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<ResultRow> resultRows(LedgerReaders readers,
+            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
+        return readers.resultRows(runId);
+    }
+
+    @Bean
+    @StepScope
+    ResultsWriter resultsWriter(NarratorProperties settings, RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
+        RunContext run = runs.of(step);
+        return new ResultsWriter(run.outputFolder().root(), run.input().header(), run.input().delimiter(),
+                settings.neutraliseFormulas());
+    }
+
+    @Bean
+    @StepScope
+    ListeningReportWriter listeningReport(RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
+        RunContext run = runs.of(step);
+        return new ListeningReportWriter(run.outputFolder().root(), run.input().header(),
+                run.input().path().getFileName().toString());
+    }
+}

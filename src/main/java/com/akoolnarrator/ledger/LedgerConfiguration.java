@@ -1,0 +1,45 @@
+package com.akoolnarrator.ledger;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The ledger's parts, one per idea, over one store. */
+@Configuration(proxyBeanMethods = false)
+public class LedgerConfiguration {
+
+    @Bean
+    LedgerStore ledgerStore(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, Clock clock) {
+        return new LedgerStore(jdbcTemplate, transactionManager, clock);
+    }
+
+    @Bean
+    RunRegistry runRegistry(LedgerStore store) {
+        return new RunRegistry(store);
+    }
+
+    @Bean
+    AkoolJobFacts akoolJobFacts(LedgerStore store) {
+        return new AkoolJobFacts(store);
+    }
+
+    @Bean
+    SplitRows splitRows(LedgerStore store) {
+        return new SplitRows(store);
+    }
+
+    @Bean
+    RunStatistics runStatistics(LedgerStore store) {
+        return new RunStatistics(store);
+    }
+
+    @Bean
+    LedgerReaders ledgerReaders(DataSource dataSource, LedgerStore store) {
+        return new LedgerReaders(dataSource, store);
+    }
+}

@@ -1,0 +1,162 @@
+package com.akoolnarrator.ledger;
+
+import java.util.Collections;
+
+/**
+ * Every SQL statement of the ledger, in one place: the tables are described in {@code ledger/schema.sql}, and no class
+ * outside this package reads or writes them.
+ */
+final class LedgerSql {
+
+    private LedgerSql() {
+    }
+
+    // ---- runs and their rows ----
+
+    static final String RUN_KNOWN = "SELECT COUNT(*) FROM RUN_INPUT WHERE RUN_ID = ?";
+
+    static final String FORGET_OTHER_RUN_ROWS = "DELETE FROM RUN_ROW WHERE RUN_ID IN"
+            + " (SELECT RUN_ID FROM RUN_INPUT WHERE SCOPE = ? AND RUN_ID <> ?)";
+
+    static final String FORGET_OTHER_RUNS = "DELETE FROM RUN_INPUT WHERE SCOPE = ? AND RUN_ID <> ?";
+
+    static final String INSERT_RUN = "INSERT INTO RUN_INPUT (RUN_ID, SCOPE, INPUT_PATH, INPUT_SHA256, DELIMITER, HEADER)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
+
+    static final String MERGE_RUN_ROW = "MERGE INTO RUN_ROW (RUN_ID, LINE_NO, ROW_ID, NARRATION_KEY, OUTPUT_KEY,"
+            + " INVALID_REASON, RAW_VALUES) KEY (RUN_ID, LINE_NO) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    /** A join on a list, not ROW_ID IN (...), which H2 answers by scanning all the run's rows. */
+    static final String ROWS_WITH_IDS = "SELECT R.ROW_ID, R.LINE_NO FROM TABLE(K VARCHAR = ?) L JOIN RUN_ROW R"
+            + " ON R.RUN_ID = ? AND R.ROW_ID = L.K";
+
+    static final String ROWS_WITH_OUTPUTS = "SELECT R.OUTPUT_KEY, R.LINE_NO, R.ROW_ID FROM TABLE(K VARCHAR = ?) L"
+            + " JOIN RUN_ROW R ON R.RUN_ID = ? AND R.OUTPUT_KEY = L.K";
+
+    static final String FORGET_RUN_ROWS = "DELETE FROM RUN_ROW WHERE RUN_ID = ?";
+
+    static final String FORGET_RUN = "DELETE FROM RUN_INPUT WHERE RUN_ID = ?";
+
+    // ---- narrations ----
+
+    private static final String KNOWN_NARRATION_COLUMNS = "NARRATION_KEY, STATE, OUTPUT_FILE, FILE_BYTES, AUDIO_URL,"
+            + " SUBMITTED_AT, COMPLETED_AT FROM NARRATION";
+
+    static String knownNarrations(int count) {
+        return "SELECT " + KNOWN_NARRATION_COLUMNS + " WHERE NARRATION_KEY IN (" + placeholders(count) + ")";
+    }
+
+    static final String INSERT_NARRATION = "INSERT INTO NARRATION (NARRATION_KEY, ROW_KEY, PART_NO, PARTS, SCOPE,"
+            + " ROW_ID, CONTENT_HASH, TEXT_LENGTH, VOICE_ID, VOICE_URL, RATE, WEBHOOK_URL, OUTPUT_FILE, STATE, UPDATED_AT)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)";
+
+    static final String INSERT_TEXT = "INSERT INTO NARRATION_TEXT (NARRATION_KEY, INPUT_TEXT) VALUES (?, ?)";
+
+    static final String RESUBMIT = "UPDATE NARRATION SET STATE = 'PENDING', AKOOL_ID = NULL, AUDIO_URL = NULL,"
+            + " ERROR = NULL, SUBMITTED_AT = NULL, COMPLETED_AT = NULL, OUTPUT_FILE = ?, WEBHOOK_URL = ?, UPDATED_AT = ?"
+            + " WHERE NARRATION_KEY = ?";
+
+    static final String REUSE = "UPDATE NARRATION SET STATE = ?, OUTPUT_FILE = ?, WEBHOOK_URL = ?, UPDATED_AT = ?"
+            + " WHERE NARRATION_KEY = ?";
+
+    // ---- facts about Akool jobs ----
+
+    static String countAttempts(int count) {
+        return "UPDATE NARRATION SET ATTEMPTS = ATTEMPTS + 1, UPDATED_AT = ? WHERE AKOOL_ID IS NULL AND NARRATION_KEY IN ("
+                + placeholders(count) + ")";
+    }
+
+    static String knownAkoolIds(int count) {
+        return "SELECT NARRATION_KEY, AKOOL_ID FROM NARRATION WHERE AKOOL_ID IS NOT NULL AND NARRATION_KEY IN ("
+                + placeholders(count) + ")";
+    }
+
+    static String takeBackAttempts(int count) {
+        return "UPDATE NARRATION SET ATTEMPTS = ATTEMPTS - 1 WHERE AKOOL_ID IS NULL AND ATTEMPTS > 0 AND NARRATION_KEY IN ("
+                + placeholders(count) + ")";
+    }
+
+    static final String ACCEPTED_COMPLETED = "UPDATE NARRATION SET STATE = 'COMPLETED', AKOOL_ID = ?, AUDIO_URL = ?,"
+            + " SUBMITTED_AT = ?, COMPLETED_AT = ?, ERROR = NULL, UPDATED_AT = ? WHERE NARRATION_KEY = ?";
+
+    static final String ACCEPTED = "UPDATE NARRATION SET STATE = 'SUBMITTED', AKOOL_ID = ?, SUBMITTED_AT = ?, ERROR = NULL,"
+            + " UPDATED_AT = ? WHERE NARRATION_KEY = ?";
+
+    static final String COMPLETED = "UPDATE NARRATION SET STATE = 'COMPLETED', AUDIO_URL = ?, COMPLETED_AT = ?,"
+            + " UPDATED_AT = ? WHERE NARRATION_KEY = ?";
+
+    static final String FAILED = "UPDATE NARRATION SET STATE = 'FAILED', ERROR = ?, UPDATED_AT = ? WHERE NARRATION_KEY = ?";
+
+    static final String DOWNLOADED = "UPDATE NARRATION SET STATE = 'DOWNLOADED', OUTPUT_FILE = ?, FILE_BYTES = ?,"
+            + " SHA256 = ?, DURATION_SECONDS = ?, ERROR = NULL, UPDATED_AT = ? WHERE NARRATION_KEY = ?";
+
+    // ---- rows narrated in parts ----
+
+    /** The most attempts any part of split row N needed. */
+    private static final String PART_ATTEMPTS = "(SELECT COALESCE(MAX(P.ATTEMPTS), 0) FROM NARRATION P"
+            + " WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1)";
+
+    static final String READY_TO_JOIN = "SELECT N.NARRATION_KEY, N.ROW_ID, N.OUTPUT_FILE FROM RUN_ROW R JOIN NARRATION N"
+            + " ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ? AND N.PARTS > 1 AND N.STATE = 'PENDING'"
+            + " AND NOT EXISTS (SELECT 1 FROM NARRATION P WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1"
+            + " AND P.STATE <> 'DOWNLOADED') ORDER BY R.LINE_NO";
+
+    static final String PART_FILES = "SELECT OUTPUT_FILE FROM NARRATION WHERE ROW_KEY = ? AND PARTS = 1 ORDER BY PART_NO";
+
+    static final String JOINED = "UPDATE NARRATION N SET STATE = 'DOWNLOADED', OUTPUT_FILE = ?, FILE_BYTES = ?, SHA256 = ?,"
+            + " DURATION_SECONDS = ?, ERROR = NULL, UPDATED_AT = ?, ATTEMPTS = " + PART_ATTEMPTS + " WHERE NARRATION_KEY = ?";
+
+    static final String FAIL_ROWS_WITH_FAILED_PARTS = "UPDATE NARRATION N SET STATE = 'FAILED', UPDATED_AT = ?,"
+            + " ATTEMPTS = " + PART_ATTEMPTS + ","
+            + " ERROR = (SELECT 'part ' || P.PART_NO || ' of ' || N.PARTS || ': ' || P.ERROR FROM NARRATION P"
+            + " WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1 AND P.STATE = 'FAILED' ORDER BY P.PART_NO"
+            + " FETCH FIRST 1 ROWS ONLY)"
+            + " WHERE N.PARTS > 1 AND N.STATE = 'PENDING' AND N.NARRATION_KEY IN (SELECT NARRATION_KEY FROM RUN_ROW WHERE RUN_ID = ?)"
+            + " AND EXISTS (SELECT 1 FROM NARRATION P WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1 AND P.STATE = 'FAILED')";
+
+    // ---- what is left to do, and what was done ----
+
+    /** Joins a run row R to what is sent to Akool for it, N: its narration, or each part of a split one. */
+    private static final String WORK_OF_ROW = "NARRATION N ON N.ROW_KEY = R.NARRATION_KEY AND N.PARTS = 1";
+
+    static final String IN_FLIGHT = "SELECT N.NARRATION_KEY, N.ROW_ID, N.AKOOL_ID, N.OUTPUT_FILE, N.TEXT_LENGTH,"
+            + " N.SUBMITTED_AT, N.AUDIO_URL FROM RUN_ROW R JOIN " + WORK_OF_ROW
+            + " WHERE R.RUN_ID = ? AND N.STATE IN ('SUBMITTED', 'COMPLETED') ORDER BY R.LINE_NO, N.PART_NO";
+
+    static final String PENDING = "SELECT N.NARRATION_KEY, N.ROW_ID, T.INPUT_TEXT, N.VOICE_ID, N.VOICE_URL,"
+            + " N.RATE, N.WEBHOOK_URL, N.OUTPUT_FILE FROM RUN_ROW R JOIN " + WORK_OF_ROW
+            + " JOIN NARRATION_TEXT T ON T.NARRATION_KEY = N.NARRATION_KEY WHERE R.RUN_ID = ? AND N.STATE = 'PENDING'"
+            + " ORDER BY R.LINE_NO, N.PART_NO";
+
+    /** Per row of the run: INVALID, or the state of the row's narration (a split row's is DOWNLOADED once joined). */
+    static final String ROWS_BY_STATE = "SELECT STATE, COUNT(*) FROM (SELECT CASE WHEN R.INVALID_REASON IS NOT NULL"
+            + " THEN 'INVALID' ELSE N.STATE END AS STATE FROM RUN_ROW R LEFT JOIN NARRATION N"
+            + " ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ?) GROUP BY STATE";
+
+    static final String CHARACTERS_SUBMITTED_SINCE = "SELECT COALESCE(SUM(N.TEXT_LENGTH), 0) FROM RUN_ROW R JOIN "
+            + WORK_OF_ROW + " WHERE R.RUN_ID = ? AND N.SUBMITTED_AT >= ?";
+
+    static final String PENDING_BY_ENDPOINT = "SELECT ENDPOINT, COUNT(DISTINCT ROW_KEY), SUM(CHARS), COUNT(*) FROM"
+            + " (SELECT CASE WHEN N.VOICE_URL IS NULL THEN 'create' ELSE 'clone' END AS ENDPOINT, N.ROW_KEY,"
+            + " N.TEXT_LENGTH AS CHARS FROM RUN_ROW R JOIN " + WORK_OF_ROW + " WHERE R.RUN_ID = ? AND N.STATE = 'PENDING')"
+            + " GROUP BY ENDPOINT ORDER BY ENDPOINT";
+
+    static String invalidReasons(int limit) {
+        return "SELECT INVALID_REASON FROM RUN_ROW WHERE RUN_ID = ? AND INVALID_REASON IS NOT NULL ORDER BY LINE_NO"
+                + " FETCH FIRST " + limit + " ROWS ONLY";
+    }
+
+    /** A run's rows in input order, joined with their narrations: what results.csv says. */
+    static final String RESULT_ROWS = "SELECT R.LINE_NO, R.ROW_ID, R.INVALID_REASON, R.RAW_VALUES, N.STATE, N.OUTPUT_FILE,"
+            + " CASE WHEN N.PARTS > 1 THEN (SELECT LISTAGG(P.AKOOL_ID, ' ') WITHIN GROUP (ORDER BY P.PART_NO)"
+            + " FROM NARRATION P WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1) ELSE N.AKOOL_ID END AS AKOOL_ID,"
+            + " N.AUDIO_URL, N.FILE_BYTES, N.DURATION_SECONDS, N.SHA256, N.ATTEMPTS, N.ERROR"
+            + " FROM RUN_ROW R LEFT JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
+            + " WHERE R.RUN_ID = ? ORDER BY R.LINE_NO";
+
+    static final String CHECKPOINT = "CHECKPOINT";
+
+    static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+}

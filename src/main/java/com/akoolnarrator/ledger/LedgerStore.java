@@ -1,0 +1,79 @@
+package com.akoolnarrator.ledger;
+
+import java.sql.Connection;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What the ledger's parts share: the job database, a transaction of its own for facts that must not wait for a chunk,
+ * the group checkpoint that puts such facts on disk, and the clock that stamps them.
+ */
+final class LedgerStore {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batchUpdates;
+    private final TransactionTemplate committedNow;
+    private final GroupCheckpoint durably;
+    private final Clock clock;
+
+    LedgerStore(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = JdbcClient.create(jdbcTemplate);
+        this.batchUpdates = jdbcTemplate;
+        this.committedNow = new TransactionTemplate(transactions);
+        this.committedNow.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.durably = new GroupCheckpoint(jdbc, isH2(jdbcTemplate));
+        this.clock = clock;
+    }
+
+    JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    JdbcTemplate batchUpdates() {
+        return batchUpdates;
+    }
+
+    /** Runs {@code work} in a transaction of its own, committed when this returns, whatever the caller's does later. */
+    <T> T committedNow(Supplier<T> work) {
+        return committedNow.execute(status -> work.get());
+    }
+
+    void committedNow(Runnable work) {
+        committedNow.executeWithoutResult(status -> work.run());
+    }
+
+    /** Returns once everything this thread has committed is on disk. */
+    void awaitDurable() {
+        durably.awaitDurable();
+    }
+
+    Instant instant() {
+        return clock.instant();
+    }
+
+    Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    static Instant instant(Object value) {
+        return value instanceof Timestamp ts ? ts.toInstant() : null;
+    }
+
+    /** A reason as the ledger keeps it: at most 4,000 characters (see schema.sql). */
+    static String truncate(String value) {
+        return value == null || value.length() <= 4000 ? value : value.substring(0, 3997) + "...";
+    }
+
+    private static boolean isH2(JdbcTemplate jdbcTemplate) {
+        return Boolean.TRUE.equals(jdbcTemplate.execute((Connection connection) ->
+                "H2".equals(connection.getMetaData().getDatabaseProductName())));
+    }
+}

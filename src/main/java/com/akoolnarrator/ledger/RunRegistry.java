@@ -1,0 +1,193 @@
+package com.akoolnarrator.ledger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.akoolnarrator.input.InputFile;
+import com.akoolnarrator.input.NarrationSpec;
+import com.akoolnarrator.input.ValidatedRow;
+import com.akoolnarrator.ledger.ReusePolicy.KnownNarration;
+import com.akoolnarrator.storage.OutputFolder;
+
+/**
+ * A run's input and rows, written in the validate step's chunk transactions: each valid row points at its narration
+ * (created, or refreshed by the {@link ReusePolicy} when an earlier run knew it), each invalid one carries why.
+ */
+public class RunRegistry {
+
+    private final LedgerStore store;
+    private final JdbcClient jdbc;
+
+    RunRegistry(LedgerStore store) {
+        this.store = store;
+        this.jdbc = store.jdbc();
+    }
+
+    /**
+     * Registers a run's input. A real run forgets the rows of earlier runs into the same folder (their narrations
+     * stay); a dry run leaves them, so that an unfinished run can still be continued after it.
+     */
+    public void startRun(long runId, String scope, InputFile input, String inputSha256, boolean forgetOtherRuns) {
+        if (jdbc.sql(LedgerSql.RUN_KNOWN).param(runId).query(Long.class).single() > 0) {
+            return;
+        }
+        if (forgetOtherRuns) {
+            jdbc.sql(LedgerSql.FORGET_OTHER_RUN_ROWS).params(scope, runId).update();
+            jdbc.sql(LedgerSql.FORGET_OTHER_RUNS).params(scope, runId).update();
+        }
+        jdbc.sql(LedgerSql.INSERT_RUN)
+            .params(runId, scope, input.path().toAbsolutePath().toString(), inputSha256, String.valueOf(input.delimiter()),
+                    RowValues.encode(input.header().names()))
+            .update();
+    }
+
+    /** Forgets a run's rows (a dry run leaves nothing behind). */
+    public void forgetRun(long runId) {
+        jdbc.sql(LedgerSql.FORGET_RUN_ROWS).param(runId).update();
+        jdbc.sql(LedgerSql.FORGET_RUN).param(runId).update();
+    }
+
+    /**
+     * Records a chunk of validated rows of a run, in input order: rejects a duplicate id or an output file another row
+     * already uses, then makes sure each row's narration (and, for a text split into parts, each part's) exists and
+     * decides whether earlier work can be reused or must be submitted again. The chunk's lookups are one query each
+     * and its inserts one batch each, not a statement per row: validating 100,000 rows is then a matter of seconds.
+     *
+     * @return the rows as recorded: a duplicate is INVALID with its reason
+     */
+    public List<ValidatedRow> recordRows(long runId, String scope, List<? extends ValidatedRow> rows, OutputFolder folder,
+            ReusePolicy reuse) {
+        EarlierRows earlier = EarlierRows.of(jdbc, runId, rows);
+        List<ValidatedRow> recorded = new ArrayList<>(rows.size());
+        List<Object[]> runRows = new ArrayList<>(rows.size());
+        Map<String, NarrationSpec> narrated = new LinkedHashMap<>();
+        for (ValidatedRow row : rows) {
+            ValidatedRow checked = row.isValid() ? earlier.conflict(row).map(c -> c.rejected(row)).orElse(row) : row;
+            String key = null;
+            String outputKey = null;
+            if (checked.isValid()) {
+                key = checked.spec().narrationKey(scope);
+                outputKey = EarlierRows.outputKey(checked.spec());
+                narrated.put(key, checked.spec());
+            }
+            earlier.add(checked, outputKey);
+            runRows.add(new Object[] { runId, checked.line(), checked.rowId(), key, outputKey,
+                LedgerStore.truncate(checked.invalidReason()), RowValues.encode(checked.values()) });
+            recorded.add(checked);
+        }
+        new Narrations(scope, folder, reuse).record(narrated);
+        store.batchUpdates().batchUpdate(LedgerSql.MERGE_RUN_ROW, runRows);
+        return recorded;
+    }
+
+    /** Where a part's MP3 waits to be joined: inside the job's own folder, never among the user's files. */
+    static String partFile(String partKey) {
+        return ".narrator/parts/" + partKey + ".mp3";
+    }
+
+    /** The narrations of a chunk's rows, created or refreshed. */
+    private final class Narrations {
+
+        private final String scope;
+        private final OutputFolder folder;
+        private final ReusePolicy reuse;
+        private final Timestamp now = store.now();
+        private final List<Object[]> inserts = new ArrayList<>();
+        private final List<Object[]> texts = new ArrayList<>();
+
+        Narrations(String scope, OutputFolder folder, ReusePolicy reuse) {
+            this.scope = scope;
+            this.folder = folder;
+            this.reuse = reuse;
+        }
+
+        /** New narrations in one batch, known ones refreshed one by one; then the parts of split rows the same way. */
+        void record(Map<String, NarrationSpec> narrated) {
+            if (narrated.isEmpty()) {
+                return;
+            }
+            Map<String, KnownNarration> known = known(narrated.keySet());
+            Map<String, Part> parts = new LinkedHashMap<>();
+            narrated.forEach((key, spec) -> {
+                NarrationState state = known.containsKey(key) ? refresh(key, known.get(key), spec) : insert(key, key, 0, spec);
+                if (spec.isSplit() && state != NarrationState.DOWNLOADED) {
+                    for (int i = 0; i < spec.parts().size(); i++) {
+                        String partKey = spec.partKey(key, i);
+                        parts.put(partKey, new Part(key, i + 1, spec.part(i, partFile(partKey))));
+                    }
+                }
+            });
+            Map<String, KnownNarration> knownParts = known(parts.keySet());
+            parts.forEach((key, part) -> {
+                if (knownParts.containsKey(key)) {
+                    refresh(key, knownParts.get(key), part.spec());
+                }
+                else {
+                    insert(key, part.rowKey(), part.partNo(), part.spec());
+                }
+            });
+            store.batchUpdates().batchUpdate(LedgerSql.INSERT_NARRATION, inserts);
+            store.batchUpdates().batchUpdate(LedgerSql.INSERT_TEXT, texts);
+        }
+
+        private record Part(String rowKey, int partNo, NarrationSpec spec) {
+        }
+
+        private Map<String, KnownNarration> known(Collection<String> keys) {
+            Map<String, KnownNarration> known = new HashMap<>();
+            if (keys.isEmpty()) {
+                return known;
+            }
+            jdbc.sql(LedgerSql.knownNarrations(keys.size())).params(List.copyOf(keys)).query(rs -> {
+                known.put(rs.getString("NARRATION_KEY"), new KnownNarration(NarrationState.valueOf(rs.getString("STATE")),
+                        rs.getString("OUTPUT_FILE"), (Long) rs.getObject("FILE_BYTES", Long.class), rs.getString("AUDIO_URL"),
+                        LedgerStore.instant(rs.getTimestamp("SUBMITTED_AT")), LedgerStore.instant(rs.getTimestamp("COMPLETED_AT"))));
+            });
+            return known;
+        }
+
+        /** A new narration, PENDING; a split row's own narration is never sent, so only what is sent keeps its text. */
+        private NarrationState insert(String key, String rowKey, int partNo, NarrationSpec spec) {
+            inserts.add(new Object[] { key, rowKey, partNo, spec.parts().size(), scope, spec.rowId(), spec.contentHash(),
+                spec.text().codePointCount(0, spec.text().length()), spec.voiceId(), spec.voiceUrl(), spec.rate(),
+                spec.webhookUrl(), spec.outputFile(), now });
+            if (!spec.isSplit()) {
+                texts.add(new Object[] { key, spec.text() });
+            }
+            return NarrationState.PENDING;
+        }
+
+        /** A narration known from an earlier run: what of its work can be reused, recorded. */
+        private NarrationState refresh(String key, KnownNarration known, NarrationSpec spec) {
+            NarrationState next = reuse.next(known, spec.outputFile(),
+                    () -> fileIntact(folder, spec.outputFile(), known.fileBytes()), store.instant());
+            if (next == NarrationState.PENDING) {
+                jdbc.sql(LedgerSql.RESUBMIT).params(spec.outputFile(), spec.webhookUrl(), now, key).update();
+            }
+            else {
+                jdbc.sql(LedgerSql.REUSE).params(next.name(), spec.outputFile(), spec.webhookUrl(), now, key).update();
+            }
+            return next;
+        }
+    }
+
+    private static boolean fileIntact(OutputFolder folder, String file, Long bytes) {
+        try {
+            Path path = folder.resolve(file);
+            return bytes != null && Files.isRegularFile(path) && Files.size(path) == bytes;
+        }
+        catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

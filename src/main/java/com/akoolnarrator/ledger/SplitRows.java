@@ -1,0 +1,53 @@
+package com.akoolnarrator.ledger;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.akoolnarrator.storage.DownloadedAudio;
+
+/** Rows narrated in parts: which can be joined, the joined MP3, and rows whose part failed. */
+public class SplitRows {
+
+    private final LedgerStore store;
+    private final JdbcClient jdbc;
+
+    SplitRows(LedgerStore store) {
+        this.store = store;
+        this.jdbc = store.jdbc();
+    }
+
+    /** The run's split rows whose parts are all downloaded but not yet joined into the row's MP3. */
+    public List<SplitNarration> readyToJoin(long runId) {
+        return jdbc.sql(LedgerSql.READY_TO_JOIN).param(runId)
+            .query((rs, i) -> new SplitNarration(rs.getString(1), rs.getString(2), rs.getString(3), List.of()))
+            .list().stream()
+            .map(row -> new SplitNarration(row.key(), row.rowId(), row.outputFile(),
+                    jdbc.sql(LedgerSql.PART_FILES).param(row.key()).query(String.class).list()))
+            .toList();
+    }
+
+    /**
+     * A split row's MP3 is on disk: committed and written to disk at once, before its part files are deleted, so that
+     * a crash in between costs nothing. Its attempts are the most any part needed.
+     */
+    public void recordJoined(String key, DownloadedAudio audio) {
+        store.committedNow(() -> jdbc.sql(LedgerSql.JOINED)
+            .params(audio.file(), audio.bytes(), audio.sha256(), audio.durationSeconds(), store.now(), key).update());
+        store.awaitDurable();
+    }
+
+    /** The parts could not be joined: they stay on disk and DOWNLOADED, so a rerun joins them again for free. */
+    public void recordJoinFailed(String key, String reason) {
+        store.committedNow(() -> jdbc.sql(LedgerSql.FAILED).params(LedgerStore.truncate(reason), store.now(), key).update());
+    }
+
+    /** Split rows of the run with a FAILED part are FAILED, with the first such part's reason; returns how many. */
+    public int failRowsWithFailedParts(long runId) {
+        return store.committedNow(() -> jdbc.sql(LedgerSql.FAIL_ROWS_WITH_FAILED_PARTS).params(store.now(), runId).update());
+    }
+
+    /** A row narrated in parts: its MP3 and, in order, the part files it is joined from. */
+    public record SplitNarration(String key, String rowId, String outputFile, List<String> partFiles) {
+    }
+}
