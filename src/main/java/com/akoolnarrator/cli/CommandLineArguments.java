@@ -45,7 +45,7 @@ public final class CommandLineArguments {
         return all.toArray(String[]::new);
     }
 
-    static Path resolve(String job) {
+    public static Path resolve(String job) {
         Path path = Path.of(job);
         if (!job.endsWith(".properties") && path.getNameCount() == 1) {
             Path inFolder = Path.of("jobs", job, job + ".properties");

@@ -11,13 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+
+import com.akoolnarrator.storage.Sha256;
 
 /**
  * An input CSV that passed the whole-file checks: it exists, is text, has a usable header. Its delimiter (comma,
@@ -147,15 +147,13 @@ public record InputFile(Path path, char delimiter, InputHeader header) {
 
     /** The SHA-256 of the whole file, which (with its path and the output folder) identifies a run. */
     public static String sha256(Path path) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
+        MessageDigest digest = Sha256.newDigest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return Sha256.hex(digest);
         }
         catch (IOException e) {
             throw new InputFileException("input file cannot be read: " + path.toAbsolutePath() + " (" + e.getMessage() + ")");
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

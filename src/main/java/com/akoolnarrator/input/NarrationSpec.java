@@ -1,12 +1,9 @@
 package com.akoolnarrator.input;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import com.akoolnarrator.akool.SpeechRequest;
+import com.akoolnarrator.storage.Sha256;
 
 /**
  * What one valid row asks for. Its {@link #contentHash()} covers exactly what is narrated (text, voice, rate): a
@@ -57,12 +54,7 @@ public record NarrationSpec(String rowId, String text, String voiceId, String vo
         return value == null ? "" : value;
     }
 
-    public static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String sha256(String value) {
+        return Sha256.of(value);
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import com.akoolnarrator.ledger.ResultRow;
+import com.akoolnarrator.storage.AtomicFile;
 import com.akoolnarrator.input.InputColumn;
 import com.akoolnarrator.input.InputHeader;
 
@@ -32,13 +33,14 @@ public class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepE
     public static final String REPORT = "report.html";
     private static final int EXCERPT = 140;
 
-    private final StagedFile file;
+    private final Path folder;
+    private AtomicFile file;
     private final InputHeader header;
     private final String title;
     private Writer out;
 
     public ListeningReportWriter(Path folder, InputHeader header, String title) {
-        this.file = new StagedFile(folder, REPORT);
+        this.folder = folder;
         this.header = header;
         this.title = title;
     }
@@ -46,7 +48,7 @@ public class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepE
     @Override
     public void open(ExecutionContext context) {
         try {
-            out = file.open();
+            out = (file = AtomicFile.beside(folder.resolve(REPORT))).writer();
             out.write("""
                     <!DOCTYPE html>
                     <html lang="en"><head><meta charset="utf-8">

@@ -17,6 +17,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import com.akoolnarrator.ledger.ResultRow;
+import com.akoolnarrator.storage.AtomicFile;
 import com.akoolnarrator.input.InputFile;
 import com.akoolnarrator.input.InputHeader;
 
@@ -31,8 +32,8 @@ public class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecution
     public static final String FAILED = "failed.csv";
 
     private final Path folder;
-    private final StagedFile resultsFile;
-    private final StagedFile failedFile;
+    private AtomicFile resultsFile;
+    private AtomicFile failedFile;
     private final InputHeader header;
     private final char delimiter;
     private final boolean neutraliseFormulas;
@@ -41,8 +42,6 @@ public class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecution
 
     public ResultsWriter(Path folder, InputHeader header, char delimiter, boolean neutraliseFormulas) {
         this.folder = folder;
-        this.resultsFile = new StagedFile(folder, RESULTS);
-        this.failedFile = new StagedFile(folder, FAILED);
         this.header = header;
         this.delimiter = delimiter;
         this.neutraliseFormulas = neutraliseFormulas;
@@ -53,9 +52,9 @@ public class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecution
         try {
             List<String> columns = new ArrayList<>(ResultRow.COLUMNS);
             columns.addAll(header.passThroughNames());
-            results = new CSVPrinter(resultsFile.open(), CSVFormat.RFC4180);
+            results = new CSVPrinter((resultsFile = AtomicFile.beside(folder.resolve(RESULTS))).writer(), CSVFormat.RFC4180);
             results.printRecord(columns);
-            failed = new CSVPrinter(failedFile.open(), InputFile.format(delimiter));
+            failed = new CSVPrinter((failedFile = AtomicFile.beside(folder.resolve(FAILED))).writer(), InputFile.format(delimiter));
             failed.printRecord(header.names());
         }
         catch (IOException e) {

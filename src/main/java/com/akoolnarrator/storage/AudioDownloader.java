@@ -46,7 +46,7 @@ public class AudioDownloader {
             throw new DownloadException.Permanent("refusing to download audio from a non-http(s) URL");
         }
         Path target = folder.resolve(relativeFile);
-        try (PartialFile partial = PartialFile.beside(target)) {
+        try (AtomicFile partial = AtomicFile.beside(target)) {
             Checked checked = http.execute(new HttpGet(uri), response -> {
                 int status = response.getCode();
                 if (status == 403 || status == 404 || status == 410) {
@@ -79,7 +79,7 @@ public class AudioDownloader {
     }
 
     private Checked copyChecked(InputStream in, Path partial, long declared) throws IOException {
-        MessageDigest sha256 = DownloadedAudio.newSha256();
+        MessageDigest sha256 = Sha256.newDigest();
         long total = 0;
         byte[] head;
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256)) {
@@ -104,7 +104,7 @@ public class AudioDownloader {
         if (declared >= 0 && total != declared) {
             throw new DownloadException.Transient("the download was truncated: " + total + " of " + declared + " bytes", null);
         }
-        return new Checked(total, HexFormat.of().formatHex(sha256.digest()));
+        return new Checked(total, Sha256.hex(sha256));
     }
 
     private record Checked(long bytes, String sha256) {

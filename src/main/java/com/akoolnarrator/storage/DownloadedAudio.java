@@ -2,8 +2,6 @@ package com.akoolnarrator.storage;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /** An MP3 safely on disk under its final name; {@code file} is relative to the output folder, with '/' separators. */
 public record DownloadedAudio(String file, long bytes, String sha256, double durationSeconds) {
@@ -12,15 +10,5 @@ public record DownloadedAudio(String file, long bytes, String sha256, double dur
     static DownloadedAudio measured(OutputFolder folder, Path target, long bytes, String sha256) throws IOException {
         return new DownloadedAudio(folder.root().relativize(target).toString().replace('\\', '/'), bytes, sha256,
                 Math.round(Mp3Format.durationSeconds(target) * 1000) / 1000.0);
-    }
-
-    /** The digest of {@link #sha256()}, fed while the file is written. */
-    static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no SHA-256", e);
-        }
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -32,8 +31,8 @@ public class Mp3Joiner {
 
     public DownloadedAudio join(List<String> partFiles, String relativeFile) {
         Path target = folder.resolve(relativeFile);
-        try (PartialFile partial = PartialFile.beside(target)) {
-            MessageDigest sha256 = DownloadedAudio.newSha256();
+        try (AtomicFile partial = AtomicFile.beside(target)) {
+            MessageDigest sha256 = Sha256.newDigest();
             try (DigestOutputStream out = new DigestOutputStream(Files.newOutputStream(partial.path()), sha256)) {
                 for (int i = 0; i < partFiles.size(); i++) {
                     appendPart(folder.resolve(partFiles.get(i)), i == 0, out);
@@ -41,7 +40,7 @@ public class Mp3Joiner {
             }
             long bytes = Files.size(partial.path());
             partial.publish();
-            return DownloadedAudio.measured(folder, target, bytes, HexFormat.of().formatHex(sha256.digest()));
+            return DownloadedAudio.measured(folder, target, bytes, Sha256.hex(sha256));
         }
         catch (IOException e) {
             throw new UncheckedIOException("could not join the MP3 parts of " + relativeFile + ": " + e.getMessage(), e);

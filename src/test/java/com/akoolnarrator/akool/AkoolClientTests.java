@@ -42,7 +42,7 @@ class AkoolClientTests {
     @BeforeEach
     void calm() {
         settings.clearFaults();
-        settings.setCredits(1e9);
+        akool.simulator.setCredits(1e9);
     }
 
     private AkoolClient client(AkoolCredentials credentials) {
@@ -168,7 +168,7 @@ class AkoolClientTests {
 
     @Test
     void insufficientCreditIsFatal() {
-        settings.setCredits(0);
+        akool.simulator.setCredits(0);
         assertThatThrownBy(() -> client().submit(speech("Hi."))).isInstanceOf(AkoolException.Fatal.class)
             .hasMessageContaining("1006").hasMessageContaining("credit");
     }

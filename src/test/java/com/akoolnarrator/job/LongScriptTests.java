@@ -80,7 +80,7 @@ class LongScriptTests extends JobTestSupport {
     void aRunStoppedInTheMiddleOfASplitRowSendsOnlyTheMissingPartsWhenRunAgain() throws Exception {
         List<String> parts = new ScriptSplitter(5000).split(courseScript());
         // enough credit for the two short rows and one part and a half: Akool refuses the next part (1006)
-        simulatorSettings.setCredits(4.4 * (parts.get(0).length() * 1.5 + 60) / 1000);
+        simulator.setCredits(4.4 * (parts.get(0).length() * 1.5 + 60) / 1000);
 
         RunOutcome stopped = run(courseWithLongScript());
 
@@ -90,7 +90,7 @@ class LongScriptTests extends JobTestSupport {
         assertThat(paid).as("accepted before the credit ran out").isBetween(1L, 4L);
         assertThat(Files.exists(output().resolve("module-1.mp3"))).isFalse();
 
-        simulatorSettings.setCredits(1e6);
+        simulator.setCredits(1e6);
         RunOutcome resumed = run(courseWithLongScript());
 
         assertThat(resumed.exitCode()).isEqualTo(RunOutcome.ALL_SUCCEEDED);

@@ -1,6 +1,8 @@
 package com.akoolnarrator.storage;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,33 +10,40 @@ import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 
 /**
- * An MP3 being written under a hidden temporary name beside its final one, renamed in one step once complete, so
- * that a final name never holds a partial file (a crash leaves at most a stray {@code .part} file).
+ * A file written under a hidden temporary name beside its final one and renamed in one step once complete, so that a
+ * final name never holds a partial file and nobody reads half of one (a crash leaves at most a stray {@code .part}
+ * file). MP3s, joined MP3s and the result files are all written this way.
  */
-final class PartialFile implements AutoCloseable {
+public final class AtomicFile implements AutoCloseable {
 
     private final Path path;
     private final Path target;
     private boolean published;
 
-    private PartialFile(Path path, Path target) {
+    private AtomicFile(Path path, Path target) {
         this.path = path;
         this.target = target;
     }
 
-    static PartialFile beside(Path target) throws IOException {
+    public static AtomicFile beside(Path target) throws IOException {
         if (!Files.isDirectory(target.getParent())) { // cheaper than createDirectories' exception when it exists
             Files.createDirectories(target.getParent());
         }
-        return new PartialFile(target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part"), target);
+        return new AtomicFile(target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part"), target);
     }
 
-    Path path() {
+    /** Where to write. */
+    public Path path() {
         return path;
     }
 
+    /** A UTF-8 writer of the temporary file. */
+    public Writer writer() throws IOException {
+        return Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+    }
+
     /** Gives the file its final name, replacing an older file of that name. */
-    void publish() throws IOException {
+    public void publish() throws IOException {
         try {
             Files.move(path, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }

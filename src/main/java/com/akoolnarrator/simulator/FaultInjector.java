@@ -1,0 +1,54 @@
+package com.akoolnarrator.simulator;
+
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The weather of the simulated service: a seeded random draw per fault (rates from {@link SimulatorSettings}, read at
+ * each request, so a test can change them while a job runs) and the account's rate limit, a token bucket.
+ */
+final class FaultInjector {
+
+    private final SimulatorSettings settings;
+    private final ThreadLocal<Random> random;
+    private final Object rateLock = new Object();
+    private double rateTokens;
+    private long rateRefilledAt = System.nanoTime();
+
+    FaultInjector(SimulatorSettings settings) {
+        this.settings = settings;
+        AtomicLong seeds = new AtomicLong(settings.getSeed());
+        this.random = ThreadLocal.withInitial(() -> new Random(seeds.getAndIncrement()));
+    }
+
+    /** Whether a fault happening at {@code rate} (0 to 1) happens this time. */
+    boolean chance(double rate) {
+        return rate > 0 && random.get().nextDouble() < rate;
+    }
+
+    <T> T pick(T[] choices) {
+        return choices[random.get().nextInt(choices.length)];
+    }
+
+    long nextLong() {
+        return random.get().nextLong();
+    }
+
+    /** Whether the account may make one more request now ({@code requests-per-second}; 0 is no limit). */
+    boolean takeRateToken() {
+        double limit = settings.getRequestsPerSecond();
+        if (limit <= 0) {
+            return true;
+        }
+        synchronized (rateLock) {
+            long now = System.nanoTime();
+            rateTokens = Math.min(limit, rateTokens + (now - rateRefilledAt) / 1e9 * limit);
+            rateRefilledAt = now;
+            if (rateTokens >= 1) {
+                rateTokens -= 1;
+                return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package com.akoolnarrator.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import com.akoolnarrator.storage.Sha256;
+
+/**
+ * The simulated service itself, without HTTP: accounts and tokens, request validation, credits, the voice list, and the
+ * life cycle of audio jobs (queueing, processing, then completed or failed after a time that grows with the text).
+ * Answers are Akool's envelope, {@code {code, msg, data}}.
+ */
+final class SimulatedAkool {
+
+    /** One answer in Akool's envelope. */
+    record Answer(int code, String msg, Object data) {
+
+        static Answer ok(Object data) {
+            return new Answer(1000, "OK", data);
+        }
+    }
+
+    private static final Pattern RATE = Pattern.compile("(\\d{1,3})%");
+
+    private final SimulatorSettings settings;
+    private final FaultInjector faults;
+    private final Supplier<String> filesUrl;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> submissionsByContent = new ConcurrentHashMap<>();
+    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    private final List<Map<String, Object>> voices = new ArrayList<>();
+    private final AtomicLong ids = new AtomicLong(0x65f8017f5655_0000L);
+    private double credits;
+
+    /** @param filesUrl where the simulator serves MP3 files, for the jobs' {@code url} */
+    SimulatedAkool(SimulatorSettings settings, FaultInjector faults, Supplier<String> filesUrl) {
+        this.settings = settings;
+        this.faults = faults;
+        this.filesUrl = filesUrl;
+        this.credits = settings.getCredits();
+        addVoice("en-US-Jenny", "Jenny", "Female", "en-US", 3);
+        addVoice("en-US-Guy", "Guy", "Male", "en-US", 3);
+        addVoice("en-GB-Sonia", "Sonia", "Female", "en-GB", 3);
+        addVoice("de-DE-Katja", "Katja", "Female", "de-DE", 3);
+        addVoice("fr-FR-Henri", "Henri", "Male", "fr-FR", 3);
+        addVoice("own-narrator-1", "Course narrator (own)", "Male", "en-US", 4);
+    }
+
+    private void addVoice(String id, String name, String gender, String language, int from) {
+        Map<String, Object> voice = new LinkedHashMap<>();
+        voice.put("voice_id", id);
+        voice.put("name", name);
+        voice.put("gender", gender);
+        voice.put("language", language);
+        voice.put("preview", "https://example.invalid/voices/" + id + ".mp3");
+        voice.put("from", from);
+        voices.add(voice);
+    }
+
+    // ---- accounts ----
+
+    /** The error code for a request's credentials, or null when they are good. */
+    Integer authenticate(String authorization, String apiKey) {
+        if (authorization != null) {
+            String token = authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : "";
+            return tokens.contains(token) ? null : 1101;
+        }
+        if (apiKey == null || apiKey.isBlank()) {
+            return 1102;
+        }
+        return MessageDigest.isEqual(apiKey.getBytes(StandardCharsets.UTF_8),
+                settings.getApiKey().getBytes(StandardCharsets.UTF_8)) ? null : 1101;
+    }
+
+    /** A bearer token for the legacy client id and secret, or null when they are wrong. */
+    String token(String clientId, String clientSecret) {
+        if (!settings.getClientId().equals(clientId) || !settings.getApiKey().equals(clientSecret)) {
+            return null;
+        }
+        String token = "simtok-" + Long.toHexString(faults.nextLong());
+        tokens.add(token);
+        return token;
+    }
+
+    synchronized double credits() {
+        return credits;
+    }
+
+    synchronized void setCredits(double credits) {
+        this.credits = credits;
+    }
+
+    private synchronized boolean charge(double price) {
+        if (credits < price) {
+            return false;
+        }
+        credits -= price;
+        return true;
+    }
+
+    // ---- speech ----
+
+    /** {@code audio/create} ({@code clone} false) and {@code audio/clone}. */
+    Answer submit(String text, String rate, String voiceId, String voiceUrl, boolean clone) {
+        String problem = problem(text, rate, voiceId, voiceUrl, clone);
+        if (problem != null) {
+            return new Answer(1003, problem, null);
+        }
+        if (!charge(text.codePointCount(0, text.length()) * settings.getCreditsPerThousandChars() / 1000)) {
+            return new Answer(1006, "insufficient credit balance", null);
+        }
+        long now = System.currentTimeMillis();
+        long processingMillis = settings.getProcessingBase().toMillis()
+                + settings.getProcessingPerChar().toNanos() * text.length() / 1_000_000;
+        boolean fails = text.contains(AkoolSimulator.FAIL_MARKER) || faults.chance(settings.getFailedJobRate());
+        Job job = new Job(String.format("%024x", ids.incrementAndGet()), text, rate, voiceId, now, now + processingMillis,
+                fails);
+        jobs.put(job.id, job);
+        submissionsByContent.computeIfAbsent(Sha256.of(text + "\u0000" + voiceId + "\u0000" + voiceUrl + "\u0000" + rate),
+                k -> new AtomicInteger()).incrementAndGet();
+        return Answer.ok(jobData(job, now));
+    }
+
+    private String problem(String text, String rate, String voiceId, String voiceUrl, boolean clone) {
+        if (text.isBlank()) {
+            return "input_text is required";
+        }
+        if (text.trim().split("\\s+").length > 5000) {
+            return "input_text is limited to 5000 words";
+        }
+        var matcher = RATE.matcher(rate);
+        if (!matcher.matches() || Integer.parseInt(matcher.group(1)) > 100) {
+            return "rate must be a percentage from 0% to 100%";
+        }
+        if (clone && voiceId.isBlank() && voiceUrl.isBlank()) {
+            return "voice_url or voice_id is required";
+        }
+        if (clone && !voiceUrl.isBlank() && !voiceUrl.matches("(?i)https?://.+")) {
+            return "voice_url must be an http(s) URL";
+        }
+        if (!clone && voiceId.isBlank()) {
+            return "voice_id is required";
+        }
+        if (!voiceId.isBlank() && voices.stream().noneMatch(v -> v.get("voice_id").equals(voiceId))) {
+            return "voice_id " + voiceId + " does not exist";
+        }
+        if (text.contains(AkoolSimulator.REJECT_MARKER)) {
+            return "input_text was rejected by content review";
+        }
+        return null;
+    }
+
+    /** {@code audio/infobymodelid}: a job's status, unknown once past the retention. */
+    Answer info(String id) {
+        Job job = id == null ? null : jobs.get(id);
+        long now = System.currentTimeMillis();
+        if (job == null || now > job.readyAt + settings.getRetention().toMillis()) {
+            return new Answer(1008, "audio does not exist", null);
+        }
+        boolean failed = job.fails && now >= job.readyAt;
+        return new Answer(1000, failed ? "audio generation failed: the voice model could not render this text" : "OK",
+                jobData(job, now));
+    }
+
+    private Map<String, Object> jobData(Job job, long now) {
+        int status = now < job.createdAt + (job.readyAt - job.createdAt) / 5 ? 1
+                : now < job.readyAt ? 2 : job.fails ? 4 : 3;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("_id", job.id);
+        data.put("create_time", job.createdAt);
+        data.put("uid", 101400);
+        data.put("from", 3);
+        data.put("input_text", job.text);
+        data.put("rate", job.rate);
+        data.put("voice_model_id", job.voiceId.isBlank() ? job.id : job.voiceId);
+        data.put("status", status);
+        data.put("url", status == 3 ? filesUrl.get() + job.id + ".mp3" : null);
+        data.put("__v", 0);
+        return data;
+    }
+
+    /** {@code voice/list}: from=3 Akool's voices, from=4 the account's own, neither both. */
+    Answer voices(String from) {
+        return Answer.ok(voices.stream().filter(v -> from == null || String.valueOf(v.get("from")).equals(from)).toList());
+    }
+
+    Answer quota() {
+        return Answer.ok(Map.of("credit", credits()));
+    }
+
+    // ---- files ----
+
+    /** What a request for a job's MP3 finds. */
+    enum FileState { MISSING, EXPIRED, READY }
+
+    FileState file(String id) {
+        Job job = jobs.get(id);
+        long now = System.currentTimeMillis();
+        if (job == null || job.fails || now < job.readyAt) {
+            return FileState.MISSING;
+        }
+        return now > job.readyAt + settings.getRetention().toMillis() || job.expired(faults, settings.getExpiredUrlRate())
+                ? FileState.EXPIRED : FileState.READY;
+    }
+
+    /** The length of a ready job's text: its MP3 lasts as long as reading it aloud. */
+    int textLength(String id) {
+        return jobs.get(id).text.length();
+    }
+
+    // ---- what tests and benchmarks read ----
+
+    long acceptedSubmissions() {
+        return submissionsByContent.values().stream().mapToLong(AtomicInteger::get).sum();
+    }
+
+    long duplicateSubmissions() {
+        return submissionsByContent.values().stream().mapToLong(c -> Math.max(0, c.get() - 1)).sum();
+    }
+
+    void resetCounters() {
+        submissionsByContent.clear();
+    }
+
+    private static final class Job {
+        final String id;
+        final String text;
+        final String rate;
+        final String voiceId;
+        final long createdAt;
+        final long readyAt;
+        final boolean fails;
+        private Boolean expired;
+
+        Job(String id, String text, String rate, String voiceId, long createdAt, long readyAt, boolean fails) {
+            this.id = id;
+            this.text = text;
+            this.rate = rate;
+            this.voiceId = voiceId;
+            this.createdAt = createdAt;
+            this.readyAt = readyAt;
+            this.fails = fails;
+        }
+
+        /** Whether this job's URL is one of the expired ones: decided once, so that retries see the same. */
+        synchronized boolean expired(FaultInjector faults, double rate) {
+            if (expired == null) {
+                expired = faults.chance(rate);
+            }
+            return expired;
+        }
+    }
+}
