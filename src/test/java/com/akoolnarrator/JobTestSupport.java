@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
@@ -78,7 +79,7 @@ public abstract class JobTestSupport {
     void calmWeather() {
         simulatorSettings.clearFaults();
         simulatorSettings.setApiKey("sim-test-key-7f3a9c");
-        simulatorSettings.setCredits(1e12);
+        simulator.setCredits(1e12);
         simulatorSettings.setLatency(Duration.ZERO);
         simulatorSettings.setRequestsPerSecond(0);
         simulatorSettings.setProcessingBase(Duration.ofMillis(150));
@@ -94,6 +95,20 @@ public abstract class JobTestSupport {
         Path file = work.resolve(name);
         Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         return file;
+    }
+
+    /**
+     * Waits until {@code condition} holds, checking every few milliseconds; fails, saying what it waited for, once
+     * {@code deadline} has passed.
+     */
+    protected static void awaitUntil(String what, Duration deadline, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("waited " + deadline.toSeconds() + " s for " + what + ", in vain");
+            }
+            Thread.sleep(5);
+        }
     }
 
     protected RunOutcome run(Path input) {

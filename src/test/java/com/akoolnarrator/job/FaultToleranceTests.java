@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,9 +112,8 @@ class FaultToleranceTests extends JobTestSupport {
         Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
         java.util.concurrent.CompletableFuture<RunOutcome> running =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> run(input));
-        while (!output.getAll().contains("Could not fetch the voice list")) {
-            Thread.sleep(10);
-        }
+        awaitUntil("the warning about the voice list", Duration.ofSeconds(30),
+                () -> output.getAll().contains("Could not fetch the voice list"));
         simulatorSettings.setHttp5xxRate(0);
 
         assertThat(running.get(30, java.util.concurrent.TimeUnit.SECONDS).exitCode()).isZero();
@@ -140,7 +140,7 @@ class FaultToleranceTests extends JobTestSupport {
             lines.add("r" + i + ",A sentence of forty characters or so. " + i + ",en-US-Jenny");
         }
         Path input = csv("course.csv", lines.toArray(String[]::new));
-        simulatorSettings.setCredits(1.0); // about six rows' worth
+        simulator.setCredits(1.0); // about six rows' worth
 
         RunOutcome stopped = run(input);
 
@@ -149,7 +149,7 @@ class FaultToleranceTests extends JobTestSupport {
         long paid = simulator.acceptedSubmissions();
         assertThat(paid).isBetween(1L, 29L);
 
-        simulatorSettings.setCredits(1e6);
+        simulator.setCredits(1e6);
         RunOutcome resumed = run(input);
 
         assertThat(resumed.exitCode()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
@@ -211,8 +211,9 @@ class FaultToleranceTests extends JobTestSupport {
 
         assertThat(outcome.exitCode()).isEqualTo(RunOutcome.JOB_FAILED);
         assertThat(outcome.message()).contains("rows failed in a row", "Akool failed the job");
-        System.out.printf("every job failing: the run stopped after %d of 400 submissions%n", simulator.acceptedSubmissions());
-        assertThat(simulator.acceptedSubmissions()).as("accepted (and paid) before the run stopped").isLessThan(400);
+        assertThat(simulator.acceptedSubmissions())
+            .as("accepted (and paid) before narrator.max-consecutive-failures (20) failed jobs stopped the run")
+            .isLessThan(400);
     }
 
     @Test

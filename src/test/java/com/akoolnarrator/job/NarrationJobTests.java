@@ -123,7 +123,7 @@ class NarrationJobTests extends JobTestSupport {
 
     @Test
     void theJobRepositoryIsJdbcBackedSoExecutionsCanBeRestarted() throws Exception {
-        simulatorSettings.setCredits(0); // Akool refuses the first create: the execution fails in the submit step
+        simulator.setCredits(0); // Akool refuses the first create: the execution fails in the submit step
         Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
         JobExecution failed = jobOperatorTestUtils.startJob(RunContext.parameters(InputFile.inspect(input), "test",
                 output().toAbsolutePath(), System.nanoTime(), false));
@@ -133,7 +133,7 @@ class NarrationJobTests extends JobTestSupport {
         assertThat(stored).as("persisted in the H2 job repository").isNotNull();
         assertThat(stored.getStatus()).isEqualTo(BatchStatus.FAILED);
 
-        simulatorSettings.setCredits(1e12);
+        simulator.setCredits(1e12);
         JobExecution restarted = jobOperator.restart(stored);
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);

@@ -111,10 +111,9 @@ class RerunAndNightlyTests extends JobTestSupport {
         }
         Path input = csv("big.csv", lines.toArray(String[]::new));
         CompletableFuture<RunOutcome> first = CompletableFuture.supplyAsync(() -> run(input));
-        while (jdbc.sql("SELECT COUNT(*) FROM RUN_ROW R JOIN RUN_INPUT I ON I.RUN_ID = R.RUN_ID WHERE I.SCOPE = ?")
-            .param(output().toString()).query(Long.class).single() == 0) {
-            Thread.sleep(5);
-        }
+        awaitUntil("the first validated rows in the ledger", Duration.ofSeconds(60),
+                () -> jdbc.sql("SELECT COUNT(*) FROM RUN_ROW R JOIN RUN_INPUT I ON I.RUN_ID = R.RUN_ID WHERE I.SCOPE = ?")
+                    .param(output().toString()).query(Long.class).single() > 0);
         command.requestStop();
 
         RunOutcome stopped = first.get(60, TimeUnit.SECONDS);
@@ -143,9 +142,7 @@ class RerunAndNightlyTests extends JobTestSupport {
         }
         Path input = csv("course.csv", lines.toArray(String[]::new));
         CompletableFuture<RunOutcome> first = CompletableFuture.supplyAsync(() -> run(input));
-        while (simulator.acceptedSubmissions() < 40) {
-            Thread.sleep(20);
-        }
+        awaitUntil("40 accepted submissions", Duration.ofSeconds(60), () -> simulator.acceptedSubmissions() >= 40);
         simulatorSettings.setApiKey("revoked-key"); // the next status call is refused: the job stops in collect
 
         RunOutcome aborted = first.get(30, TimeUnit.SECONDS);

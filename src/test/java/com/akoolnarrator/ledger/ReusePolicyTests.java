@@ -1,0 +1,63 @@
+package com.akoolnarrator.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import com.akoolnarrator.ledger.ReusePolicy.KnownNarration;
+
+class ReusePolicyTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
+    private static final Instant YESTERDAY = NOW.minus(Duration.ofDays(1));
+    private static final Instant EIGHT_DAYS_AGO = NOW.minus(Duration.ofDays(8));
+
+    private final ReusePolicy policy = new ReusePolicy(Duration.ofDays(7));
+
+    private static KnownNarration known(NarrationState state, String url, Instant submitted, Instant completed) {
+        return new KnownNarration(state, "a.mp3", 1234L, url, submitted, completed);
+    }
+
+    @Test
+    void anMp3StillOnDiskAsWrittenIsKept() {
+        assertThat(policy.next(known(NarrationState.DOWNLOADED, "u", EIGHT_DAYS_AGO, EIGHT_DAYS_AGO), "a.mp3", () -> true, NOW))
+            .isEqualTo(NarrationState.DOWNLOADED);
+    }
+
+    @Test
+    void aMissingMp3IsDownloadedAgainWhileAkoolKeepsItAndNarratedAgainAfter() {
+        assertThat(policy.next(known(NarrationState.DOWNLOADED, "u", YESTERDAY, YESTERDAY), "a.mp3", () -> false, NOW))
+            .isEqualTo(NarrationState.COMPLETED);
+        assertThat(policy.next(known(NarrationState.DOWNLOADED, "u", EIGHT_DAYS_AGO, EIGHT_DAYS_AGO), "a.mp3", () -> false, NOW))
+            .isEqualTo(NarrationState.PENDING);
+    }
+
+    @Test
+    void anotherOutputFileIsWrittenFromAkoolsCopyWithoutLookingAtTheOldFile() {
+        assertThat(policy.next(known(NarrationState.DOWNLOADED, "u", YESTERDAY, YESTERDAY), "b.mp3",
+                () -> fail("the old file does not matter"), NOW))
+            .isEqualTo(NarrationState.COMPLETED);
+    }
+
+    @Test
+    void aJobAkoolStillKeepsIsFollowedAgainAndAnExpiredOneIsSubmittedAgain() {
+        assertThat(policy.next(known(NarrationState.SUBMITTED, null, YESTERDAY, null), "a.mp3", () -> false, NOW))
+            .isEqualTo(NarrationState.SUBMITTED);
+        assertThat(policy.next(known(NarrationState.COMPLETED, "u", EIGHT_DAYS_AGO, YESTERDAY), "a.mp3", () -> false, NOW))
+            .as("retention counts from completion").isEqualTo(NarrationState.COMPLETED);
+        assertThat(policy.next(known(NarrationState.SUBMITTED, null, EIGHT_DAYS_AGO, null), "a.mp3", () -> false, NOW))
+            .isEqualTo(NarrationState.PENDING);
+    }
+
+    @Test
+    void failedAndPendingNarrationsAreSubmittedAgain() {
+        assertThat(policy.next(known(NarrationState.FAILED, null, YESTERDAY, null), "a.mp3", () -> false, NOW))
+            .isEqualTo(NarrationState.PENDING);
+        assertThat(policy.next(known(NarrationState.PENDING, null, null, null), "a.mp3", () -> false, NOW))
+            .isEqualTo(NarrationState.PENDING);
+    }
+}
