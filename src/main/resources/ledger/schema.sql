@@ -1,6 +1,7 @@
--- akool-narrator ledger, schema version 2 (see README, "Where the state lives").
+-- akool-narrator ledger, schema version 3 (see README, "Where the state lives").
 -- Run by the application at every start (spring.sql.init); every statement is idempotent, so a database of an
--- earlier version is brought up to date by the same file (version 2 added ROW_KEY, PART_NO and PARTS below).
+-- earlier version is brought up to date by the same file (version 2 added ROW_KEY, PART_NO and PARTS below, version 3
+-- FAILURE_KIND).
 
 CREATE TABLE IF NOT EXISTS NARRATOR_SCHEMA_VERSION (
     VERSION     INT PRIMARY KEY,
@@ -8,6 +9,7 @@ CREATE TABLE IF NOT EXISTS NARRATOR_SCHEMA_VERSION (
 );
 MERGE INTO NARRATOR_SCHEMA_VERSION (VERSION) KEY (VERSION) VALUES (1);
 MERGE INTO NARRATOR_SCHEMA_VERSION (VERSION) KEY (VERSION) VALUES (2);
+MERGE INTO NARRATOR_SCHEMA_VERSION (VERSION) KEY (VERSION) VALUES (3);
 
 -- One narration: a row id narrated with given content (text, voice, rate) into one output folder (SCOPE).
 -- STATE: PENDING -> SUBMITTED (Akool accepted it: AKOOL_ID) -> COMPLETED (AUDIO_URL) -> DOWNLOADED (FILE...),
@@ -49,6 +51,10 @@ ALTER TABLE NARRATION ADD COLUMN IF NOT EXISTS PART_NO INT DEFAULT 0 NOT NULL;
 ALTER TABLE NARRATION ADD COLUMN IF NOT EXISTS PARTS INT DEFAULT 1 NOT NULL;
 UPDATE NARRATION SET ROW_KEY = NARRATION_KEY WHERE ROW_KEY IS NULL;
 CREATE INDEX IF NOT EXISTS NARRATION_ROW ON NARRATION (ROW_KEY, PART_NO);
+-- Why a FAILED narration is not simply submitted again by the next run: UNCONFIRMED, Akool may have accepted (and
+-- billed) it but did not say which job, so it is resent only when asked (narrator.resend-unconfirmed); TIMED_OUT,
+-- Akool had not finished it within narrator.akool-job-timeout, so the next run polls the same job (AKOOL_ID) again.
+ALTER TABLE NARRATION ADD COLUMN IF NOT EXISTS FAILURE_KIND VARCHAR(16);
 
 -- The text of a narration, written once: kept apart from NARRATION so that the frequent state updates there rewrite
 -- small rows, not pages full of text.

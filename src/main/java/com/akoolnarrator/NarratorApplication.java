@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import com.akoolnarrator.benchmark.NarrationBenchmark;
 import com.akoolnarrator.cli.CommandLineArguments;
 import com.akoolnarrator.cli.GracefulShutdown;
+import com.akoolnarrator.cli.RunOutcome;
 import com.akoolnarrator.simulator.SimulatorMain;
 
 /**
@@ -59,8 +60,8 @@ public class NarratorApplication {
             exitCode = SpringApplication.exit(application.run(expanded));
         }
         catch (RuntimeException startupFailure) {
-            // Spring Boot has already reported why the application could not start
-            exitCode = 1;
+            // OneLineFailureReporter has already said why the application could not start
+            exitCode = RunOutcome.ofStartupFailure(startupFailure);
         }
         GracefulShutdown.finish(exitCode);
         System.exit(exitCode);

@@ -39,6 +39,8 @@ import com.akoolnarrator.simulator.SimulatorSettings;
         "narrator.poll-min-interval=50ms",
         "narrator.poll-max-interval=400ms",
         "narrator.progress-interval=100ms",
+        // a job Akool never finishes ends the run after this; every other test's jobs finish well within it
+        "narrator.akool-job-timeout=3s",
         "akool.requests-per-second=0",
         "akool.retry.delay=20ms",
         // the bad-weather test fails a third of all requests; 12 retries make exhausting them (0.33^13 per row)

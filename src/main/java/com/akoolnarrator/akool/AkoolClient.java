@@ -24,6 +24,8 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.akoolnarrator.secrets.KnownSecrets;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -37,21 +39,49 @@ public class AkoolClient {
 
     private static final Logger log = LoggerFactory.getLogger(AkoolClient.class);
     private static final int MAX_BODY_CHARS = 1 << 20;
+    /** The longest job id and audio URL the job keeps (see ledger/schema.sql); Akool's ids have 24 characters. */
+    private static final int MAX_JOB_ID = 64;
+    private static final int MAX_AUDIO_URL = 4096;
 
     private final URI baseUrl;
     private final AkoolCredentials credentials;
     private final CloseableHttpClient http;
     private final AkoolRequestThrottle throttle;
     private final ObjectMapper json;
+    private final KnownSecrets secrets;
     private final AtomicReference<String> bearerToken = new AtomicReference<>();
 
     public AkoolClient(URI baseUrl, AkoolCredentials credentials, CloseableHttpClient http,
             AkoolRequestThrottle throttle, ObjectMapper json) {
+        this(baseUrl, credentials, http, throttle, json, secretsOf(credentials));
+    }
+
+    /** @param secrets what Akool's messages are cleaned of before anyone records or logs them */
+    public AkoolClient(URI baseUrl, AkoolCredentials credentials, CloseableHttpClient http,
+            AkoolRequestThrottle throttle, ObjectMapper json, KnownSecrets secrets) {
         this.baseUrl = baseUrl;
         this.credentials = credentials;
         this.http = http;
         this.throttle = throttle;
         this.json = json;
+        this.secrets = secrets;
+    }
+
+    /** The secrets in a set of credentials: the key, or the client secret. */
+    public static KnownSecrets secretsOf(AkoolCredentials credentials) {
+        KnownSecrets secrets = new KnownSecrets();
+        if (credentials instanceof AkoolCredentials.ApiKey apiKey) {
+            secrets.add(apiKey.key());
+        }
+        else if (credentials instanceof AkoolCredentials.ClientCredentials client) {
+            secrets.add(client.clientSecret());
+        }
+        return secrets;
+    }
+
+    /** What Akool said beside its code, cleaned of any credential it repeated. */
+    private String msg(JsonNode envelope) {
+        return secrets.redact(envelope.path("msg").asString(""));
     }
 
     public AkoolCredentials credentials() {
@@ -72,7 +102,14 @@ public class AkoolClient {
         body.put("webhookUrl", request.webhookUrl() == null ? "" : request.webhookUrl());
         HttpPost post = new HttpPost(baseUrl.resolve(request.endpointPath()));
         post.setEntity(new StringEntity(json.writeValueAsString(body), ContentType.APPLICATION_JSON));
-        return toAudioJob(call(post, true));
+        JsonNode envelope = call(post, true);
+        String id = envelope.path("data").path("_id").asString("");
+        if (id.isBlank() || id.length() > MAX_JOB_ID) {
+            throw new AkoolException.Unconfirmed(1000, "Akool accepted the request but returned no job id"
+                    + (id.isBlank() ? "" : " (its answer's _id has " + id.length() + " characters)")
+                    + "; not resent, to avoid paying twice");
+        }
+        return toAudioJob(envelope);
     }
 
     /** {@code GET audio/infobymodelid}: the job's current status. */
@@ -104,7 +141,11 @@ public class AkoolClient {
             throw new AkoolException.Transient(0, "Akool answered success without a job id", null, null);
         }
         String url = data.hasNonNull("url") ? data.get("url").asString() : null;
-        return new AudioJob(id, data.path("status").asInt(0), url, envelope.path("msg").asString(""));
+        if (url != null && url.length() > MAX_AUDIO_URL) {
+            throw new AkoolException.RowRejected(1000, "Akool's audio URL has " + url.length() + " characters, more than"
+                    + " the " + MAX_AUDIO_URL + " the job keeps");
+        }
+        return new AudioJob(id, data.path("status").asInt(0), url, msg(envelope));
     }
 
     private JsonNode call(ClassicHttpRequest request, boolean mayRefreshToken) {
@@ -160,10 +201,12 @@ public class AkoolClient {
             if (status >= 400) {
                 throw new AkoolException.RowRejected(status, what + ": HTTP " + status + " from Akool");
             }
-            throw new AkoolException.Transient(status, what + ": Akool's answer was not its JSON envelope (HTTP " + status + ")", null, null);
+            // a create or clone answered like this may have been accepted: the caller resends it once at most
+            throw new AkoolException.Transient(status, what + ": Akool's answer was not its JSON envelope (HTTP " + status
+                    + (answer.body().isBlank() ? ", empty" : "") + ")", null, null, request.getMethod().equals("POST"));
         }
         int code = envelope.path("code").asInt(-1);
-        String msg = envelope.path("msg").asString("");
+        String msg = msg(envelope);
         if (code == 1000) {
             throttle.onSuccess();
             return envelope;
@@ -216,6 +259,7 @@ public class AkoolClient {
                 if (fresh.isBlank()) {
                     throw new AkoolException.Fatal(0, "getToken: Akool answered without a token for the client credentials from " + client.source());
                 }
+                secrets.add(fresh);
                 bearerToken.set(fresh);
             }
             return bearerToken.get();

@@ -9,6 +9,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.Timeout;
+import com.akoolnarrator.secrets.KnownSecrets;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -61,9 +62,17 @@ public class AkoolClientConfiguration {
 
     @Bean
     AkoolClient akoolClient(AkoolConnection connection, CloseableHttpClient akoolHttpClient,
-            AkoolRequestThrottle throttle, ObjectMapper objectMapper) {
+            AkoolRequestThrottle throttle, ObjectMapper objectMapper, KnownSecrets knownSecrets) {
         return new AkoolClient(connection.baseUrl(), connection.credentials().orElse(null), akoolHttpClient, throttle,
-                objectMapper);
+                objectMapper, knownSecrets);
+    }
+
+    /** The run's secrets: the Akool credentials, the database password, and (once fetched) the bearer token. */
+    @Bean
+    KnownSecrets knownSecrets(AkoolConnection connection, Environment environment) {
+        KnownSecrets secrets = AkoolClient.secretsOf(connection.credentials().orElse(null));
+        secrets.add(environment.getProperty("spring.datasource.password"));
+        return secrets;
     }
 
     static Optional<AkoolCredentials> credentials(AkoolProperties properties, Environment environment) {

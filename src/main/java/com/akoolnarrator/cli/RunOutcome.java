@@ -1,5 +1,9 @@
 package com.akoolnarrator.cli;
 
+import org.springframework.boot.context.properties.bind.BindException;
+
+import com.akoolnarrator.storage.OutputFolderException;
+
 /**
  * How a run ended, as the exit code says: 0 every row SUCCEEDED; 3 the job finished but some rows are FAILED or
  * INVALID; 1 the job itself failed or was stopped (run the same command again to continue); 2 usage or configuration
@@ -14,6 +18,19 @@ public record RunOutcome(int exitCode, String message, long succeeded, long fail
 
     public static RunOutcome usage(String message) {
         return new RunOutcome(USAGE, message, 0, 0, 0, null);
+    }
+
+    /**
+     * The exit code of an application that could not start: a bad setting or an unusable output folder is a usage
+     * error (2), anything else (a damaged or busy job database) a failure (1).
+     */
+    public static int ofStartupFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof OutputFolderException || t instanceof BindException) {
+                return USAGE;
+            }
+        }
+        return JOB_FAILED;
     }
 
     /** The job failed before it could run a single row. */

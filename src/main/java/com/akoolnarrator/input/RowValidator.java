@@ -2,6 +2,7 @@ package com.akoolnarrator.input;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -21,17 +22,32 @@ public class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
     private static final Pattern UNSAFE_PATH_CHARS = Pattern.compile("[<>:\"|?*\\\\\\x00-\\x1F]");
     private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^\\s/$.?#][^\\s]*");
 
+    /**
+     * The most characters one row may hold, all cells together: the job database keeps every row as it was read (for
+     * the results' pass-through columns and failed.csv), in columns of at most 1,000,000 characters.
+     */
+    public static final int MAX_ROW_CHARACTERS = 400_000;
+    /** The longest id, voice and URL cells the job database keeps (see {@code ledger/schema.sql}). */
+    private static final Map<InputColumn, Integer> MAX_CELL = Map.of(InputColumn.ID, 1024, InputColumn.VOICE_ID, 512,
+            InputColumn.VOICE_URL, 2048, InputColumn.WEBHOOK_URL, 2048);
+
     private final InputHeader header;
     private final String defaultRate;
     private final int maxWords;
+    private final int maxCharacters;
     private final ScriptSplitter splitter;
     private final KnownVoices knownVoices;
 
-    public RowValidator(InputHeader header, String defaultRate, int maxWords, KnownVoices knownVoices) {
+    /**
+     * @param maxWords      Akool's limit of words per request: longer texts are sent in parts
+     * @param maxCharacters the limit of characters per request, likewise
+     */
+    public RowValidator(InputHeader header, String defaultRate, int maxWords, int maxCharacters, KnownVoices knownVoices) {
         this.header = header;
         this.defaultRate = defaultRate;
         this.maxWords = maxWords;
-        this.splitter = new ScriptSplitter(maxWords);
+        this.maxCharacters = maxCharacters;
+        this.splitter = new ScriptSplitter(maxWords, maxCharacters);
         this.knownVoices = knownVoices;
     }
 
@@ -40,6 +56,10 @@ public class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
         long line = record.line();
         List<String> values = record.values();
         String id = header.cell(values, InputColumn.ID).strip();
+        String tooLong = tooLong(line, values);
+        if (tooLong != null) {
+            return ValidatedRow.invalid(line, id, values, tooLong);
+        }
         if (record.problem() != null) {
             return ValidatedRow.invalid(line, id, values, record.problem());
         }
@@ -62,6 +82,29 @@ public class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
         }
     }
 
+    /** Why a row is too long for the job to keep, or null when it is not. */
+    private String tooLong(long line, List<String> values) {
+        long total = values.stream().mapToLong(String::length).sum();
+        if (total > MAX_ROW_CHARACTERS) {
+            int longest = 0;
+            for (int i = 1; i < values.size(); i++) {
+                longest = values.get(i).length() > values.get(longest).length() ? i : longest;
+            }
+            String column = longest < header.names().size() ? header.names().get(longest) : "#" + (longest + 1);
+            return at(line, column) + "has " + String.format(Locale.ROOT, "%,d", values.get(longest).length())
+                    + " characters; a row may hold at most " + String.format(Locale.ROOT, "%,d", MAX_ROW_CHARACTERS)
+                    + " (about 60,000 words): split the text into several rows";
+        }
+        for (Map.Entry<InputColumn, Integer> limit : MAX_CELL.entrySet()) {
+            String cell = header.cell(values, limit.getKey());
+            if (cell.length() > limit.getValue()) {
+                return at(line, column(limit.getKey())) + "has " + cell.length() + " characters, more than the "
+                        + limit.getValue() + " it may have: shorten it";
+            }
+        }
+        return null;
+    }
+
     private NarrationSpec spec(long line, String id, List<String> values) {
         if (id.isEmpty()) {
             throw new InvalidCell(at(line, "id") + "is empty: give every row a unique id");
@@ -75,10 +118,14 @@ public class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
             parts = splitter.split(text);
         }
         catch (ScriptSplitter.TooLongSentence e) {
-            throw new InvalidCell(at(line, column(InputColumn.TEXT)) + "has " + ScriptSplitter.words(text) + " words, over"
-                    + " Akool's limit of " + maxWords + " per request, and cannot be split at a sentence end: the sentence"
-                    + " starting \"" + e.sentenceStart() + "\" alone has " + e.words() + " words; end it earlier with a full"
-                    + " stop, or split the text into several rows");
+            boolean words = e.words() > maxWords;
+            throw new InvalidCell(at(line, column(InputColumn.TEXT)) + "has " + (words
+                    ? ScriptSplitter.words(text) + " words, over Akool's limit of " + maxWords
+                    : ScriptSplitter.characters(text) + " characters, over the limit of " + maxCharacters
+                            + " (narrator.max-characters)")
+                    + " per request, and cannot be split at a sentence end: the sentence starting \"" + e.sentenceStart()
+                    + "\" alone has " + (words ? e.words() + " words" : e.characters() + " characters")
+                    + "; end it earlier with a full stop, or split the text into several rows");
         }
         String voiceId = header.cell(values, InputColumn.VOICE_ID).strip();
         String voiceUrl = header.cell(values, InputColumn.VOICE_URL).strip();

@@ -7,18 +7,26 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Splits a text over Akool's per-request word limit into parts under it, only where a sentence ends (the JDK's
- * sentence {@link BreakIterator}), so that no part starts or stops mid-sentence and the joined audio has its pauses
- * where a reader would pause. Words are counted as Akool's limit counts them: runs of non-space characters.
+ * Splits a text over Akool's per-request limits (words, and characters: a text without spaces, such as Chinese or
+ * Japanese, is few "words" but many characters) into parts under them, only where a sentence ends (the JDK's sentence
+ * {@link BreakIterator}), so that no part starts or stops mid-sentence and the joined audio has its pauses where a
+ * reader would pause. Words are counted as Akool's limit counts them: runs of non-space characters; characters as
+ * Unicode code points.
  */
 public final class ScriptSplitter {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final int maxWords;
+    private final int maxCharacters;
 
-    public ScriptSplitter(int maxWords) {
+    public ScriptSplitter(int maxWords, int maxCharacters) {
         this.maxWords = maxWords;
+        this.maxCharacters = maxCharacters;
+    }
+
+    public static int characters(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     public static int words(String text) {
@@ -33,7 +41,7 @@ public final class ScriptSplitter {
      * @throws TooLongSentence when one sentence alone is over the limit, so no split at a sentence end can work
      */
     public List<String> split(String text) {
-        if (words(text) <= maxWords) {
+        if (words(text) <= maxWords && characters(text) <= maxCharacters) {
             return List.of(text);
         }
         BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
@@ -41,19 +49,23 @@ public final class ScriptSplitter {
         List<String> parts = new ArrayList<>();
         int partStart = 0;
         int partWords = 0;
+        int partCharacters = 0;
         int start = sentences.first();
         for (int end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
             String sentence = text.substring(start, end);
             int sentenceWords = words(sentence);
-            if (sentenceWords > maxWords) {
-                throw new TooLongSentence(excerpt(sentence), sentenceWords);
+            int sentenceCharacters = characters(sentence);
+            if (sentenceWords > maxWords || sentenceCharacters > maxCharacters) {
+                throw new TooLongSentence(excerpt(sentence), sentenceWords, sentenceCharacters);
             }
-            if (partWords + sentenceWords > maxWords) {
+            if (partWords + sentenceWords > maxWords || partCharacters + sentenceCharacters > maxCharacters) {
                 parts.add(text.substring(partStart, start).strip());
                 partStart = start;
                 partWords = 0;
+                partCharacters = 0;
             }
             partWords += sentenceWords;
+            partCharacters += sentenceCharacters;
         }
         parts.add(text.substring(partStart).strip());
         return List.copyOf(parts);
@@ -69,11 +81,13 @@ public final class ScriptSplitter {
 
         private final String start;
         private final int words;
+        private final int characters;
 
-        TooLongSentence(String start, int words) {
-            super("a sentence of " + words + " words", null, false, false);
+        TooLongSentence(String start, int words, int characters) {
+            super("a sentence of " + words + " words, " + characters + " characters", null, false, false);
             this.start = start;
             this.words = words;
+            this.characters = characters;
         }
 
         public String sentenceStart() {
@@ -82,6 +96,10 @@ public final class ScriptSplitter {
 
         public int words() {
             return words;
+        }
+
+        public int characters() {
+            return characters;
         }
     }
 }

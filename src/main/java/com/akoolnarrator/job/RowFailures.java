@@ -6,6 +6,7 @@ import org.springframework.batch.core.step.skip.SkipPolicy;
 import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.DownloadedNarration;
+import com.akoolnarrator.ledger.FailureKind;
 import com.akoolnarrator.ledger.PendingNarration;
 import com.akoolnarrator.ledger.TrackedNarration;
 import com.akoolnarrator.storage.DownloadException;
@@ -28,7 +29,7 @@ public class RowFailures implements SkipPolicy, SkipListener<Object, Object> {
     @Override
     public boolean shouldSkip(Throwable t, long skipCount) {
         return t instanceof AkoolException.RowRejected || t instanceof AkoolException.Transient
-                || t instanceof DownloadException;
+                || t instanceof AkoolException.Unconfirmed || t instanceof DownloadException;
     }
 
     @Override
@@ -43,7 +44,8 @@ public class RowFailures implements SkipPolicy, SkipListener<Object, Object> {
 
     private void failed(Object item, Throwable t) {
         if (item instanceof PendingNarration pending) {
-            rowFailed(pending.key(), ConsecutiveFailureGuard.Phase.SUBMIT, reason(t));
+            rowFailed(pending.key(), ConsecutiveFailureGuard.Phase.SUBMIT, reason(t),
+                    t instanceof AkoolException.Unconfirmed ? FailureKind.UNCONFIRMED : null);
         }
         else if (item instanceof TrackedNarration tracked) {
             rowFailed(tracked.key(), ConsecutiveFailureGuard.Phase.COLLECT, reason(t));
@@ -55,7 +57,12 @@ public class RowFailures implements SkipPolicy, SkipListener<Object, Object> {
 
     /** A row failed: FAILED with its reason in the ledger, and one more towards the consecutive-failure limit. */
     public void rowFailed(String key, ConsecutiveFailureGuard.Phase phase, String reason) {
-        facts.recordFailed(key, reason);
+        rowFailed(key, phase, reason, null);
+    }
+
+    /** {@link #rowFailed(String, ConsecutiveFailureGuard.Phase, String)}, telling the next run what to do about it. */
+    public void rowFailed(String key, ConsecutiveFailureGuard.Phase phase, String reason, FailureKind kind) {
+        facts.recordFailed(key, reason, kind);
         guard.failure(phase, reason);
     }
 
@@ -63,6 +70,9 @@ public class RowFailures implements SkipPolicy, SkipListener<Object, Object> {
     static String reason(Throwable t) {
         if (t instanceof AkoolException.RowRejected) {
             return "Akool rejected the request: " + t.getMessage();
+        }
+        if (t instanceof AkoolException.Unconfirmed) {
+            return t.getMessage() + " (look for the job in Akool's dashboard; narrator.resend-unconfirmed=true sends it again)";
         }
         if (t instanceof AkoolException.Transient) {
             return "Akool kept failing, retries exhausted: " + t.getMessage();

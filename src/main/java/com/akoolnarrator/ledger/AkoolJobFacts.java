@@ -87,7 +87,13 @@ public class AkoolJobFacts {
     }
 
     public void recordFailed(String key, String reason) {
-        store.committedNow(() -> jdbc.sql(LedgerSql.FAILED).params(LedgerStore.truncate(reason), store.now(), key).update());
+        recordFailed(key, reason, null);
+    }
+
+    /** The narration FAILED; a {@code kind} tells the next run not to submit it again as it would other failures. */
+    public void recordFailed(String key, String reason, FailureKind kind) {
+        store.committedNow(() -> jdbc.sql(LedgerSql.FAILED)
+            .params(kind == null ? null : kind.name(), store.reason(reason), store.now(), key).update());
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.akoolnarrator.ledger;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.akoolnarrator.NarratorProperties;
+import com.akoolnarrator.storage.OutputFolderException;
 
 /**
  * The job's H2 file database (Spring Batch's job repository and the ledger), by default in
@@ -41,13 +41,13 @@ public class JobDatabaseConfiguration {
         String url = properties.getUrl();
         if (url == null || url.isBlank()) {
             Path folder = settings.outputFolder().resolve(STATE_FOLDER);
-            createPrivateFolder(folder);
+            createPrivateFolder(settings.outputFolder(), folder);
             url = "jdbc:h2:file:" + folder.resolve("narrator") + H2_OPTIONS;
         }
         return properties.initializeDataSourceBuilder().url(url).build();
     }
 
-    private static void createPrivateFolder(Path folder) {
+    private static void createPrivateFolder(Path outputFolder, Path folder) {
         try {
             Files.createDirectories(folder);
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
@@ -55,7 +55,7 @@ public class JobDatabaseConfiguration {
             }
         }
         catch (IOException e) {
-            throw new UncheckedIOException("cannot create the job's state folder " + folder, e);
+            throw new OutputFolderException(outputFolder, e);
         }
     }
 }

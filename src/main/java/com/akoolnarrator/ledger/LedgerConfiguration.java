@@ -9,13 +9,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.akoolnarrator.secrets.KnownSecrets;
+
 /** The ledger's parts, one per idea, over one store. */
 @Configuration(proxyBeanMethods = false)
 public class LedgerConfiguration {
 
     @Bean
-    LedgerStore ledgerStore(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, Clock clock) {
-        return new LedgerStore(jdbcTemplate, transactionManager, clock);
+    LedgerStore ledgerStore(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, Clock clock,
+            KnownSecrets knownSecrets) {
+        return new LedgerStore(jdbcTemplate, transactionManager, clock, knownSecrets);
     }
 
     @Bean

@@ -39,8 +39,8 @@ final class LedgerSql {
 
     // ---- narrations ----
 
-    private static final String KNOWN_NARRATION_COLUMNS = "NARRATION_KEY, STATE, OUTPUT_FILE, FILE_BYTES, AUDIO_URL,"
-            + " SUBMITTED_AT, COMPLETED_AT FROM NARRATION";
+    private static final String KNOWN_NARRATION_COLUMNS = "NARRATION_KEY, STATE, FAILURE_KIND, OUTPUT_FILE, FILE_BYTES,"
+            + " AUDIO_URL, SUBMITTED_AT, COMPLETED_AT FROM NARRATION";
 
     static String knownNarrations(int count) {
         return "SELECT " + KNOWN_NARRATION_COLUMNS + " WHERE NARRATION_KEY IN (" + placeholders(count) + ")";
@@ -52,11 +52,11 @@ final class LedgerSql {
 
     static final String INSERT_TEXT = "INSERT INTO NARRATION_TEXT (NARRATION_KEY, INPUT_TEXT) VALUES (?, ?)";
 
-    static final String RESUBMIT = "UPDATE NARRATION SET STATE = 'PENDING', AKOOL_ID = NULL, AUDIO_URL = NULL,"
-            + " ERROR = NULL, SUBMITTED_AT = NULL, COMPLETED_AT = NULL, OUTPUT_FILE = ?, WEBHOOK_URL = ?, UPDATED_AT = ?"
+    static final String RESUBMIT = "UPDATE NARRATION SET STATE = 'PENDING', FAILURE_KIND = NULL, AKOOL_ID = NULL,"
+            + " AUDIO_URL = NULL, ERROR = NULL, SUBMITTED_AT = NULL, COMPLETED_AT = NULL, OUTPUT_FILE = ?, WEBHOOK_URL = ?, UPDATED_AT = ?"
             + " WHERE NARRATION_KEY = ?";
 
-    static final String REUSE = "UPDATE NARRATION SET STATE = ?, OUTPUT_FILE = ?, WEBHOOK_URL = ?, UPDATED_AT = ?"
+    static final String REUSE = "UPDATE NARRATION SET STATE = ?, FAILURE_KIND = ?, OUTPUT_FILE = ?, WEBHOOK_URL = ?, UPDATED_AT = ?"
             + " WHERE NARRATION_KEY = ?";
 
     // ---- facts about Akool jobs ----
@@ -76,18 +76,19 @@ final class LedgerSql {
                 + placeholders(count) + ")";
     }
 
-    static final String ACCEPTED_COMPLETED = "UPDATE NARRATION SET STATE = 'COMPLETED', AKOOL_ID = ?, AUDIO_URL = ?,"
+    static final String ACCEPTED_COMPLETED = "UPDATE NARRATION SET STATE = 'COMPLETED', FAILURE_KIND = NULL, AKOOL_ID = ?, AUDIO_URL = ?,"
             + " SUBMITTED_AT = ?, COMPLETED_AT = ?, ERROR = NULL, UPDATED_AT = ? WHERE NARRATION_KEY = ?";
 
-    static final String ACCEPTED = "UPDATE NARRATION SET STATE = 'SUBMITTED', AKOOL_ID = ?, SUBMITTED_AT = ?, ERROR = NULL,"
+    static final String ACCEPTED = "UPDATE NARRATION SET STATE = 'SUBMITTED', FAILURE_KIND = NULL, AKOOL_ID = ?, SUBMITTED_AT = ?, ERROR = NULL,"
             + " UPDATED_AT = ? WHERE NARRATION_KEY = ?";
 
     static final String COMPLETED = "UPDATE NARRATION SET STATE = 'COMPLETED', AUDIO_URL = ?, COMPLETED_AT = ?,"
             + " UPDATED_AT = ? WHERE NARRATION_KEY = ?";
 
-    static final String FAILED = "UPDATE NARRATION SET STATE = 'FAILED', ERROR = ?, UPDATED_AT = ? WHERE NARRATION_KEY = ?";
+    static final String FAILED = "UPDATE NARRATION SET STATE = 'FAILED', FAILURE_KIND = ?, ERROR = ?, UPDATED_AT = ?"
+            + " WHERE NARRATION_KEY = ?";
 
-    static final String DOWNLOADED = "UPDATE NARRATION SET STATE = 'DOWNLOADED', OUTPUT_FILE = ?, FILE_BYTES = ?,"
+    static final String DOWNLOADED = "UPDATE NARRATION SET STATE = 'DOWNLOADED', FAILURE_KIND = NULL, OUTPUT_FILE = ?, FILE_BYTES = ?,"
             + " SHA256 = ?, DURATION_SECONDS = ?, ERROR = NULL, UPDATED_AT = ? WHERE NARRATION_KEY = ?";
 
     // ---- rows narrated in parts ----

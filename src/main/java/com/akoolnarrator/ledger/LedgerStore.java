@@ -12,6 +12,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.akoolnarrator.secrets.KnownSecrets;
+
 /**
  * What the ledger's parts share: the job database, a transaction of its own for facts that must not wait for a chunk,
  * the group checkpoint that puts such facts on disk, and the clock that stamps them.
@@ -23,8 +25,10 @@ final class LedgerStore {
     private final TransactionTemplate committedNow;
     private final GroupCheckpoint durably;
     private final Clock clock;
+    private final KnownSecrets secrets;
 
-    LedgerStore(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, Clock clock) {
+    LedgerStore(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, Clock clock, KnownSecrets secrets) {
+        this.secrets = secrets;
         this.jdbc = JdbcClient.create(jdbcTemplate);
         this.batchUpdates = jdbcTemplate;
         this.committedNow = new TransactionTemplate(transactions);
@@ -67,9 +71,17 @@ final class LedgerStore {
         return value instanceof Timestamp ts ? ts.toInstant() : null;
     }
 
-    /** A reason as the ledger keeps it: at most 4,000 characters (see schema.sql). */
-    static String truncate(String value) {
-        return value == null || value.length() <= 4000 ? value : value.substring(0, 3997) + "...";
+    /** The size of the columns that keep a reason (see schema.sql). */
+    static final int MAX_REASON = 4000;
+
+    /** A reason as the ledger keeps it: cleaned of every known secret, cut to its column. */
+    String reason(String value) {
+        return truncate(secrets.redact(value), MAX_REASON);
+    }
+
+    /** A value cut to a column's size, ending in "..." when it was cut. */
+    static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 3) + "...";
     }
 
     private static boolean isH2(JdbcTemplate jdbcTemplate) {

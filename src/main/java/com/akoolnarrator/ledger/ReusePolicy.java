@@ -6,16 +6,23 @@ import java.util.function.BooleanSupplier;
 
 /**
  * What of a narration's earlier work a new run can reuse: an MP3 still on disk as it was written, else an Akool job
- * still within Akool's retention (its audio URL, or the job to poll), else nothing, and it is submitted again.
- * Pure: the caller says what time it is and whether the file is intact.
+ * still within Akool's retention (its audio URL, or the job to poll, also one that timed out), else nothing, and it is
+ * submitted again; except a request Akool may have accepted without saying which job, which stays FAILED unless the
+ * user asks to resend it. Pure: the caller says what time it is and whether the file is intact.
  */
 public final class ReusePolicy {
 
     private final Duration retention;
+    private final boolean resendUnconfirmed;
 
-    /** @param retention how long Akool keeps a job's result (7 days) */
-    public ReusePolicy(Duration retention) {
+    /**
+     * @param retention         how long Akool keeps a job's result (7 days)
+     * @param resendUnconfirmed whether to send again a request Akool may have accepted without a job id
+     *                          ({@code narrator.resend-unconfirmed})
+     */
+    public ReusePolicy(Duration retention, boolean resendUnconfirmed) {
         this.retention = retention;
+        this.resendUnconfirmed = resendUnconfirmed;
     }
 
     /**
@@ -37,12 +44,15 @@ public final class ReusePolicy {
                 yield akoolStillHasIt && known.audioUrl() != null ? NarrationState.COMPLETED : NarrationState.PENDING;
             }
             case COMPLETED, SUBMITTED -> akoolStillHasIt ? known.state() : NarrationState.PENDING;
-            case FAILED, PENDING -> NarrationState.PENDING;
+            case FAILED -> known.failureKind() == FailureKind.UNCONFIRMED && !resendUnconfirmed ? NarrationState.FAILED
+                    : known.failureKind() == FailureKind.TIMED_OUT && akoolStillHasIt ? NarrationState.SUBMITTED
+                    : NarrationState.PENDING;
+            case PENDING -> NarrationState.PENDING;
         };
     }
 
     /** What the ledger knows of a narration from an earlier run. */
-    public record KnownNarration(NarrationState state, String outputFile, Long fileBytes, String audioUrl,
+    public record KnownNarration(NarrationState state, FailureKind failureKind, String outputFile, Long fileBytes, String audioUrl,
             Instant submittedAt, Instant completedAt) {
     }
 }

@@ -13,6 +13,10 @@ import org.apache.commons.csv.CSVPrinter;
 final class RowValues {
 
     private static final CSVFormat RAW = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
+    /** What a column of encoded values holds (see schema.sql). */
+    static final int COLUMN_CHARACTERS = 1_000_000;
+    /** How much of an over-long cell is kept when a row does not fit its column (it is INVALID then). */
+    private static final int KEPT_OF_LONG_CELL = 1_000;
 
     private RowValues() {
     }
@@ -26,6 +30,19 @@ final class RowValues {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * {@link #encode}, with every cell over a thousand characters cut short (and saying so) when the whole row would
+     * not fit its column: only a row rejected for its length is that long, and it must still be recorded.
+     */
+    static String encodeToFit(List<String> values) {
+        String encoded = encode(values);
+        if (encoded.length() <= COLUMN_CHARACTERS) {
+            return encoded;
+        }
+        return encode(values.stream().map(cell -> cell.length() <= KEPT_OF_LONG_CELL ? cell
+                : cell.substring(0, KEPT_OF_LONG_CELL) + "... [cut: " + cell.length() + " characters in the input]").toList());
     }
 
     static List<String> decode(String encoded) {

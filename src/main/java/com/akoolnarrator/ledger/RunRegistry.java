@@ -25,6 +25,9 @@ import com.akoolnarrator.storage.OutputFolder;
  */
 public class RunRegistry {
 
+    /** ROW_ID's size: a valid row's id is at most that long, an INVALID row's is cut to it. */
+    private static final int MAX_ROW_ID = 1024;
+
     private final LedgerStore store;
     private final JdbcClient jdbc;
 
@@ -47,7 +50,7 @@ public class RunRegistry {
         }
         jdbc.sql(LedgerSql.INSERT_RUN)
             .params(runId, scope, input.path().toAbsolutePath().toString(), inputSha256, String.valueOf(input.delimiter()),
-                    RowValues.encode(input.header().names()))
+                    RowValues.encodeToFit(input.header().names()))
             .update();
     }
 
@@ -81,8 +84,9 @@ public class RunRegistry {
                 narrated.put(key, checked.spec());
             }
             earlier.add(checked, outputKey);
-            runRows.add(new Object[] { runId, checked.line(), checked.rowId(), key, outputKey,
-                LedgerStore.truncate(checked.invalidReason()), RowValues.encode(checked.values()) });
+            runRows.add(new Object[] { runId, checked.line(), LedgerStore.truncate(checked.rowId(), MAX_ROW_ID), key,
+                outputKey, store.reason(checked.invalidReason()),
+                RowValues.encodeToFit(checked.values()) });
             recorded.add(checked);
         }
         new Narrations(scope, folder, reuse).record(narrated);
@@ -149,8 +153,9 @@ public class RunRegistry {
                 return known;
             }
             jdbc.sql(LedgerSql.knownNarrations(keys.size())).params(List.copyOf(keys)).query(rs -> {
+                String kind = rs.getString("FAILURE_KIND");
                 known.put(rs.getString("NARRATION_KEY"), new KnownNarration(NarrationState.valueOf(rs.getString("STATE")),
-                        rs.getString("OUTPUT_FILE"), (Long) rs.getObject("FILE_BYTES", Long.class), rs.getString("AUDIO_URL"),
+                        kind == null ? null : FailureKind.valueOf(kind), rs.getString("OUTPUT_FILE"), (Long) rs.getObject("FILE_BYTES", Long.class), rs.getString("AUDIO_URL"),
                         LedgerStore.instant(rs.getTimestamp("SUBMITTED_AT")), LedgerStore.instant(rs.getTimestamp("COMPLETED_AT"))));
             });
             return known;
@@ -175,7 +180,9 @@ public class RunRegistry {
                 jdbc.sql(LedgerSql.RESUBMIT).params(spec.outputFile(), spec.webhookUrl(), now, key).update();
             }
             else {
-                jdbc.sql(LedgerSql.REUSE).params(next.name(), spec.outputFile(), spec.webhookUrl(), now, key).update();
+                FailureKind kind = next == NarrationState.FAILED ? known.failureKind() : null;
+                jdbc.sql(LedgerSql.REUSE).params(next.name(), kind == null ? null : kind.name(), spec.outputFile(),
+                        spec.webhookUrl(), now, key).update();
             }
             return next;
         }

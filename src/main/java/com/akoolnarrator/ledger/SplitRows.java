@@ -39,7 +39,7 @@ public class SplitRows {
 
     /** The parts could not be joined: they stay on disk and DOWNLOADED, so a rerun joins them again for free. */
     public void recordJoinFailed(String key, String reason) {
-        store.committedNow(() -> jdbc.sql(LedgerSql.FAILED).params(LedgerStore.truncate(reason), store.now(), key).update());
+        store.committedNow(() -> jdbc.sql(LedgerSql.FAILED).params(null, store.reason(reason), store.now(), key).update());
     }
 
     /** Split rows of the run with a FAILED part are FAILED, with the first such part's reason; returns how many. */

@@ -38,6 +38,8 @@ public class AkoolSimulator implements AutoCloseable {
 
     public static final String FAIL_MARKER = "[[fail]]";
     public static final String REJECT_MARKER = "[[reject]]";
+    /** A text with this marker makes a job Akool never finishes: it stays in status 2, processing. */
+    public static final String STUCK_MARKER = "[[stuck]]";
 
     private final SimulatorSettings settings;
     private final FaultInjector faults;
@@ -155,7 +157,9 @@ public class AkoolSimulator implements AutoCloseable {
             count("http5xx");
             int status = faults.pick(new Integer[] { 500, 502, 503, 504 });
             // a gateway in maintenance (503) says when to come back; the others do not
-            SimulatorExchanges.sendRaw(exchange, status, "text/html", "<html><body><h1>Bad Gateway</h1></body></html>",
+            SimulatorExchanges.sendRaw(exchange, status, "text/html", "<html><body><h1>Bad Gateway</h1>"
+                    + (settings.isEchoCredentials() ? "<p>request x-api-key: " + exchange.getRequestHeaders().getFirst("x-api-key")
+                            + "</p>" : "") + "</body></html>",
                     status == 503 ? settings.getRetryAfterSeconds() : null);
             return;
         }
@@ -221,6 +225,11 @@ public class AkoolSimulator implements AutoCloseable {
             case "voices" -> akool.voices(SimulatorExchanges.query(exchange).get("from"));
             default -> akool.quota();
         };
+        if (answer.code() == 1000 && post && faults.chance(settings.getUnreadableSuccessRate())) {
+            // accepted and billed, but what reaches the client is a gateway's page
+            SimulatorExchanges.sendRaw(exchange, 200, "text/html", "<html><body>Request received</body></html>", null);
+            return;
+        }
         exchanges.envelope(exchange, answer.code(), answer.msg(), answer.data());
     }
 

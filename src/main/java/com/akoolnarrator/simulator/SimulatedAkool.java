@@ -114,21 +114,22 @@ final class SimulatedAkool {
     Answer submit(String text, String rate, String voiceId, String voiceUrl, boolean clone) {
         String problem = problem(text, rate, voiceId, voiceUrl, clone);
         if (problem != null) {
-            return new Answer(1003, problem, null);
+            return new Answer(1003, settings.isEchoCredentials() ? "Parameter error: key " + settings.getApiKey() + ": "
+                    + problem : problem, null);
         }
         if (!charge(text.codePointCount(0, text.length()) * settings.getCreditsPerThousandChars() / 1000)) {
             return new Answer(1006, "insufficient credit balance", null);
         }
         long now = System.currentTimeMillis();
-        long processingMillis = settings.getProcessingBase().toMillis()
-                + settings.getProcessingPerChar().toNanos() * text.length() / 1_000_000;
+        long processingMillis = text.contains(AkoolSimulator.STUCK_MARKER) ? Long.MAX_VALUE / 2
+                : settings.getProcessingBase().toMillis() + settings.getProcessingPerChar().toNanos() * text.length() / 1_000_000;
         boolean fails = text.contains(AkoolSimulator.FAIL_MARKER) || faults.chance(settings.getFailedJobRate());
         Job job = new Job(String.format("%024x", ids.incrementAndGet()), text, rate, voiceId, now, now + processingMillis,
                 fails);
         jobs.put(job.id, job);
         submissionsByContent.computeIfAbsent(Sha256.of(text + "\u0000" + voiceId + "\u0000" + voiceUrl + "\u0000" + rate),
                 k -> new AtomicInteger()).incrementAndGet();
-        return Answer.ok(jobData(job, now));
+        return faults.chance(settings.getAcceptedWithoutIdRate()) ? Answer.ok(null) : Answer.ok(jobData(job, now));
     }
 
     private String problem(String text, String rate, String voiceId, String voiceUrl, boolean clone) {
@@ -168,12 +169,14 @@ final class SimulatedAkool {
             return new Answer(1008, "audio does not exist", null);
         }
         boolean failed = job.fails && now >= job.readyAt;
-        return new Answer(1000, failed ? "audio generation failed: the voice model could not render this text" : "OK",
-                jobData(job, now));
+        String failure = "audio generation failed: the voice model could not render this text"
+                + (settings.isEchoCredentials() ? " (request key " + settings.getApiKey() + ")" : "");
+        return new Answer(1000, failed ? failure : "OK", jobData(job, now));
     }
 
     private Map<String, Object> jobData(Job job, long now) {
-        int status = now < job.createdAt + (job.readyAt - job.createdAt) / 5 ? 1
+        // queueing for the first fifth of the job's time (a second at most: a stuck job is stuck processing), then processing
+        int status = now < job.createdAt + Math.min((job.readyAt - job.createdAt) / 5, 1_000) ? 1
                 : now < job.readyAt ? 2 : job.fails ? 4 : 3;
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("_id", job.id);

@@ -29,6 +29,12 @@ public class SimulatorSettings {
     private volatile double truncatedDownloadRate;
     private volatile double corruptDownloadRate;
     private volatile double expiredUrlRate;
+    /** Create/clone accepted and billed, but answered 1000 without a job ({@code data: null}). */
+    private volatile double acceptedWithoutIdRate;
+    /** Create/clone accepted and billed, but answered HTTP 200 with an HTML page instead of the envelope. */
+    private volatile double unreadableSuccessRate;
+    /** Error messages, error pages and failed jobs repeat the caller's API key, as a careless gateway might. */
+    private volatile boolean echoCredentials;
     private volatile long seed = 42;
     private volatile double credits = 1e12;
     private volatile double creditsPerThousandChars = 4.4;
@@ -86,8 +92,17 @@ public class SimulatorSettings {
     public void setThreads(int threads) { this.threads = threads; }
 
     /** Sets every fault rate back to zero. */
+    public double getAcceptedWithoutIdRate() { return acceptedWithoutIdRate; }
+    public void setAcceptedWithoutIdRate(double acceptedWithoutIdRate) { this.acceptedWithoutIdRate = acceptedWithoutIdRate; }
+    public double getUnreadableSuccessRate() { return unreadableSuccessRate; }
+    public void setUnreadableSuccessRate(double unreadableSuccessRate) { this.unreadableSuccessRate = unreadableSuccessRate; }
+    public boolean isEchoCredentials() { return echoCredentials; }
+    public void setEchoCredentials(boolean echoCredentials) { this.echoCredentials = echoCredentials; }
+
     public void clearFaults() {
         http5xxRate = http429Rate = dropRate = rateLimitCodeRate = serverErrorCodeRate = 0;
         failedJobRate = truncatedDownloadRate = corruptDownloadRate = expiredUrlRate = 0;
+        acceptedWithoutIdRate = unreadableSuccessRate = 0;
+        echoCredentials = false;
     }
 }

@@ -39,7 +39,7 @@ class RowValidationTests {
         Path file = dir.resolve("rows.csv");
         Files.write(file, content);
         InputFile input = InputFile.inspect(file);
-        RowValidator validator = new RowValidator(input.header(), "100%", 5000, voices);
+        RowValidator validator = new RowValidator(input.header(), "100%", 5000, 50_000, voices);
         CsvRowReader reader = new CsvRowReader(input);
         reader.open(new ExecutionContext());
         List<ValidatedRow> rows = new ArrayList<>();
@@ -94,6 +94,22 @@ class RowValidationTests {
         assertThat(only("id,text,voice_id", "a," + words + ",en-US-Jenny").invalidReason())
             .contains("line 2, column 'text'", "5001 words", "limit of 5000", "cannot be split at a sentence end",
                     "the sentence starting \"word word", "end it earlier with a full stop");
+    }
+
+    @Test
+    void textOverTheCharacterLimitWithASentenceTooLongToSplitIsInvalid() throws Exception {
+        String chinese = "字".repeat(60_000);
+        assertThat(only("id,text,voice_id", "a," + chinese + ",en-US-Jenny").invalidReason())
+            .contains("line 2, column 'text'", "has 60000 characters, over the limit of 50000 (narrator.max-characters)",
+                    "cannot be split at a sentence end", "alone has 60000 characters");
+    }
+
+    @Test
+    void cellsLongerThanTheJobKeepsAreInvalidWithTheirLengthAndTheLimit() throws Exception {
+        assertThat(only("id,text,voice_id", "a,Text.," + "v".repeat(600)).invalidReason())
+            .isEqualTo("line 2, column 'voice_id': has 600 characters, more than the 512 it may have: shorten it");
+        assertThat(only("id,text,voice_url", "a,Text.,https://example.com/" + "u".repeat(3000)).invalidReason())
+            .startsWith("line 2, column 'voice_url': has 3020 characters, more than the 2048");
     }
 
     @Test

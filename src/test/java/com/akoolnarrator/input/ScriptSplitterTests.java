@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ScriptSplitterTests {
 
-    private final ScriptSplitter splitter = new ScriptSplitter(5000);
+    private final ScriptSplitter splitter = new ScriptSplitter(5000, 50_000);
 
     /** Sentences of ten words each, numbered so that every part's first and last sentence can be told apart. */
     static String script(int sentences) {
@@ -56,5 +56,29 @@ class ScriptSplitterTests {
                 assertThat(e.words()).isEqualTo(5104);
                 assertThat(e.sentenceStart()).startsWith("And then again again");
             });
+    }
+
+    @Test
+    void aTextWithoutSpacesIsSplitByCharactersAtSentenceEnds() {
+        // Japanese: few "words" (no spaces), many characters; each sentence 21 characters
+        String sentence = "これは講座の文章です。次の文に進みます。";
+        String text = sentence.repeat(100);
+        ScriptSplitter byCharacters = new ScriptSplitter(5000, 1000);
+
+        List<String> parts = byCharacters.split(text);
+
+        assertThat(ScriptSplitter.words(text)).isEqualTo(1);
+        assertThat(parts).hasSizeGreaterThan(1).allSatisfy(part -> {
+            assertThat(ScriptSplitter.characters(part)).isLessThanOrEqualTo(1000);
+            assertThat(part).endsWith("。");
+        });
+        assertThat(String.join("", parts)).isEqualTo(text);
+    }
+
+    @Test
+    void aSentenceOverTheCharacterLimitCannotBeSplit() {
+        assertThatThrownBy(() -> new ScriptSplitter(5000, 1000).split("a".repeat(1001) + "."))
+            .isInstanceOf(ScriptSplitter.TooLongSentence.class)
+            .satisfies(e -> assertThat(((ScriptSplitter.TooLongSentence) e).characters()).isEqualTo(1002));
     }
 }

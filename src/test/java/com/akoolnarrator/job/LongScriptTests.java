@@ -78,7 +78,7 @@ class LongScriptTests extends JobTestSupport {
 
     @Test
     void aRunStoppedInTheMiddleOfASplitRowSendsOnlyTheMissingPartsWhenRunAgain() throws Exception {
-        List<String> parts = new ScriptSplitter(5000).split(courseScript());
+        List<String> parts = new ScriptSplitter(5000, 50_000).split(courseScript());
         // enough credit for the two short rows and one part and a half: Akool refuses the next part (1006)
         simulator.setCredits(4.4 * (parts.get(0).length() * 1.5 + 60) / 1000);
 

@@ -16,10 +16,15 @@ class ReusePolicyTests {
     private static final Instant YESTERDAY = NOW.minus(Duration.ofDays(1));
     private static final Instant EIGHT_DAYS_AGO = NOW.minus(Duration.ofDays(8));
 
-    private final ReusePolicy policy = new ReusePolicy(Duration.ofDays(7));
+    private final ReusePolicy policy = new ReusePolicy(Duration.ofDays(7), false);
 
     private static KnownNarration known(NarrationState state, String url, Instant submitted, Instant completed) {
-        return new KnownNarration(state, "a.mp3", 1234L, url, submitted, completed);
+        return known(state, null, url, submitted, completed);
+    }
+
+    private static KnownNarration known(NarrationState state, FailureKind kind, String url, Instant submitted,
+            Instant completed) {
+        return new KnownNarration(state, kind, "a.mp3", 1234L, url, submitted, completed);
     }
 
     @Test
@@ -59,5 +64,22 @@ class ReusePolicyTests {
             .isEqualTo(NarrationState.PENDING);
         assertThat(policy.next(known(NarrationState.PENDING, null, null, null), "a.mp3", () -> false, NOW))
             .isEqualTo(NarrationState.PENDING);
+    }
+
+    @Test
+    void aRequestAkoolMayHaveAcceptedWithoutAnIdStaysFailedUnlessTheUserAsksToResendIt() {
+        KnownNarration unconfirmed = known(NarrationState.FAILED, FailureKind.UNCONFIRMED, null, null, null);
+
+        assertThat(policy.next(unconfirmed, "a.mp3", () -> false, NOW)).isEqualTo(NarrationState.FAILED);
+        assertThat(new ReusePolicy(Duration.ofDays(7), true).next(unconfirmed, "a.mp3", () -> false, NOW))
+            .isEqualTo(NarrationState.PENDING);
+    }
+
+    @Test
+    void aJobThatTimedOutIsPolledAgainWhileAkoolKeepsItAndSubmittedAgainAfter() {
+        assertThat(policy.next(known(NarrationState.FAILED, FailureKind.TIMED_OUT, null, YESTERDAY, null), "a.mp3",
+                () -> false, NOW)).isEqualTo(NarrationState.SUBMITTED);
+        assertThat(policy.next(known(NarrationState.FAILED, FailureKind.TIMED_OUT, null, EIGHT_DAYS_AGO, null), "a.mp3",
+                () -> false, NOW)).isEqualTo(NarrationState.PENDING);
     }
 }

@@ -25,6 +25,7 @@ import com.akoolnarrator.akool.AudioJob;
 import com.akoolnarrator.job.ConsecutiveFailureGuard;
 import com.akoolnarrator.job.RowFailures;
 import com.akoolnarrator.ledger.AkoolJobFacts;
+import com.akoolnarrator.ledger.FailureKind;
 import com.akoolnarrator.ledger.LedgerReaders;
 import com.akoolnarrator.ledger.TrackedNarration;
 
@@ -254,6 +255,11 @@ public class AudioJobTracker implements AutoCloseable {
                 failed(narration, "Akool failed the job (status 4)" + (job.detail() == null || job.detail().isBlank()
                         || job.detail().equals("OK") ? "" : ": " + job.detail()));
             }
+            else if (policy.timedOut(narration.submittedAt(), clock.instant())) {
+                failed(narration, "Akool has not finished this job after " + PollPolicy.words(policy.jobTimeout()) + " (still "
+                        + (job.status() == AudioJob.QUEUEING ? "queueing" : "processing") + "): the next run checks it again",
+                        FailureKind.TIMED_OUT);
+            }
             else {
                 schedule.add(new ScheduledPoll(narration, policy.notDone(poll.poll(), clock.instant())));
             }
@@ -279,9 +285,13 @@ public class AudioJobTracker implements AutoCloseable {
     }
 
     private void failed(TrackedNarration narration, String reason) {
+        failed(narration, reason, null);
+    }
+
+    private void failed(TrackedNarration narration, String reason, FailureKind kind) {
         try {
             // recorded before the job stops counting as outstanding, so the results never read it unfinished
-            rowFailures.rowFailed(narration.key(), ConsecutiveFailureGuard.Phase.COLLECT, reason);
+            rowFailures.rowFailed(narration.key(), ConsecutiveFailureGuard.Phase.COLLECT, reason, kind);
         }
         finally {
             following.remove(narration.key());

@@ -53,6 +53,6 @@ public class CollectStepConfiguration {
     AudioJobTracker audioJobTracker(AkoolClient akool, AkoolJobFacts facts, LedgerReaders readers, RowFailures rowFailures,
             NarratorProperties settings, Clock clock) {
         return new AudioJobTracker(akool, facts, readers, rowFailures,
-                new PollPolicy(settings.pollMinInterval(), settings.pollMaxInterval()), clock, settings.pollThreads());
+                new PollPolicy(settings.pollMinInterval(), settings.pollMaxInterval(), settings.akoolJobTimeout()), clock, settings.pollThreads());
     }
 }

@@ -11,7 +11,8 @@ import java.time.Instant;
  * their completion time teaches the {@link ProcessingTimeModel}. Every other job is polled first when the model says it
  * should be done, with a margin, so that it is polled about once; before the model knows anything such a job is
  * parked. A job not done when polled is polled again at growing intervals, up to the maximum; so is one whose poll
- * failed, and after {@link #MAX_POLL_FAULTS} failed polls in a row the job is given up.
+ * failed, and after {@link #MAX_POLL_FAULTS} failed polls in a row the job is given up. A job Akool has not finished
+ * within the job timeout is given up too (the next run polls it again), so that a stuck job never keeps a run alive.
  */
 public final class PollPolicy {
 
@@ -29,10 +30,29 @@ public final class PollPolicy {
 
     private final Duration minInterval;
     private final Duration maxInterval;
+    private final Duration jobTimeout;
 
-    public PollPolicy(Duration minInterval, Duration maxInterval) {
+    /** @param jobTimeout how long after its submission a job still unfinished is given up for this run */
+    public PollPolicy(Duration minInterval, Duration maxInterval, Duration jobTimeout) {
         this.minInterval = minInterval;
         this.maxInterval = maxInterval.compareTo(minInterval) < 0 ? minInterval : maxInterval;
+        this.jobTimeout = jobTimeout;
+    }
+
+    public Duration jobTimeout() {
+        return jobTimeout;
+    }
+
+    /** Whether a job submitted then, and not finished now, is given up for this run. */
+    public boolean timedOut(Instant submittedAt, Instant now) {
+        return submittedAt != null && Duration.between(submittedAt, now).compareTo(jobTimeout) >= 0;
+    }
+
+    /** A duration as a person writes it: 1h, 90m, 45s, 500ms. */
+    static String words(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 3_600_000 == 0 ? millis / 3_600_000 + "h" : millis % 60_000 == 0 ? millis / 60_000 + "m"
+                : millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
     /** How the {@code number}th job tracked in a run starts. */

@@ -2,10 +2,13 @@ package com.akoolnarrator.job.submit;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import com.akoolnarrator.akool.AkoolClient;
+import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.akool.AudioJob;
 import com.akoolnarrator.job.ConsecutiveFailureGuard;
 import com.akoolnarrator.ledger.AkoolJobFacts;
@@ -25,6 +28,8 @@ public class AudioSubmitter implements ItemProcessor<PendingNarration, TrackedNa
     private final ConsecutiveFailureGuard guard;
     private final Clock clock;
     private final CountedAttempts attempts;
+    /** Narrations whose request was answered once in a way that may mean it was accepted. */
+    private final Set<String> unreadableAnswers = ConcurrentHashMap.newKeySet();
 
     public AudioSubmitter(AkoolClient akool, AkoolJobFacts facts, ConsecutiveFailureGuard guard, Clock clock,
             CountedAttempts attempts) {
@@ -47,10 +52,25 @@ public class AudioSubmitter implements ItemProcessor<PendingNarration, TrackedNa
                 return tracked(narration, known.get(), null);
             }
         }
-        AudioJob job = akool.submit(narration.request());
+        AudioJob job = send(narration);
         facts.recordAccepted(narration.key(), job);
         guard.success(ConsecutiveFailureGuard.Phase.SUBMIT);
         return tracked(narration, job.id(), job.isCompleted() ? job.url() : null);
+    }
+
+    /** Sends the request; one whose answer may mean "accepted" is sent once more at most. */
+    private AudioJob send(PendingNarration narration) {
+        try {
+            return akool.submit(narration.request());
+        }
+        catch (AkoolException.Transient e) {
+            if (e.mayHaveBeenAccepted() && !unreadableAnswers.add(narration.key())) {
+                throw new AkoolException.Unconfirmed(e.code(), "Akool's answer to this request could not be read twice ("
+                        + e.getMessage() + "), and it may have accepted one of them; not resent again, to avoid paying"
+                        + " twice");
+            }
+            throw e;
+        }
     }
 
     private TrackedNarration tracked(PendingNarration narration, String akoolId, String url) {

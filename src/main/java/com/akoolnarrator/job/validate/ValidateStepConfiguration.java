@@ -50,14 +50,15 @@ public class ValidateStepConfiguration {
     @StepScope
     RowValidator rowValidator(RunContexts runs, @Value("#{stepExecution}") StepExecution step, NarratorProperties settings,
             KnownVoices knownVoices) {
-        return new RowValidator(runs.of(step).input().header(), settings.defaultRate(), settings.maxWords(), knownVoices);
+        return new RowValidator(runs.of(step).input().header(), settings.defaultRate(), settings.maxWords(),
+                settings.maxCharacters(), knownVoices);
     }
 
     @Bean
     @StepScope
     RunRowWriter ledgerRowWriter(RunRegistry registry, RunContexts runs, @Value("#{stepExecution}") StepExecution step,
             NarratorProperties settings) {
-        return new RunRowWriter(registry, runs.of(step), new ReusePolicy(settings.resultRetention()));
+        return new RunRowWriter(registry, runs.of(step), new ReusePolicy(settings.resultRetention(), settings.resendUnconfirmed()));
     }
 
     @Bean

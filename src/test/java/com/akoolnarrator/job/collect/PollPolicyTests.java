@@ -16,7 +16,7 @@ class PollPolicyTests {
     private static final Duration MAX = Duration.ofSeconds(10);
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
 
-    private final PollPolicy policy = new PollPolicy(MIN, MAX);
+    private final PollPolicy policy = new PollPolicy(MIN, MAX, Duration.ofHours(1));
 
     @Test
     void theFirstJobsAndOneInFiftyAreProbesTheOthersWaitForTheModel() {
@@ -81,10 +81,22 @@ class PollPolicyTests {
 
     @Test
     void aMaximumBelowTheMinimumIsRaisedToIt() {
-        PollPolicy narrow = new PollPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1));
+        PollPolicy narrow = new PollPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofHours(1));
 
         Poll poll = narrow.notDone(narrow.plain(T0), T0);
 
         assertThat(narrow.notDone(poll, T0).interval()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aJobUnfinishedAfterTheTimeoutIsGivenUpAndTheTimeoutIsSaidAsAPersonWouldSayIt() {
+        PollPolicy policy = new PollPolicy(MIN, MAX, Duration.ofHours(1));
+
+        assertThat(policy.timedOut(T0, T0.plus(Duration.ofMinutes(59)))).isFalse();
+        assertThat(policy.timedOut(T0, T0.plus(Duration.ofHours(1)))).isTrue();
+        assertThat(PollPolicy.words(Duration.ofHours(1))).isEqualTo("1h");
+        assertThat(PollPolicy.words(Duration.ofMinutes(90))).isEqualTo("90m");
+        assertThat(PollPolicy.words(Duration.ofSeconds(3))).isEqualTo("3s");
+        assertThat(PollPolicy.words(Duration.ofMillis(1500))).isEqualTo("1500ms");
     }
 }
