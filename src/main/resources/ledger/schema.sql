@@ -1,7 +1,7 @@
--- akool-narrator ledger, schema version 3 (see README, "Where the state lives").
+-- akool-narrator ledger, schema version 4 (see README, "Where the state lives").
 -- Run by the application at every start (spring.sql.init); every statement is idempotent, so a database of an
 -- earlier version is brought up to date by the same file (version 2 added ROW_KEY, PART_NO and PARTS below, version 3
--- FAILURE_KIND).
+-- FAILURE_KIND, version 4 AKOOL_RATE).
 
 CREATE TABLE IF NOT EXISTS NARRATOR_SCHEMA_VERSION (
     VERSION     INT PRIMARY KEY,
@@ -10,6 +10,7 @@ CREATE TABLE IF NOT EXISTS NARRATOR_SCHEMA_VERSION (
 MERGE INTO NARRATOR_SCHEMA_VERSION (VERSION) KEY (VERSION) VALUES (1);
 MERGE INTO NARRATOR_SCHEMA_VERSION (VERSION) KEY (VERSION) VALUES (2);
 MERGE INTO NARRATOR_SCHEMA_VERSION (VERSION) KEY (VERSION) VALUES (3);
+MERGE INTO NARRATOR_SCHEMA_VERSION (VERSION) KEY (VERSION) VALUES (4);
 
 -- One narration: a row id narrated with given content (text, voice, rate) into one output folder (SCOPE).
 -- STATE: PENDING -> SUBMITTED (Akool accepted it: AKOOL_ID) -> COMPLETED (AUDIO_URL) -> DOWNLOADED (FILE...),
@@ -87,3 +88,11 @@ CREATE TABLE IF NOT EXISTS RUN_ROW (
 CREATE INDEX IF NOT EXISTS RUN_ROW_ID ON RUN_ROW (RUN_ID, ROW_ID);
 CREATE INDEX IF NOT EXISTS RUN_ROW_OUTPUT ON RUN_ROW (RUN_ID, OUTPUT_KEY);
 CREATE INDEX IF NOT EXISTS RUN_ROW_NARRATION ON RUN_ROW (NARRATION_KEY);
+
+-- The request rate Akool accepted from this account at an address, learnt by the last run that did not have a rate
+-- given (akool.requests-per-second): the next run starts from it. Keyed by Akool's address, never by the key.
+CREATE TABLE IF NOT EXISTS AKOOL_RATE (
+    BASE_URL             VARCHAR(1024) PRIMARY KEY,
+    REQUESTS_PER_SECOND  DOUBLE PRECISION NOT NULL,
+    UPDATED_AT           TIMESTAMP NOT NULL
+);

@@ -9,15 +9,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import com.akoolnarrator.benchmark.NarrationBenchmark;
-import com.akoolnarrator.cli.CommandLineArguments;
+import com.akoolnarrator.cli.NarratorCommandLine;
 import com.akoolnarrator.cli.GracefulShutdown;
 import com.akoolnarrator.cli.RunOutcome;
 import com.akoolnarrator.simulator.SimulatorMain;
 
 /**
- * {@code java -jar akool-narrator.jar [--job=demo] [--input=rows.csv] [--output-dir=out] [--dry-run] [--setting=value ...]}
- * runs the narration job and exits with its code; {@code voices [--format=csv]} lists the account's voices;
- * {@code simulator --port=8089} runs the Akool simulator on its own; {@code benchmark --rows=1000 ...} measures the job.
+ * {@code java -jar akool-narrator.jar [run] [--job=demo] [--input=rows.csv] [--output-dir=out] [--dry-run]
+ * [--setting=value ...]} runs the narration job and exits with its code; {@code voices}, {@code status},
+ * {@code simulator} and {@code benchmark} are the other commands, {@code --help} says more.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(NarratorProperties.class)
@@ -38,20 +38,18 @@ public class NarratorApplication {
             NarrationBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        String[] expanded;
-        try {
-            expanded = CommandLineArguments.expand(args);
-            if (args.length > 0 && args[0].equals("voices")) {
-                // listing voices needs no job database: keep it in memory rather than create an output folder
-                expanded = CommandLineArguments.withDefaults(Arrays.copyOfRange(expanded, 1, expanded.length),
-                        "--narrator.command=voices", "--spring.datasource.url=jdbc:h2:mem:voices");
-            }
-        }
-        catch (IllegalArgumentException e) {
-            System.err.println("Cannot run: " + e.getMessage());
-            System.exit(2);
+        NarratorCommandLine.Parsed parsed = NarratorCommandLine.parse(args);
+        if (parsed instanceof NarratorCommandLine.Printed printed) {
+            System.out.print(printed.text());
+            System.exit(RunOutcome.ALL_SUCCEEDED);
             return;
         }
+        if (parsed instanceof NarratorCommandLine.Failed failed) {
+            System.err.println("Cannot run: " + failed.message());
+            System.exit(RunOutcome.USAGE);
+            return;
+        }
+        String[] expanded = ((NarratorCommandLine.Launch) parsed).springArguments().toArray(String[]::new);
         GracefulShutdown.install();
         SpringApplication application = new SpringApplication(NarratorApplication.class);
         application.setRegisterShutdownHook(false);

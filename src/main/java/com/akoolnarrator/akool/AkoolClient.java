@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -49,6 +51,7 @@ public class AkoolClient {
     private final AkoolRequestThrottle throttle;
     private final ObjectMapper json;
     private final KnownSecrets secrets;
+    private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
     private final AtomicReference<String> bearerToken = new AtomicReference<>();
 
     public AkoolClient(URI baseUrl, AkoolCredentials credentials, CloseableHttpClient http,
@@ -118,6 +121,30 @@ public class AkoolClient {
         return toAudioJob(call(new HttpGet(baseUrl.resolve("/api/open/v3/audio/infobymodelid" + query)), true));
     }
 
+    /** {@code GET faceswap/quota/info}: the account's credit balance ({@code data.credit}). */
+    public double credit() {
+        JsonNode data = call(new HttpGet(baseUrl.resolve("/api/open/v3/faceswap/quota/info")), true).path("data");
+        if (!data.path("credit").isNumber()) {
+            throw new AkoolException.RowRejected(1000, "Akool's balance answer has no credit");
+        }
+        return data.path("credit").asDouble();
+    }
+
+    /** Requests sent so far, by kind: create, clone, status, voices, balance, token. */
+    public Map<String, Long> requestCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        requests.forEach((kind, count) -> counts.put(kind, count.get()));
+        return counts;
+    }
+
+    private void count(ClassicHttpRequest request) {
+        String path = request.getPath().replaceFirst("\\?.*", "");
+        String kind = path.endsWith("/audio/create") ? "create" : path.endsWith("/audio/clone") ? "clone"
+                : path.endsWith("/infobymodelid") ? "status" : path.endsWith("/voice/list") ? "voices"
+                : path.endsWith("/quota/info") ? "balance" : path.endsWith("/getToken") ? "token" : "other";
+        requests.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+    }
+
     /** {@code GET voice/list}: Akool's voices ({@code from=3}) and the account's own ({@code from=4}). */
     public List<Voice> voices(int from) {
         JsonNode data = call(new HttpGet(baseUrl.resolve("/api/open/v3/voice/list?from=" + from)), true).path("data");
@@ -150,7 +177,8 @@ public class AkoolClient {
 
     private JsonNode call(ClassicHttpRequest request, boolean mayRefreshToken) {
         authenticate(request);
-        throttle.acquire();
+        long ticket = throttle.acquire();
+        count(request);
         String what = request.getMethod() + " " + request.getPath().replaceFirst("\\?.*", "");
         Answer answer;
         try {
@@ -170,14 +198,14 @@ public class AkoolClient {
             throw new AkoolException.Transient(0, what + ": connection failed (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null, e);
         }
-        return unwrap(what, answer, request, mayRefreshToken);
+        return unwrap(what, answer, request, mayRefreshToken, ticket);
     }
 
-    private JsonNode unwrap(String what, Answer answer, ClassicHttpRequest request, boolean mayRefreshToken) {
+    private JsonNode unwrap(String what, Answer answer, ClassicHttpRequest request, boolean mayRefreshToken, long ticket) {
         int status = answer.status();
         if (status == 429) {
             Duration retryAfter = parseRetryAfter(answer.retryAfter());
-            throttle.slowDown(retryAfter);
+            throttle.slowDown(retryAfter, ticket);
             throw new AkoolException.Transient(429, what + ": HTTP 429 too many requests", retryAfter, null);
         }
         if (status >= 500) {
@@ -215,7 +243,7 @@ public class AkoolClient {
         switch (code) {
             case 1005 -> {
                 Duration retryAfter = parseRetryAfter(answer.retryAfter());
-                throttle.slowDown(retryAfter);
+                throttle.slowDown(retryAfter, ticket);
                 throw new AkoolException.Transient(code, said + ": rate limited", retryAfter, null);
             }
             case 2001, 1017, 1110, 1112, 1201 -> throw new AkoolException.Transient(code, said, null, null);
@@ -267,11 +295,12 @@ public class AkoolClient {
     }
 
     private JsonNode callWithoutAuth(ClassicHttpRequest request) {
-        throttle.acquire();
+        long ticket = throttle.acquire();
+        count(request);
         try {
             Answer answer = http.execute(request, response -> new Answer(response.getCode(),
                     response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), MAX_BODY_CHARS), null));
-            return unwrap("POST /api/open/v3/getToken", answer, request, false);
+            return unwrap("POST /api/open/v3/getToken", answer, request, false, ticket);
         }
         catch (IOException e) {
             throw new AkoolException.Transient(0, "getToken: connection failed (" + e.getClass().getSimpleName() + ")", null, e);

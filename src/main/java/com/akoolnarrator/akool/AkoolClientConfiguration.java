@@ -52,7 +52,11 @@ public class AkoolClientConfiguration {
 
     @Bean
     AkoolRequestThrottle akoolRequestThrottle(AkoolProperties properties) {
-        return new AkoolRequestThrottle(properties.requestsPerSecond(), properties.minRequestsPerSecond());
+        if (properties.hasGivenRate()) {
+            return new AkoolRequestThrottle(properties.requestsPerSecond(), properties.minRequestsPerSecond());
+        }
+        return new AkoolRequestThrottle(RatePolicy.learning(properties.startRequestsPerSecond(),
+                properties.minRequestsPerSecond(), properties.maxRequestsPerSecond()));
     }
 
     @Bean

@@ -19,8 +19,10 @@ public record AkoolProperties(
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("60s") Duration responseTimeout,
         @DefaultValue("64") int maxConnections,
-        @DefaultValue("10") double requestsPerSecond,
+        Double requestsPerSecond,
         @DefaultValue("0.5") double minRequestsPerSecond,
+        @DefaultValue("50") double maxRequestsPerSecond,
+        @DefaultValue("10") double startRequestsPerSecond,
         @DefaultValue Retry retry) {
 
     /** Backoff for transient faults: exponential with jitter, bounded. */
@@ -30,6 +32,11 @@ public record AkoolProperties(
             @DefaultValue("2.0") double multiplier,
             @DefaultValue("20s") Duration maxDelay,
             @DefaultValue("250ms") Duration jitter) {
+    }
+
+    /** Whether the user gave the rate ({@code akool.requests-per-second}): then it is not learnt. */
+    public boolean hasGivenRate() {
+        return requestsPerSecond != null;
     }
 
     public boolean hasApiKey() {

@@ -1,51 +1,73 @@
 package com.akoolnarrator.akool;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.google.common.util.concurrent.RateLimiter;
 
 /**
- * The one request budget shared by every Akool API call (downloads come from a CDN and do not count).
+ * The one request budget shared by every Akool API call (downloads come from a CDN and do not count), at the rate its
+ * {@link RatePolicy} says: fixed when the user gave one, learnt from Akool's answers otherwise.
  * <p>
- * It is the single place that knows about Akool's rate-limit signals: on 1005 or HTTP 429 the rate is halved and every
- * caller pauses for at least the server's {@code Retry-After}; each success then gives back a little of the configured
- * rate (additive increase, multiplicative decrease), so the job settles just under whatever Akool tolerates. A server
- * error that says when to come back ({@code Retry-After} on a 503) pauses every caller too, but is no reason to slow down
- * afterwards.
+ * It is the single place that knows about Akool's rate-limit signals: on 1005 or HTTP 429 every caller pauses for at
+ * least the server's {@code Retry-After}, and the policy cuts the rate once per episode. A server error that says when
+ * to come back ({@code Retry-After} on a 503) pauses every caller too, but is no reason to slow down afterwards.
  */
 public class AkoolRequestThrottle {
 
     private static final double UNLIMITED = 1_000_000;
+    /** Work counts as waiting for the budget if a caller had to wait within this long. */
+    private static final long DEMAND_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+    private final RatePolicy policy;
     private final RateLimiter limiter;
-    private final double maxRate;
-    private final double minRate;
     private final AtomicLong pausedUntilNanos = new AtomicLong(System.nanoTime());
+    private final AtomicLong lastWaitNanos = new AtomicLong(System.nanoTime() - DEMAND_WINDOW_NANOS);
     private final AtomicLong slowDowns = new AtomicLong();
+    private final AcceptedRequests accepted = new AcceptedRequests();
+    private volatile double highestRate;
 
-    public AkoolRequestThrottle(double requestsPerSecond, double minRequestsPerSecond) {
-        this.maxRate = requestsPerSecond > 0 ? requestsPerSecond : UNLIMITED;
-        this.minRate = Math.min(this.maxRate, Math.max(0.01, minRequestsPerSecond));
-        this.limiter = RateLimiter.create(this.maxRate);
+    public AkoolRequestThrottle(RatePolicy policy) {
+        this.policy = policy;
+        this.limiter = RateLimiter.create(limit(policy.rate()));
+        this.highestRate = policy.rate();
     }
 
-    /** Blocks until the next request may be sent. */
-    public void acquire() {
+    /** A budget of {@code requestsPerSecond} given by the user (0: unlimited), never cut below the minimum. */
+    public AkoolRequestThrottle(double requestsPerSecond, double minRequestsPerSecond) {
+        this(RatePolicy.given(requestsPerSecond > 0 ? requestsPerSecond : UNLIMITED, minRequestsPerSecond));
+    }
+
+    /** Carries on from a rate an earlier run learnt. */
+    public void resumeAt(double learnt) {
+        policy.resumeAt(learnt);
+        apply();
+    }
+
+    /** Blocks until the next request may be sent; returns the request's ticket, for {@link #slowDown}. */
+    public long acquire() {
         long waitNanos = pausedUntilNanos.get() - System.nanoTime();
         if (waitNanos > 0) {
             sleepNanos(waitNanos);
         }
-        limiter.acquire();
+        if (limiter.acquire() > 0) {
+            lastWaitNanos.set(System.nanoTime());
+        }
+        return policy.sent();
     }
 
-    /** Akool said "too frequent": halve the rate and pause everyone for {@code retryAfter} (or one request slot). */
-    public synchronized void slowDown(Duration retryAfter) {
+    /**
+     * Akool said "too frequent" to the request with this ticket: pause everyone for {@code retryAfter} (or one request
+     * slot), and let the policy cut the rate once for the episode.
+     */
+    public void slowDown(Duration retryAfter, long ticket) {
         slowDowns.incrementAndGet();
-        double rate = Math.max(minRate, limiter.getRate() / 2);
-        limiter.setRate(rate);
-        pause(retryAfter != null ? retryAfter : Duration.ofNanos((long) (1_000_000_000L / rate)));
+        if (policy.rejected(ticket, System.nanoTime(), accepted.perSecond())) {
+            apply();
+        }
+        pause(retryAfter != null ? retryAfter : Duration.ofNanos((long) (1_000_000_000L / limiter.getRate())));
     }
 
     /** Akool asked for a break ({@code Retry-After} on a server error): nobody sends anything until it is over. */
@@ -54,22 +76,87 @@ public class AkoolRequestThrottle {
         pausedUntilNanos.accumulateAndGet(until, Math::max);
     }
 
-    /** A request went through: recover a little of the configured rate. */
+    /** A request went through. */
     public void onSuccess() {
-        double rate = limiter.getRate();
-        if (rate < maxRate) {
-            synchronized (this) {
-                limiter.setRate(Math.min(maxRate, limiter.getRate() + maxRate * 0.02));
-            }
-        }
+        accepted.add(System.nanoTime());
+        policy.accepted(System.nanoTime() - lastWaitNanos.get() < DEMAND_WINDOW_NANOS);
+        apply();
     }
 
     public double currentRate() {
         return limiter.getRate();
     }
 
+    /** The highest rate the budget reached in this run. */
+    public double highestRate() {
+        return highestRate;
+    }
+
+    /** Whether the rate is learnt (no rate given by the user): then the run remembers it for the next. */
+    public boolean isLearning() {
+        return !policy.isGiven();
+    }
+
+    /** The rate the next run should start from. */
+    public double settledRate() {
+        return policy.settled();
+    }
+
+    /** The budget in words, for the summary: how high it went and whether it was learnt or given. */
+    public String describe() {
+        if (!isLearning()) {
+            return limiter.getRate() >= UNLIMITED ? "request budget: unlimited, as given"
+                    : String.format(Locale.ROOT, "request budget: %.1f requests/s, as given", policy.ceiling());
+        }
+        return String.format(Locale.ROOT, "request budget: up to %.1f requests/s, learnt from Akool's answers (the next run"
+                + " starts at %.1f)", highestRate, settledRate());
+    }
+
     public long slowDowns() {
         return slowDowns.get();
+    }
+
+    private void apply() {
+        double rate = policy.rate();
+        if (Math.abs(limiter.getRate() - rate) > 1e-9) {
+            limiter.setRate(limit(rate));
+        }
+        if (rate > highestRate) {
+            highestRate = rate;
+        }
+    }
+
+    private static double limit(double rate) {
+        return rate > 0 ? rate : UNLIMITED;
+    }
+
+    /** Requests Akool accepted in the last second, counted in tenths of a second. */
+    private static final class AcceptedRequests {
+
+        private static final long SLOT_NANOS = 100_000_000L;
+        private final long[] counts = new long[10];
+        private final long[] slots = new long[10];
+
+        synchronized void add(long nowNanos) {
+            long slot = nowNanos / SLOT_NANOS;
+            int i = (int) (slot % counts.length);
+            if (slots[i] != slot) {
+                slots[i] = slot;
+                counts[i] = 0;
+            }
+            counts[i]++;
+        }
+
+        synchronized double perSecond() {
+            long current = System.nanoTime() / SLOT_NANOS;
+            long total = 0;
+            for (int i = 0; i < counts.length; i++) {
+                if (current - slots[i] < counts.length) {
+                    total += counts[i];
+                }
+            }
+            return total;
+        }
     }
 
     private static void sleepNanos(long nanos) {

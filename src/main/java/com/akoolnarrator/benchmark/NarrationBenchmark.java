@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -40,9 +41,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -jar target/akool-narrator.jar benchmark --rows=1000 --latency=50ms --processing-base=1s
- * --processing-per-char=2ms --requests-per-second=20}: starts the simulator with those settings, generates the rows,
- * runs the packaged job against it in its own JVM (as a user would, with {@code --heap}), and prints wall time, rows
- * per second, API calls per row by kind, the lower bound those settings allow and the ratio to it, and peak heap.
+ * --processing-per-char=2ms --requests-per-second=20}: starts the simulator with those settings (the rate is the
+ * simulated account's limit, which the job is not told: it runs with its default settings, or with the
+ * {@code --akool.*} and {@code --narrator.*} settings given), generates the rows, runs the packaged job against it in
+ * its own JVM (as a user would, with {@code --heap}), and prints wall time, rows per second, API calls per row by kind,
+ * the share of requests answered "too frequent", how soon the job reached 90 % of the limit, the lower bound those
+ * settings allow and the ratio to it, and peak heap. {@code --runs=N} runs the job N times into the same output folder
+ * (its job database kept), each on new rows.
  * Then it runs the naive one-row-at-a-time loop (submit, poll every 1.5 s, download, next) on {@code --baseline-rows}
  * rows of the same kind and extrapolates it, so that the speed-up comes from the same run. Any other
  * {@code --setting=value} of the simulator (fault rates...) is passed to it.
@@ -52,6 +57,7 @@ public final class NarrationBenchmark {
     private static final String KEY = "benchmark-key";
     private static final Pattern RUN_TOOK = Pattern.compile("Run took ([0-9.]+) s");
     private static final Pattern PEAK_HEAP = Pattern.compile("peak heap (\\d+) MB");
+    private static final Pattern BUDGET = Pattern.compile("(request budget: [^.;]*(?:\\.[0-9][^.;]*)*)");
     private static final String[] WORDS = ("the data shows that every learner can follow a chart when its axes are clear and its"
             + " sources are named before we compare two groups we check how each was sampled a median resists outliers while"
             + " a mean moves with them good questions start with who collected the numbers how and why safety at work begins"
@@ -75,13 +81,14 @@ public final class NarrationBenchmark {
         String heap = value(args, "heap", "512m");
         String jar = value(args, "jar", runningJar());
         double rate = Double.parseDouble(value(args, "requests-per-second", "20"));
+        int runs = Integer.parseInt(value(args, "runs", "1"));
         List<String> jobArgs = new ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith("--narrator.") || arg.startsWith("--akool.")) {
                 jobArgs.add(arg);
             }
         }
-        options.keySet().removeIf(k -> List.of("rows", "min-chars", "max-chars", "baseline-rows", "heap", "jar").contains(k)
+        options.keySet().removeIf(k -> List.of("rows", "min-chars", "max-chars", "baseline-rows", "heap", "jar", "runs").contains(k)
                 || k.startsWith("narrator.") || k.startsWith("akool."));
 
         SimulatorSettings settings = new SimulatorSettings();
@@ -96,61 +103,139 @@ public final class NarrationBenchmark {
         new Binder(new MapConfigurationPropertySource(simulatorOptions)).bind("simulator", Bindable.ofInstance(settings));
 
         Path work = Files.createTempDirectory("narrator-benchmark");
-        Path input = work.resolve("rows.csv");
-        int longest = generate(input, rows, minChars, maxChars, new Random(7));
-        double maxProcessing = settings.getProcessingBase().toNanos() / 1e9 + settings.getProcessingPerChar().toNanos() / 1e9 * longest;
-        double latency = settings.getLatency().toNanos() / 1e9;
 
         try (AkoolSimulator simulator = new AkoolSimulator(settings).start();
                 CloseableHttpClient http = HttpClients.custom().disableAutomaticRetries().build()) {
             System.out.printf(Locale.ROOT, "akool-narrator benchmark: %d rows of %d-%d characters; simulator latency %s,"
-                    + " processing %s + %s/char, %s requests/s%s%n", rows, minChars, maxChars, settings.getLatency(),
-                    settings.getProcessingBase(), settings.getProcessingPerChar(), rate > 0 ? fmt(rate) : "unlimited",
-                    options.isEmpty() ? "" : ", " + options);
+                    + " processing %s + %s/char, limit %s requests/s%s; job settings %s%n", rows, minChars, maxChars,
+                    settings.getLatency(), settings.getProcessingBase(), settings.getProcessingPerChar(),
+                    rate > 0 ? fmt(rate) : "none", options.isEmpty() ? "" : ", " + options,
+                    jobArgs.isEmpty() ? "the defaults" : jobArgs);
+            double jobSeconds = Double.NaN;
+            for (int run = 1; run <= runs; run++) {
+                Path input = work.resolve("rows-" + run + ".csv");
+                int longest = generate(input, "run" + run + "-", rows, minChars, maxChars, new Random(7 + run));
+                double maxProcessing = settings.getProcessingBase().toNanos() / 1e9
+                        + settings.getProcessingPerChar().toNanos() / 1e9 * longest;
+                double latency = settings.getLatency().toNanos() / 1e9;
+                if (runs > 1) {
+                    System.out.printf(Locale.ROOT, "-- run %d of %d, on new rows, same output folder%n", run, runs);
+                }
+                simulator.resetCounters();
+                jobSeconds = runJob(simulator, http, input, work, jobArgs, heap, jar, rows, rate, maxProcessing + latency);
+                if (run == 1 && baselineRows > 0) {
+                    double perRow = baseline(simulator, http, input, Math.min(baselineRows, rows), rate > 0 ? rate : 20,
+                            work.resolve("baseline"));
+                    System.out.printf(Locale.ROOT, "one-row-at-a-time loop: %.2f s per row over %d rows, so %.0f s for %d"
+                            + " rows; speed-up %.1fx%n", perRow, Math.min(baselineRows, rows), perRow * rows, rows,
+                            perRow * rows / jobSeconds);
+                }
+            }
+        }
+    }
 
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-jar", jar, "--input=" + input,
-                    "--output-dir=" + work.resolve("out"), "--akool.base-url=" + simulator.baseUrl(),
-                    "--akool.requests-per-second=" + fmt(rate), "--narrator.progress-interval=5s"));
-            command.addAll(jobArgs);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("job.log").toFile());
-            builder.environment().put("AKOOL_API_KEY", KEY);
-            long started = System.nanoTime();
-            Process job = builder.start();
-            if (!job.waitFor(2, TimeUnit.HOURS)) {
+    /** Runs the packaged job once on {@code input}; prints what it measured and returns the job's own wall time. */
+    private static double runJob(AkoolSimulator simulator, CloseableHttpClient http, Path input, Path work,
+            List<String> jobArgs, String heap, String jar, int rows, double rate, double tail) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-jar", jar, "--input=" + input,
+                "--output-dir=" + work.resolve("out"), "--akool.base-url=" + simulator.baseUrl(),
+                "--narrator.progress-interval=5s"));
+        command.addAll(jobArgs);
+        Path logFile = work.resolve(input.getFileName() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
+        builder.environment().put("AKOOL_API_KEY", KEY);
+        long started = System.nanoTime();
+        Process job = builder.start();
+        RateSampler sampler = new RateSampler(http, simulator);
+        while (!job.waitFor(500, TimeUnit.MILLISECONDS)) {
+            sampler.sample();
+            if (System.nanoTime() - started > TimeUnit.HOURS.toNanos(2)) {
                 job.destroyForcibly();
                 throw new IllegalStateException("the job did not finish in 2 hours");
             }
-            double processSeconds = (System.nanoTime() - started) / 1e9;
-            String log = Files.readString(work.resolve("job.log"));
-            double jobSeconds = group(RUN_TOOK, log).map(Double::parseDouble).orElse(Double.NaN);
-            String peakHeap = group(PEAK_HEAP, log).orElse("?");
-            String statsJson = http.execute(new HttpGet(simulator.baseUrl().resolve("/simulator/stats")),
+        }
+        double processSeconds = (System.nanoTime() - started) / 1e9;
+        String log = Files.readString(logFile);
+        double jobSeconds = group(RUN_TOOK, log).map(Double::parseDouble).orElse(Double.NaN);
+        String peakHeap = group(PEAK_HEAP, log).orElse("?");
+        JsonNode stats = sampler.stats();
+        long apiCalls = sampler.apiCalls(stats);
+        long limited = stats.path("rate-limited").asLong();
+        System.out.printf(Locale.ROOT, "job exit code %d; log %s%n", job.exitValue(), logFile);
+        System.out.printf(Locale.ROOT, "wall: %.1f s for the job (%.1f s with JVM start-up); %.1f rows/s%n", jobSeconds,
+                processSeconds, rows / jobSeconds);
+        System.out.printf(Locale.ROOT, "per row: %.3f create/clone, %.3f status, %.4f voice-list calls; %.3f downloads%n",
+                (stats.path("create").asLong() + stats.path("clone").asLong()) / (double) rows,
+                stats.path("info").asLong() / (double) rows, stats.path("voices").asLong() / (double) rows,
+                stats.path("download").asLong() / (double) rows);
+        System.out.printf(Locale.ROOT, "rate-limited answers: %d of %d API requests (%.2f %%)%n", limited, apiCalls,
+                apiCalls == 0 ? 0 : 100.0 * limited / apiCalls);
+        if (rate > 0) {
+            double bound = 2.0 * rows / rate + tail;
+            System.out.printf(Locale.ROOT, "lower bound: %.1f s (2 x %d / %s requests/s + max processing and latency %.2f s);"
+                    + " wall / bound = %.3f%n", bound, rows, fmt(rate), tail, jobSeconds / bound);
+            System.out.println(sampler.reached(0.9 * rate).map(s -> String.format(Locale.ROOT,
+                    "reached 90 %% of the limit (%.1f accepted requests/s) %.1f s after its first request", 0.9 * rate, s))
+                .orElse("never reached 90 % of the limit in a one-second window"));
+        }
+        else {
+            System.out.println("lower bound: none without a rate limit (the job's own speed is what is measured)");
+        }
+        group(BUDGET, log).ifPresent(budget -> System.out.println("the job's summary: " + budget));
+        System.out.printf(Locale.ROOT, "peak heap in use: %s MB (sampled every 5 s; -Xmx%s); duplicates at Akool: %d%n",
+                peakHeap, heap, stats.path("duplicates").asLong());
+        return jobSeconds;
+    }
+
+    /** The simulator's counts, read every half second: how fast it accepted API requests, second by second. */
+    private static final class RateSampler {
+
+        private final CloseableHttpClient http;
+        private final AkoolSimulator simulator;
+        private final List<double[]> samples = new ArrayList<>();
+        private long firstRequestNanos = -1;
+
+        RateSampler(CloseableHttpClient http, AkoolSimulator simulator) {
+            this.http = http;
+            this.simulator = simulator;
+        }
+
+        JsonNode stats() throws IOException {
+            String json = http.execute(new HttpGet(simulator.baseUrl().resolve("/simulator/stats")),
                     r -> EntityUtils.toString(r.getEntity()));
-            JsonNode stats = JsonMapper.builder().build().readTree(statsJson);
+            return JsonMapper.builder().build().readTree(json);
+        }
 
-            double bound = 2.0 * rows / rate + maxProcessing + latency;
-            System.out.printf(Locale.ROOT, "job exit code %d; log %s%n", job.exitValue(), work.resolve("job.log"));
-            System.out.printf(Locale.ROOT, "wall: %.1f s for the job (%.1f s with JVM start-up); %.1f rows/s%n", jobSeconds,
-                    processSeconds, rows / jobSeconds);
-            System.out.printf(Locale.ROOT, "per row: %.3f create/clone, %.3f status, %.4f voice-list calls; %.3f downloads%n",
-                    (stats.path("create").asLong() + stats.path("clone").asLong()) / (double) rows,
-                    stats.path("info").asLong() / (double) rows, stats.path("voices").asLong() / (double) rows,
-                    stats.path("download").asLong() / (double) rows);
-            if (rate > 0) {
-                System.out.printf(Locale.ROOT, "lower bound: %.1f s (2 x %d / %s requests/s + max processing %.2f s + latency"
-                        + " %.3f s); wall / bound = %.3f%n", bound, rows, fmt(rate), maxProcessing, latency, jobSeconds / bound);
-            }
-            else {
-                System.out.println("lower bound: none without a rate limit (the job's own speed is what is measured)");
-            }
-            System.out.printf(Locale.ROOT, "peak heap in use: %s MB (sampled every 5 s; -Xmx%s); duplicates at Akool: %d; rate-limited answers: %d%n",
-                    peakHeap, heap, stats.path("duplicates").asLong(), stats.path("rate-limited").asLong());
+        long apiCalls(JsonNode stats) {
+            return stats.path("create").asLong() + stats.path("clone").asLong() + stats.path("info").asLong()
+                    + stats.path("voices").asLong() + stats.path("quota").asLong();
+        }
 
-            if (baselineRows > 0) {
-                double perRow = baseline(simulator, http, input, Math.min(baselineRows, rows), rate, work.resolve("baseline"));
-                System.out.printf(Locale.ROOT, "one-row-at-a-time loop: %.2f s per row over %d rows, so %.0f s for %d rows;"
-                        + " speed-up %.1fx%n", perRow, Math.min(baselineRows, rows), perRow * rows, rows, perRow * rows / jobSeconds);
+        void sample() throws IOException {
+            JsonNode stats = stats();
+            long now = System.nanoTime();
+            if (firstRequestNanos < 0 && stats.path("create").asLong() + stats.path("clone").asLong() > 0) {
+                firstRequestNanos = now;
             }
+            if (firstRequestNanos >= 0) {
+                samples.add(new double[] { (now - firstRequestNanos) / 1e9, apiCalls(stats) - stats.path("rate-limited").asLong() });
+            }
+        }
+
+        /** Seconds after the first submission until a window of a second or more first saw {@code rate} accepted/s. */
+        Optional<Double> reached(double rate) {
+            for (int i = 0; i < samples.size(); i++) {
+                for (int j = i + 1; j < samples.size(); j++) {
+                    double seconds = samples.get(j)[0] - samples.get(i)[0];
+                    if (seconds >= 1) {
+                        if ((samples.get(j)[1] - samples.get(i)[1]) / seconds >= rate) {
+                            return Optional.of(samples.get(j)[0]);
+                        }
+                        break;
+                    }
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -181,7 +266,7 @@ public final class NarrationBenchmark {
         return (System.nanoTime() - started) / 1e9 / texts.size();
     }
 
-    private static int generate(Path file, int rows, int minChars, int maxChars, Random random) {
+    private static int generate(Path file, String idPrefix, int rows, int minChars, int maxChars, Random random) {
         int longest = 0;
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180)) {
@@ -197,7 +282,7 @@ public final class NarrationBenchmark {
                 }
                 text.setLength(target);
                 longest = Math.max(longest, target);
-                csv.printRecord("row-" + i, text.toString().strip() + ".", i % 3 == 0 ? "en-US-Guy" : "en-US-Jenny", "Course " + (i % 10));
+                csv.printRecord(idPrefix + "row-" + i, text.toString().strip() + ".", i % 3 == 0 ? "en-US-Guy" : "en-US-Jenny", "Course " + (i % 10));
             }
         }
         catch (IOException e) {

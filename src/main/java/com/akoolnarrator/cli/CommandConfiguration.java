@@ -1,5 +1,7 @@
 package com.akoolnarrator.cli;
 
+import java.time.Clock;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -10,9 +12,11 @@ import org.springframework.context.annotation.Configuration;
 import com.akoolnarrator.NarratorProperties;
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolConnection;
+import com.akoolnarrator.akool.AkoolRequestThrottle;
 import com.akoolnarrator.akool.VoicesCommand;
 import com.akoolnarrator.input.KnownVoices;
 import com.akoolnarrator.job.StopSignal;
+import com.akoolnarrator.job.submit.CreditCheck;
 import com.akoolnarrator.job.collect.AudioJobTracker;
 import com.akoolnarrator.ledger.RunRegistry;
 import com.akoolnarrator.ledger.RunStatistics;
@@ -24,23 +28,26 @@ public class CommandConfiguration {
     @Bean
     NarrationCommand narrationCommand(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob,
             RunStatistics statistics, RunRegistry registry, AkoolConnection akoolConnection, KnownVoices knownVoices,
-            AudioJobTracker audioJobTracker, RunProgress runProgress, StopSignal stopSignal, NarratorProperties settings) {
+            AudioJobTracker audioJobTracker, RunProgress runProgress, StopSignal stopSignal, NarratorProperties settings,
+            AkoolRequestThrottle throttle, Clock clock, AkoolClient akoolClient, CreditCheck creditCheck) {
         return new NarrationCommand(new RunLauncher(jobOperator, jobRepository, narrationJob),
-                new RunSummary(statistics, registry, settings.creditsPerThousandCharacters()), akoolConnection, knownVoices,
-                audioJobTracker, runProgress, stopSignal);
+                new RunSummary(statistics, registry, throttle, settings.creditsPerThousandCharacters(), akoolClient,
+                        creditCheck), akoolConnection,
+                knownVoices,
+                audioJobTracker, runProgress, stopSignal, clock);
     }
 
     @Bean
-    RunProgress runProgress(RunStatistics statistics, NarratorProperties settings) {
-        return new RunProgress(statistics, settings.progressInterval(), System.console() != null);
+    RunProgress runProgress(RunStatistics statistics, AkoolRequestThrottle throttle, NarratorProperties settings) {
+        return new RunProgress(statistics, throttle, settings.progressInterval(), System.console() != null);
     }
 
     /** Tests turn this off ({@code narrator.run-on-startup=false}) and call the command themselves. */
     @Bean
     @ConditionalOnBooleanProperty(name = "narrator.run-on-startup", matchIfMissing = true)
     NarrationRunner narrationRunner(NarrationCommand narrationCommand, AkoolClient akoolClient, AkoolConnection akoolConnection,
-            NarratorProperties settings) {
-        return new NarrationRunner(narrationCommand, new VoicesCommand(akoolClient), akoolConnection.credentials().isPresent(),
-                settings);
+            NarratorProperties settings, JobRepository jobRepository, RunStatistics statistics, Clock clock) {
+        return new NarrationRunner(narrationCommand, new VoicesCommand(akoolClient),
+                new StatusCommand(jobRepository, statistics, clock), akoolConnection.credentials().isPresent(), settings);
     }
 }

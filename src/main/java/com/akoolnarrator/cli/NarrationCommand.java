@@ -1,6 +1,7 @@
 package com.akoolnarrator.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import com.akoolnarrator.input.InputFileException;
 import com.akoolnarrator.input.KnownVoices;
 import com.akoolnarrator.job.StopSignal;
 import com.akoolnarrator.job.collect.AudioJobTracker;
+import com.akoolnarrator.storage.FolderHolder;
 
 /**
  * Runs the narration job for one input and output folder, the way a scheduler needs it: checks what can be checked
@@ -31,9 +33,11 @@ public class NarrationCommand {
     private final AudioJobTracker tracker;
     private final RunProgress progress;
     private final StopSignal stopSignal;
+    private final Clock clock;
 
     public NarrationCommand(RunLauncher launcher, RunSummary summary, AkoolConnection akool, KnownVoices knownVoices,
-            AudioJobTracker tracker, RunProgress progress, StopSignal stopSignal) {
+            AudioJobTracker tracker, RunProgress progress, StopSignal stopSignal, Clock clock) {
+        this.clock = clock;
         this.launcher = launcher;
         this.summary = summary;
         this.akool = akool;
@@ -74,6 +78,8 @@ public class NarrationCommand {
             return report(RunOutcome.failed("Akool refused to start: " + e.getMessage()));
         }
         JobExecution execution;
+        summary.begin();
+        FolderHolder.claim(folder, clock);
         try {
             execution = dryRun ? launcher.start(inputFile, inputSha256, folder, true)
                     : launcher.launch(inputFile, inputSha256, folder);
@@ -81,6 +87,9 @@ public class NarrationCommand {
         catch (Exception e) {
             log.error("The job could not be started", e);
             return report(RunOutcome.failed("the job could not be started: " + e.getMessage()));
+        }
+        finally {
+            FolderHolder.release(folder);
         }
         if (dryRun) {
             return report(summary.dryRun(execution));

@@ -17,11 +17,14 @@ public class NarrationRunner implements ApplicationRunner, ExitCodeGenerator {
     private volatile int exitCode = RunOutcome.JOB_FAILED;
 
     private final VoicesCommand voices;
+    private final StatusCommand status;
     private final boolean hasCredentials;
 
-    public NarrationRunner(NarrationCommand command, VoicesCommand voices, boolean hasCredentials, NarratorProperties settings) {
+    public NarrationRunner(NarrationCommand command, VoicesCommand voices, StatusCommand status, boolean hasCredentials,
+            NarratorProperties settings) {
         this.command = command;
         this.voices = voices;
+        this.status = status;
         this.hasCredentials = hasCredentials;
         this.settings = settings;
     }
@@ -30,6 +33,11 @@ public class NarrationRunner implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) {
         if (settings.command().equals("voices")) {
             exitCode = listVoices();
+            return;
+        }
+        if (settings.command().equals("status")) {
+            status.print(settings.outputDir(), settings.format(), System.out);
+            exitCode = RunOutcome.ALL_SUCCEEDED;
             return;
         }
         GracefulShutdown.onStop(command::requestStop);

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
+import com.akoolnarrator.akool.AkoolRequestThrottle;
 import com.akoolnarrator.ledger.RunCounts;
 import com.akoolnarrator.ledger.RunStatistics;
 
@@ -34,6 +35,7 @@ public class RunProgress implements JobExecutionListener {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final RunStatistics statistics;
+    private final AkoolRequestThrottle throttle;
     private final Duration interval;
     private final boolean terminal;
     private ScheduledExecutorService ticker;
@@ -43,8 +45,9 @@ public class RunProgress implements JobExecutionListener {
     private double rowsPerSecond = -1;
     private final java.util.concurrent.atomic.AtomicLong peakHeapBytes = new java.util.concurrent.atomic.AtomicLong();
 
-    public RunProgress(RunStatistics statistics, Duration interval, boolean terminal) {
+    public RunProgress(RunStatistics statistics, AkoolRequestThrottle throttle, Duration interval, boolean terminal) {
         this.statistics = statistics;
+        this.throttle = throttle;
         this.interval = interval;
         this.terminal = terminal;
     }
@@ -137,8 +140,8 @@ public class RunProgress implements JobExecutionListener {
             }
             double rate = Math.max(rowsPerSecond, 0);
             String eta = rate > 0 && done < total ? ", about " + format(Duration.ofSeconds((long) ((total - done) / rate))) + " left" : "";
-            log.info("Progress: {}/{} rows done ({}); {} rows/s{}", done, total, line,
-                    String.format(Locale.ROOT, "%.1f", rate), eta);
+            log.info("Progress: {}/{} rows done ({}); {} rows/s{}; budget {} requests/s", done, total, line,
+                    String.format(Locale.ROOT, "%.1f", rate), eta, String.format(Locale.ROOT, "%.1f", throttle.currentRate()));
         }
         catch (RuntimeException e) {
             log.debug("progress unavailable: {}", e.getMessage());

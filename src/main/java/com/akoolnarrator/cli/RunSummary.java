@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -15,9 +18,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
+import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolException;
+import com.akoolnarrator.akool.AkoolRequestThrottle;
 import com.akoolnarrator.input.InputFileException;
 import com.akoolnarrator.job.ConsecutiveFailureGuard;
+import com.akoolnarrator.job.RunContext;
+import com.akoolnarrator.job.submit.CreditCheck;
 import com.akoolnarrator.ledger.PendingWork;
 import com.akoolnarrator.ledger.RunCounts;
 import com.akoolnarrator.ledger.RunRegistry;
@@ -33,12 +40,29 @@ public class RunSummary {
 
     private final RunStatistics statistics;
     private final RunRegistry registry;
+    private final AkoolRequestThrottle throttle;
     private final double creditsPerThousandCharacters;
 
-    public RunSummary(RunStatistics statistics, RunRegistry registry, double creditsPerThousandCharacters) {
+    private final AkoolClient akool;
+    private final CreditCheck credits;
+    private volatile Map<String, Long> requestsBefore = Map.of();
+    private volatile long rateLimitedBefore;
+
+    public RunSummary(RunStatistics statistics, RunRegistry registry, AkoolRequestThrottle throttle,
+            double creditsPerThousandCharacters, AkoolClient akool, CreditCheck credits) {
         this.statistics = statistics;
         this.registry = registry;
+        this.throttle = throttle;
         this.creditsPerThousandCharacters = creditsPerThousandCharacters;
+        this.akool = akool;
+        this.credits = credits;
+    }
+
+    /** A run starts: what Akool was asked before it does not count for it. */
+    public void begin() {
+        requestsBefore = akool.requestCounts();
+        rateLimitedBefore = throttle.slowDowns();
+        credits.reset();
     }
 
     /** A dry run: what a run would submit and cost, and every INVALID row; the run's rows are then forgotten. */
@@ -60,6 +84,11 @@ public class RunSummary {
                     .collect(Collectors.joining(", ")),
                 characters, credits(characters), creditsPerThousandCharacters,
                 counts.total() - toSubmit - counts.invalid(), counts.invalid()));
+        Optional<Double> balance = credits.balance();
+        report.append(balance.map(credit -> String.format(Locale.ROOT, "; the account's balance is %.1f credits%s", credit,
+                credit >= credits(characters) ? "" : String.format(Locale.ROOT, ", which covers about %d of the %d rows",
+                        CreditCheck.covered(toSubmit, credit, credits(characters)), toSubmit)))
+            .orElse("; the account's balance could not be read"));
         for (String reason : statistics.invalidReasons(runId, INVALID_LISTED)) {
             report.append(System.lineSeparator()).append("  INVALID ").append(reason);
         }
@@ -67,8 +96,10 @@ public class RunSummary {
             report.append(System.lineSeparator()).append("  ... and ").append(counts.invalid() - INVALID_LISTED).append(" more");
         }
         registry.forgetRun(runId);
-        return new RunOutcome(counts.invalid() == 0 ? RunOutcome.ALL_SUCCEEDED : RunOutcome.SOME_ROWS_FAILED,
+        RunOutcome outcome = new RunOutcome(counts.invalid() == 0 ? RunOutcome.ALL_SUCCEEDED : RunOutcome.SOME_ROWS_FAILED,
                 report.toString(), 0, 0, counts.invalid(), execution.getId());
+        writeFile(execution, outcome, counts, characters, balance.orElse(null), null, true);
+        return outcome;
     }
 
     /** A run: how many rows succeeded, failed or were invalid, what it cost, where everything is. */
@@ -81,22 +112,66 @@ public class RunSummary {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             long characters = statistics.charactersSubmittedSince(runId, firstStart(execution));
             String message = String.format(Locale.ROOT, "%d rows: %d succeeded, %d failed, %d invalid;"
-                    + " %d characters narrated (about %.1f credits at %s per 1,000). MP3s in %s; results in %s;"
+                    + " %d characters narrated (about %.1f credits at %s per 1,000); %s. MP3s in %s; results in %s;"
                     + " listening report %s",
                     counts.total(), succeeded, failed, invalid, characters, credits(characters),
-                    creditsPerThousandCharacters, folder, folder.resolve(ResultsWriter.RESULTS),
+                    creditsPerThousandCharacters, throttle.describe(), folder, folder.resolve(ResultsWriter.RESULTS),
                     folder.resolve(ListeningReportWriter.REPORT));
             if (failed + invalid > 0) {
                 message += "; the rows to fix or rerun are in " + folder.resolve(ResultsWriter.FAILED)
                         + (failed > 0 ? " (running the same command again retries the FAILED rows)" : "");
             }
-            return new RunOutcome(failed + invalid == 0 ? RunOutcome.ALL_SUCCEEDED : RunOutcome.SOME_ROWS_FAILED, message,
-                    succeeded, failed, invalid, execution.getId());
+            return written(execution, new RunOutcome(failed + invalid == 0 ? RunOutcome.ALL_SUCCEEDED
+                    : RunOutcome.SOME_ROWS_FAILED, message, succeeded, failed, invalid, execution.getId()), counts, characters);
         }
         String why = execution.getStatus() == BatchStatus.STOPPED ? "the job was stopped"
                 : "the job failed: " + cause(execution);
-        return new RunOutcome(RunOutcome.JOB_FAILED, why + ". Nothing is lost: run the same command again to continue.",
-                succeeded, failed, invalid, execution.getId());
+        return written(execution, new RunOutcome(RunOutcome.JOB_FAILED, why + ". Nothing is lost: run the same command"
+                + " again to continue.", succeeded, failed, invalid, execution.getId()), counts,
+                statistics.charactersSubmittedSince(runId, firstStart(execution)));
+    }
+
+    private RunOutcome written(JobExecution execution, RunOutcome outcome, RunCounts counts, long characters) {
+        Double before = credits.balanceBefore().orElse(null);
+        Double after = before == null ? null : credits.balance().orElse(null);
+        writeFile(execution, outcome, counts, characters, before, after, false);
+        return outcome;
+    }
+
+    /** run-summary.json: the facts of this run or dry run, for machines (fields in the README). */
+    private void writeFile(JobExecution execution, RunOutcome outcome, RunCounts counts, long characters, Double balanceBefore,
+            Double balanceAfter, boolean dryRun) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("command", dryRun ? "dry-run" : "run");
+        summary.put("run", execution.getJobInstance().getInstanceId());
+        summary.put("input", execution.getJobParameters().getString(RunContext.INPUT));
+        summary.put("outputDir", execution.getJobParameters().getString(RunContext.OUTPUT_DIR));
+        summary.put("exitCode", outcome.exitCode());
+        summary.put("outcome", outcome.message());
+        summary.put("startedAt", String.valueOf(execution.getStartTime()));
+        summary.put("endedAt", String.valueOf(execution.getEndTime()));
+        summary.put("wallSeconds", seconds(execution));
+        Map<String, Object> rows = new LinkedHashMap<>();
+        rows.put("total", counts.total());
+        rows.put("succeeded", dryRun ? 0 : counts.succeeded());
+        rows.put("failed", dryRun ? 0 : counts.notSucceeded());
+        rows.put("invalid", counts.invalid());
+        summary.put("rows", rows);
+        summary.put(dryRun ? "charactersToSubmit" : "characters", characters);
+        summary.put("estimatedCredits", credits(characters));
+        summary.put("creditsPerThousandCharacters", creditsPerThousandCharacters);
+        summary.put("balanceBefore", balanceBefore);
+        summary.put("balanceAfter", balanceAfter);
+        Map<String, Long> requests = new LinkedHashMap<>();
+        akool.requestCounts().forEach((kind, count) -> requests.put(kind, count - requestsBefore.getOrDefault(kind, 0L)));
+        summary.put("requests", requests);
+        summary.put("rateLimited", throttle.slowDowns() - rateLimitedBefore);
+        Map<String, Object> budget = new LinkedHashMap<>();
+        budget.put("learnt", throttle.isLearning());
+        budget.put("highestRequestsPerSecond", throttle.highestRate());
+        budget.put("nextRunStartsAt", throttle.isLearning() ? throttle.settledRate() : null);
+        summary.put("requestBudget", budget);
+        RunSummaryFile.write(Path.of(execution.getJobParameters().getString(RunContext.OUTPUT_DIR)), summary);
     }
 
     /** How long the execution took, in seconds. */

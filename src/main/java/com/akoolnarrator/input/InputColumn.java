@@ -47,7 +47,7 @@ public enum InputColumn {
         int bestDistance = 3;
         for (InputColumn column : values()) {
             for (String name : column.names) {
-                int distance = distance(key, squash(name));
+                int distance = EditDistance.between(key, squash(name));
                 if (distance < bestDistance) {
                     bestDistance = distance;
                     best = column;
@@ -59,24 +59,5 @@ public enum InputColumn {
 
     static String squash(String value) {
         return value == null ? "" : value.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.]+", "");
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -18,10 +18,13 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.akoolnarrator.NarratorProperties;
+import com.akoolnarrator.akool.AkoolConnection;
 import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.akool.AkoolProperties;
+import com.akoolnarrator.akool.AkoolRequestThrottle;
 import com.akoolnarrator.job.collect.AudioJobTracker;
 import com.akoolnarrator.ledger.AkoolJobFacts;
+import com.akoolnarrator.ledger.LearntRates;
 import com.akoolnarrator.storage.DownloadException;
 
 /**
@@ -52,7 +55,8 @@ public class NarrationJobConfiguration {
     @Bean
     Job narrationJob(JobRepository jobRepository, Step validateStep, Step submitStep, Step collectStep, Step joinStep,
             Step resultsStep, RunContexts runContexts, AudioJobTracker tracker, ConsecutiveFailureGuard guard,
-            StopSignal stopSignal, @Qualifier("runProgress") JobExecutionListener runProgress) {
+            StopSignal stopSignal, @Qualifier("runProgress") JobExecutionListener runProgress,
+            LearntRateListener learntRate) {
         Flow submit = new FlowBuilder<Flow>("submitFlow").start(submitStep).build();
         Flow collect = new FlowBuilder<Flow>("collectFlow").start(collectStep).build();
         Flow narrate = new FlowBuilder<Flow>("narrate")
@@ -70,6 +74,7 @@ public class NarrationJobConfiguration {
                 }
             })
             .listener(runProgress)
+            .listener(learntRate)
             .start(validateStep)
             .next(DRY_RUN_DECIDER)
                 .on(DRY_RUN).end()
@@ -82,6 +87,11 @@ public class NarrationJobConfiguration {
     @Bean
     RunContexts runContexts() {
         return new RunContexts();
+    }
+
+    @Bean
+    LearntRateListener learntRateListener(AkoolRequestThrottle throttle, LearntRates learntRates, AkoolConnection akool) {
+        return new LearntRateListener(throttle, learntRates, akool);
     }
 
     @Bean

@@ -13,16 +13,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.akoolnarrator.NarratorProperties;
+import com.akoolnarrator.akool.AkoolConnection;
+import com.akoolnarrator.storage.FolderHolder;
+import com.akoolnarrator.storage.OutputFolder;
 import com.akoolnarrator.storage.OutputFolderException;
 
 /**
  * The job's H2 file database (Spring Batch's job repository and the ledger), by default in
  * {@code <output-dir>/.narrator/}, a folder only the owner can read; {@code spring.datasource.url} overrides it.
+ * Nothing is created on disk for a run that cannot start (no input file, no credentials: the command says why) nor
+ * for a status of a folder without a database or with a run at work: those get a database in memory.
  */
 @Configuration(proxyBeanMethods = false)
 public class JobDatabaseConfiguration {
 
-    public static final String STATE_FOLDER = ".narrator";
+    public static final String STATE_FOLDER = OutputFolder.STATE_FOLDER;
 
     /**
      * WRITE_DELAY=500: commits reach the file in the background, within half a second; the facts a killed process must
@@ -37,14 +42,26 @@ public class JobDatabaseConfiguration {
     public static final String H2_OPTIONS = ";WRITE_DELAY=500;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=30000";
 
     @Bean
-    DataSource dataSource(DataSourceProperties properties, NarratorProperties settings) {
+    DataSource dataSource(DataSourceProperties properties, NarratorProperties settings, AkoolConnection akool) {
         String url = properties.getUrl();
+        if ((url == null || url.isBlank()) && !needsFile(settings, akool)) {
+            url = "jdbc:h2:mem:narrator-" + settings.command();
+        }
         if (url == null || url.isBlank()) {
             Path folder = settings.outputFolder().resolve(STATE_FOLDER);
             createPrivateFolder(settings.outputFolder(), folder);
             url = "jdbc:h2:file:" + folder.resolve("narrator") + H2_OPTIONS;
         }
         return properties.initializeDataSourceBuilder().url(url).build();
+    }
+
+    /** Whether the command needs the folder's database file (else an in-memory one does, and nothing is created). */
+    private static boolean needsFile(NarratorProperties settings, AkoolConnection akool) {
+        if (settings.command().equals("status")) {
+            return Files.isRegularFile(settings.outputFolder().resolve(STATE_FOLDER).resolve("narrator.mv.db"))
+                    && FolderHolder.of(settings.outputFolder()).isEmpty();
+        }
+        return settings.input() != null && Files.isRegularFile(settings.input()) && akool.credentials().isPresent();
     }
 
     private static void createPrivateFolder(Path outputFolder, Path folder) {

@@ -1,11 +1,14 @@
 package com.akoolnarrator.ledger;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import com.akoolnarrator.storage.FolderHolder;
 
 /**
  * The job database cannot be opened: say why in plain words instead of H2's stack trace. Another process may hold it
@@ -20,8 +23,11 @@ class JobDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
         String message = String.valueOf(cause.getMessage());
         if (message.contains("Database may be already in use")) {
             String file = message.replaceAll("(?s).*Database may be already in use: \"?([^\"\\n]*)\"?.*", "$1");
+            Path database = Path.of(file.replaceFirst("^(nio:|file:)", ""));
+            String holder = database.getParent() == null || database.getParent().getParent() == null ? ""
+                    : FolderHolder.of(database.getParent().getParent()).map(h -> " (" + h + ")").orElse("");
             return new FailureAnalysis("Another run is using this output folder: its job database (" + file
-                    + ") is locked by a running akool-narrator process.",
+                    + ") is locked by a running akool-narrator process" + holder + ".",
                     "Wait for that run to finish (or stop it with Ctrl-C), or give this run another --output-dir.", cause);
         }
         if (damaged(cause)) {

@@ -42,6 +42,11 @@ public class LedgerConfiguration {
     }
 
     @Bean
+    LearntRates learntRates(LedgerStore store) {
+        return new LearntRates(store);
+    }
+
+    @Bean
     LedgerReaders ledgerReaders(DataSource dataSource, LedgerStore store) {
         return new LedgerReaders(dataSource, store);
     }

@@ -147,6 +147,19 @@ final class LedgerSql {
                 + " FETCH FIRST " + limit + " ROWS ONLY";
     }
 
+    static final String LAST_RUN = "SELECT MAX(RUN_ID) FROM RUN_INPUT WHERE SCOPE = ?";
+
+    static final String AT_AKOOL = "SELECT COUNT(*), MIN(N.SUBMITTED_AT) FROM RUN_ROW R JOIN " + WORK_OF_ROW
+            + " WHERE R.RUN_ID = ? AND N.STATE IN ('SUBMITTED', 'COMPLETED')";
+
+    /** The run's FAILED and INVALID rows, in input order (a row is FAILED here once its narration is). */
+    static String problems(int limit) {
+        return "SELECT R.LINE_NO, R.ROW_ID, CASE WHEN R.INVALID_REASON IS NOT NULL THEN 'INVALID' ELSE 'FAILED' END,"
+                + " COALESCE(R.INVALID_REASON, N.ERROR) FROM RUN_ROW R LEFT JOIN NARRATION N"
+                + " ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ? AND (R.INVALID_REASON IS NOT NULL"
+                + " OR N.STATE = 'FAILED') ORDER BY R.LINE_NO FETCH FIRST " + limit + " ROWS ONLY";
+    }
+
     /** A run's rows in input order, joined with their narrations: what results.csv says. */
     static final String RESULT_ROWS = "SELECT R.LINE_NO, R.ROW_ID, R.INVALID_REASON, R.RAW_VALUES, N.STATE, N.OUTPUT_FILE,"
             + " CASE WHEN N.PARTS > 1 THEN (SELECT LISTAGG(P.AKOOL_ID, ' ') WITHIN GROUP (ORDER BY P.PART_NO)"
@@ -154,6 +167,13 @@ final class LedgerSql {
             + " N.AUDIO_URL, N.FILE_BYTES, N.DURATION_SECONDS, N.SHA256, N.ATTEMPTS, N.ERROR"
             + " FROM RUN_ROW R LEFT JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
             + " WHERE R.RUN_ID = ? ORDER BY R.LINE_NO";
+
+    // ---- what the job learnt of Akool ----
+
+    static final String LEARNT_RATE = "SELECT REQUESTS_PER_SECOND FROM AKOOL_RATE WHERE BASE_URL = ?";
+
+    static final String SAVE_RATE = "MERGE INTO AKOOL_RATE (BASE_URL, REQUESTS_PER_SECOND, UPDATED_AT) KEY (BASE_URL)"
+            + " VALUES (?, ?, ?)";
 
     static final String CHECKPOINT = "CHECKPOINT";
 

@@ -3,6 +3,7 @@ package com.akoolnarrator.ledger;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,6 +38,31 @@ public class RunStatistics {
     /** Characters sent to Akool for the run's rows since a moment (what this run was billed for). */
     public long charactersSubmittedSince(long runId, Instant since) {
         return jdbc.sql(LedgerSql.CHARACTERS_SUBMITTED_SINCE).params(runId, Timestamp.from(since)).query(Long.class).single();
+    }
+
+    /** The last run (not a dry run) into an output folder, if any. */
+    public Optional<Long> lastRun(String scope) {
+        return Optional.ofNullable(jdbc.sql(LedgerSql.LAST_RUN).param(scope).query(Long.class).single());
+    }
+
+    /** The run's narrations Akool is working on (or whose MP3 waits to be downloaded), and the oldest one's submission. */
+    public AtAkool atAkool(long runId) {
+        return jdbc.sql(LedgerSql.AT_AKOOL).param(runId)
+            .query((rs, i) -> new AtAkool(rs.getLong(1), LedgerStore.instant(rs.getTimestamp(2)))).single();
+    }
+
+    /** The run's first FAILED and INVALID rows, in input order, with their reasons. */
+    public List<RowProblem> problems(long runId, int limit) {
+        return jdbc.sql(LedgerSql.problems(limit)).param(runId)
+            .query((rs, i) -> new RowProblem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+    }
+
+    /** Narrations at Akool: how many, and since when the oldest was submitted (null when none). */
+    public record AtAkool(long count, Instant oldestSubmittedAt) {
+    }
+
+    /** A row that did not succeed: its line, id, status (FAILED or INVALID) and why. */
+    public record RowProblem(long line, String rowId, String status, String reason) {
     }
 
     /** The run's first INVALID rows, in input order, with their reasons. */

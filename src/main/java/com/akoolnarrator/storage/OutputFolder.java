@@ -8,6 +8,9 @@ import java.nio.file.Path;
  */
 public record OutputFolder(Path root) {
 
+    /** The job's own folder inside the output folder: its database, parts waiting to be joined, who holds it. */
+    public static final String STATE_FOLDER = ".narrator";
+
     public OutputFolder {
         root = root.toAbsolutePath().normalize();
     }

@@ -23,7 +23,9 @@ import com.akoolnarrator.cli.NarrationCommand;
 import com.akoolnarrator.cli.RunOutcome;
 import com.akoolnarrator.JobTestSupport;
 import com.akoolnarrator.akool.AkoolConnection;
+import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.input.KnownVoices;
+import com.akoolnarrator.job.submit.CreditCheck;
 import com.akoolnarrator.cli.RunLauncher;
 import com.akoolnarrator.cli.RunProgress;
 import com.akoolnarrator.cli.RunSummary;
@@ -50,6 +52,12 @@ class BadInputJobTests extends JobTestSupport {
 
     @Autowired
     KnownVoices knownVoices;
+
+    @Autowired
+    AkoolClient akoolClient;
+
+    @Autowired
+    CreditCheck creditCheck;
 
     @Autowired
     AudioJobTracker tracker;
@@ -130,9 +138,9 @@ class BadInputJobTests extends JobTestSupport {
     @Test
     void noCredentialsIsAUsageErrorThatNamesWhereToPutTheKey() throws Exception {
         NarrationCommand withoutKey = new NarrationCommand(new RunLauncher(jobOperator, jobRepository, narrationJob),
-                new RunSummary(statistics, registry, 4.4),
+                new RunSummary(statistics, registry, throttle, 4.4, akoolClient, creditCheck),
                 new AkoolConnection(URI.create("https://openapi.akool.com"), Optional.empty()), knownVoices, tracker,
-                runProgress, new StopSignal());
+                runProgress, new StopSignal(), java.time.Clock.systemUTC());
         Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
 
         RunOutcome outcome = withoutKey.run(input, output());

@@ -21,6 +21,7 @@ import com.akoolnarrator.job.collect.AudioJobTracker;
 import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.LedgerReaders;
 import com.akoolnarrator.ledger.PendingNarration;
+import com.akoolnarrator.ledger.RunStatistics;
 import com.akoolnarrator.ledger.TrackedNarration;
 
 /** The submit step: one create or clone per pending narration, each accepted id in the ledger before anything else. */
@@ -31,7 +32,8 @@ public class SubmitStepConfiguration {
 
     @Bean
     Step submitStep(JobRepository jobRepository, RowByRowSteps rowByRow, NarratorProperties settings,
-            PendingSubmissionReader pendingSubmissions, AudioSubmitter audioSubmitter, AudioJobTracker tracker) {
+            PendingSubmissionReader pendingSubmissions, AudioSubmitter audioSubmitter, AudioJobTracker tracker,
+            CreditCheck creditCheck) {
         return rowByRow.configure(new StepBuilder("submit", jobRepository)
                 .<PendingNarration, TrackedNarration>chunk(settings.chunkSize()), "submit-", settings.submitThreads())
             .reader(pendingSubmissions)
@@ -40,6 +42,7 @@ public class SubmitStepConfiguration {
             .listener(new StepExecutionListener() {
                 @Override
                 public void beforeStep(StepExecution stepExecution) {
+                    creditCheck.check(stepExecution.getJobExecution().getJobInstance().getInstanceId());
                     // jobs submitted by an earlier execution, followed before this one submits anything: no job can
                     // then reach the tracker twice, so the tracker need not remember the jobs it has finished
                     tracker.resumeFromLedger();
@@ -59,6 +62,11 @@ public class SubmitStepConfiguration {
     PendingSubmissionReader pendingSubmissions(LedgerReaders readers, AkoolJobFacts facts, CountedAttempts countedAttempts,
             NarratorProperties settings, @Value(RUN_ID) long runId) {
         return new PendingSubmissionReader(readers.pendingNarrations(runId), facts, countedAttempts, settings.chunkSize());
+    }
+
+    @Bean
+    CreditCheck creditCheck(AkoolClient akool, RunStatistics statistics, NarratorProperties settings) {
+        return new CreditCheck(akool, statistics, settings.creditsPerThousandCharacters());
     }
 
     @Bean

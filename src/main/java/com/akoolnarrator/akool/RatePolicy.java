@@ -1,0 +1,150 @@
+package com.akoolnarrator.akool;
+
+/**
+ * How fast the job may call Akool, learnt from Akool's answers, as TCP learns a connection's window. Pure: the throttle
+ * feeds it what happened and asks it for the rate.
+ * <p>
+ * Akool publishes no rate limit. Until its first rate-limit signal the rate grows fast (about doubling every two seconds
+ * under demand, "slow start"); after it, as CUBIC does in TCP: back quickly (5 % a second) to near the rate Akool last
+ * objected to, then very slowly (0.5 % a second) up to it, so that refusals stay rare, and beyond it at 3 % a second,
+ * in case the account allows more now. It grows only while Akool accepts requests and work is waiting for the budget: a job that does not use its budget proves nothing about the account. On a rate-limit
+ * signal (1005, HTTP 429) it is cut by a quarter, once per episode: signals for requests sent before the last cut are
+ * answers to the rate already cut, so many threads hitting one episode cut once; and an episode lasts a second at least,
+ * the time a rate limiter's bucket takes to refill, so that a burst of refusals does not cut the rate to the floor. It
+ * never goes above the ceiling nor below the floor. When Akool's limiter has run dry, the rate at which it went on
+ * accepting requests is its limit: a cut goes down to that rate if it is lower (but never by more than half).
+ * <p>
+ * A rate the user gave is the ceiling and the start, and is not learnt: a rate-limit signal halves it (once per
+ * episode), and every accepted request gives back 2 % of it, demand or not.
+ */
+public final class RatePolicy {
+
+    /** Growth per accepted request, as a fraction of a request per second: the rate grows by this share each second. */
+    static final double SLOW_START_GAIN = 0.35;
+    static final double RECOVERY_GAIN = 0.05;
+    static final double PLATEAU_GAIN = 0.005;
+    static final double STEADY_GAIN = 0.03;
+    /** Below this share of the rate Akool last objected to, the rate recovers quickly; above it, it creeps. */
+    static final double PLATEAU_FROM = 0.9;
+    static final double CUT = 0.75;
+    /** What a run remembers: a little under the rate at which Akool last said "too frequent". */
+    static final double SETTLED_SHARE = 0.9;
+
+    static final long EPISODE_NANOS = 1_000_000_000L;
+    static final double GIVEN_RECOVERY = 0.02;
+    static final double GIVEN_CUT = 0.5;
+
+    private final double floor;
+    private final double ceiling;
+    private final boolean fixed;
+    private double rate;
+    private boolean slowStart;
+    private long requestsSent;
+    private long cutAtRequest = -1;
+    private long cutAtNanos;
+    private double lastRejectedRate = Double.NaN;
+
+    private RatePolicy(double start, double floor, double ceiling, boolean fixed, boolean slowStart) {
+        this.floor = Math.min(floor, ceiling);
+        this.ceiling = ceiling;
+        this.fixed = fixed;
+        this.rate = Math.max(this.floor, Math.min(ceiling, start));
+        this.slowStart = slowStart;
+    }
+
+    /** The rate the user gave: never exceeded, never learnt. */
+    public static RatePolicy given(double rate, double floor) {
+        return new RatePolicy(rate, floor, rate, true, false);
+    }
+
+    /** A rate learnt from scratch, from {@code start}, growing fast until Akool first objects. */
+    public static RatePolicy learning(double start, double floor, double ceiling) {
+        return new RatePolicy(start, floor, ceiling, false, true);
+    }
+
+    /** A rate learnt before (by an earlier run): carried on from, growing slowly. */
+    public synchronized void resumeAt(double learnt) {
+        if (!fixed) {
+            rate = Math.max(floor, Math.min(ceiling, learnt));
+            slowStart = false;
+        }
+    }
+
+    public double ceiling() {
+        return ceiling;
+    }
+
+    public synchronized double rate() {
+        return rate;
+    }
+
+    /** Whether the user gave the rate (then it is not learnt, nor remembered). */
+    public boolean isGiven() {
+        return fixed;
+    }
+
+    /** A request is about to be sent: its ticket, which its answer brings back. */
+    public synchronized long sent() {
+        return ++requestsSent;
+    }
+
+    /**
+     * Akool accepted a request.
+     *
+     * @param demand whether work was waiting for the budget lately (else the rate was not what limited the job)
+     */
+    public synchronized void accepted(boolean demand) {
+        if (rate >= ceiling || !fixed && !demand) {
+            return;
+        }
+        rate = Math.min(ceiling, rate + (fixed ? ceiling * GIVEN_RECOVERY : gain()));
+    }
+
+    private double gain() {
+        if (slowStart) {
+            return SLOW_START_GAIN;
+        }
+        if (Double.isNaN(lastRejectedRate) || rate >= lastRejectedRate) {
+            return STEADY_GAIN;
+        }
+        return rate < lastRejectedRate * PLATEAU_FROM ? RECOVERY_GAIN : PLATEAU_GAIN;
+    }
+
+    /**
+     * Akool said "too frequent" to the request with this ticket, at this time ({@link System#nanoTime()}).
+     *
+     * @return whether the rate was cut (false: the episode was already answered)
+     */
+    public synchronized boolean rejected(long ticket, long nowNanos) {
+        return rejected(ticket, nowNanos, Double.NaN);
+    }
+
+    /**
+     * {@link #rejected(long, long)}, knowing how many requests a second Akool accepted lately.
+     *
+     * @param acceptedPerSecond requests Akool accepted in the last second, or NaN when unknown
+     */
+    public synchronized boolean rejected(long ticket, long nowNanos, double acceptedPerSecond) {
+        if (ticket <= cutAtRequest || cutAtRequest >= 0 && nowNanos - cutAtNanos < EPISODE_NANOS) {
+            return false;
+        }
+        cutAtNanos = nowNanos;
+        lastRejectedRate = rate;
+        double cut = rate * (fixed ? GIVEN_CUT : CUT);
+        if (!fixed && acceptedPerSecond < cut) {
+            cut = Math.max(acceptedPerSecond, rate * GIVEN_CUT);
+        }
+        rate = Math.max(floor, cut);
+        slowStart = false;
+        cutAtRequest = requestsSent;
+        return true;
+    }
+
+    /**
+     * The rate to remember for the next run: a little under the rate at which Akool last objected, or the rate reached
+     * when it never did.
+     */
+    public synchronized double settled() {
+        return Double.isNaN(lastRejectedRate) ? rate : Math.max(floor, Math.min(ceiling, lastRejectedRate * SETTLED_SHARE));
+    }
+}

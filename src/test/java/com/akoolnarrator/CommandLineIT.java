@@ -1,0 +1,96 @@
+package com.akoolnarrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar as a command-line tool: help, version and typos create nothing; a run is quiet. */
+class CommandLineIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void helpAndVersionPrintAndExitZeroLeavingTheWorkingFolderEmpty() throws Exception {
+        Run help = jar(work, "--help");
+        Run version = jar(work, "--version");
+        Run statusHelp = jar(work, "help", "status");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.output()).contains("Usage: akool-narrator", "voices", "status", "Exit codes");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.output()).contains("akool-narrator 0.1.0-SNAPSHOT", "Akool OpenAPI v3");
+        assertThat(statusHelp.output()).contains("Usage: akool-narrator status");
+        assertThat(filesIn(work)).isEmpty();
+    }
+
+    @Test
+    void anUnknownOptionIsOneLineWithTheNearestValidOneExitTwoAndNothingCreated() throws Exception {
+        Run typo = jar(work, "--ouput-dir=out", "--input=x.csv");
+
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.output().strip()).isEqualTo("Cannot run: Unknown option: '--ouput-dir=out'; did you mean"
+                + " --output-dir? See --help.");
+        assertThat(filesIn(work)).isEmpty();
+    }
+
+    @Test
+    void aMissingInputFileOrKeyCreatesNothing() throws Exception {
+        Run missing = jar(work, "--input=nope.csv", "--output-dir=out");
+        Path input = Files.writeString(work.resolve("lessons.csv"), "id,text,voice_id\na,Alpha.,en-US-Jenny\n");
+        Run noKey = jar(work, "--input=" + input, "--output-dir=out");
+
+        assertThat(missing.exitCode()).as(missing.output()).isEqualTo(2);
+        assertThat(missing.output()).contains("input file not found");
+        assertThat(noKey.exitCode()).as(noKey.output()).isEqualTo(2);
+        assertThat(noKey.output()).contains("no Akool credentials");
+        assertThat(filesIn(work)).containsExactly(input);
+    }
+
+    @Test
+    void aNormalRunPrintsTheJobsOwnLinesAndNoneOfTheFrameworks() throws Exception {
+        Run demo = jar(Path.of("").toAbsolutePath(), "--job=demo", "--output-dir=" + work.resolve("out"));
+
+        assertThat(demo.exitCode()).as(demo.output()).isZero();
+        assertThat(demo.output()).contains("Run 1: narrating", "Done: 8 rows: 8 succeeded")
+            .doesNotContain("Starting NarratorApplication", "Started NarratorApplication", "HikariPool", "FlowJob",
+                    "Step: [");
+        Run verbose = jar(Path.of("").toAbsolutePath(), "--job=demo", "--output-dir=" + work.resolve("out"), "--verbose");
+        assertThat(verbose.output()).contains("Starting NarratorApplication", "HikariPool");
+    }
+
+    private static List<Path> filesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return new ArrayList<>(files.filter(p -> !p.equals(folder)).filter(p -> !p.getFileName().toString().startsWith("jar-"))
+                .toList());
+        }
+    }
+
+    private Run jar(Path directory, String... args) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-jar", Path.of("target", "akool-narrator.jar").toAbsolutePath()
+                .toString()));
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile("jar-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+        builder.environment().remove("AKOOL_API_KEY");
+        Process process = builder.start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the command ends").isTrue();
+        String output = Files.readString(log);
+        Files.delete(log);
+        return new Run(process.exitValue(), output);
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+}
