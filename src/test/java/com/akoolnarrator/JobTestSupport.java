@@ -35,6 +35,7 @@ import com.akoolnarrator.simulator.SimulatorSettings;
 @SpringBatchTest
 @SpringBootTest(properties = {
         "narrator.run-on-startup=false",
+        "spring.datasource.url=${narrator.test.database-url:${narrator.test.h2-url}}",
         "narrator.simulator.embedded=true",
         "narrator.poll-min-interval=50ms",
         "narrator.poll-max-interval=400ms",
@@ -56,9 +57,13 @@ public abstract class JobTestSupport {
     /** The H2 files of the test context's job database. */
     protected static final Path DATABASE = createDatabaseFolder();
 
+    /**
+     * The H2 file of the test context; a subclass puts the job database elsewhere by registering
+     * {@code narrator.test.database-url} (a later registration of {@code spring.datasource.url} would not win).
+     */
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATABASE.resolve("narrator")
+        registry.add("narrator.test.h2-url", () -> "jdbc:h2:file:" + DATABASE.resolve("narrator")
                 + JobDatabaseConfiguration.H2_OPTIONS);
     }
 

@@ -105,7 +105,7 @@ public class AkoolRequestThrottle {
     /** The budget in words, for the summary: how high it went and whether it was learnt or given. */
     public String describe() {
         if (!isLearning()) {
-            return limiter.getRate() >= UNLIMITED ? "request budget: unlimited, as given"
+            return policy.ceiling() >= UNLIMITED ? "request budget: unlimited, as given"
                     : String.format(Locale.ROOT, "request budget: %.1f requests/s, as given", policy.ceiling());
         }
         return String.format(Locale.ROOT, "request budget: up to %.1f requests/s, learnt from Akool's answers (the next run"

@@ -18,6 +18,7 @@ import com.akoolnarrator.input.KnownVoices;
 import com.akoolnarrator.job.StopSignal;
 import com.akoolnarrator.job.submit.CreditCheck;
 import com.akoolnarrator.job.collect.AudioJobTracker;
+import com.akoolnarrator.ledger.FolderLock;
 import com.akoolnarrator.ledger.RunRegistry;
 import com.akoolnarrator.ledger.RunStatistics;
 
@@ -29,12 +30,13 @@ public class CommandConfiguration {
     NarrationCommand narrationCommand(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob,
             RunStatistics statistics, RunRegistry registry, AkoolConnection akoolConnection, KnownVoices knownVoices,
             AudioJobTracker audioJobTracker, RunProgress runProgress, StopSignal stopSignal, NarratorProperties settings,
-            AkoolRequestThrottle throttle, Clock clock, AkoolClient akoolClient, CreditCheck creditCheck) {
+            AkoolRequestThrottle throttle, Clock clock, AkoolClient akoolClient, CreditCheck creditCheck,
+            FolderLock folderLock) {
         return new NarrationCommand(new RunLauncher(jobOperator, jobRepository, narrationJob),
                 new RunSummary(statistics, registry, throttle, settings.creditsPerThousandCharacters(), akoolClient,
                         creditCheck), akoolConnection,
                 knownVoices,
-                audioJobTracker, runProgress, stopSignal, clock);
+                audioJobTracker, runProgress, stopSignal, clock, folderLock);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import com.akoolnarrator.input.InputFileException;
 import com.akoolnarrator.input.KnownVoices;
 import com.akoolnarrator.job.StopSignal;
 import com.akoolnarrator.job.collect.AudioJobTracker;
+import com.akoolnarrator.ledger.FolderLock;
 import com.akoolnarrator.storage.FolderHolder;
 
 /**
@@ -34,10 +35,12 @@ public class NarrationCommand {
     private final RunProgress progress;
     private final StopSignal stopSignal;
     private final Clock clock;
+    private final FolderLock folderLock;
 
     public NarrationCommand(RunLauncher launcher, RunSummary summary, AkoolConnection akool, KnownVoices knownVoices,
-            AudioJobTracker tracker, RunProgress progress, StopSignal stopSignal, Clock clock) {
+            AudioJobTracker tracker, RunProgress progress, StopSignal stopSignal, Clock clock, FolderLock folderLock) {
         this.clock = clock;
+        this.folderLock = folderLock;
         this.launcher = launcher;
         this.summary = summary;
         this.akool = akool;
@@ -79,10 +82,13 @@ public class NarrationCommand {
         }
         JobExecution execution;
         summary.begin();
-        FolderHolder.claim(folder, clock);
-        try {
+        try (FolderLock.Held held = folderLock.acquire(folder.toString())) {
+            FolderHolder.claim(folder, clock);
             execution = dryRun ? launcher.start(inputFile, inputSha256, folder, true)
                     : launcher.launch(inputFile, inputSha256, folder);
+        }
+        catch (FolderLock.BusyException e) {
+            return report(RunOutcome.failed(e.getMessage()));
         }
         catch (Exception e) {
             log.error("The job could not be started", e);

@@ -2,6 +2,7 @@ package com.akoolnarrator.cli;
 
 import org.springframework.boot.context.properties.bind.BindException;
 
+import com.akoolnarrator.ledger.JobDatabaseConfiguration;
 import com.akoolnarrator.storage.OutputFolderException;
 
 /**
@@ -21,8 +22,9 @@ public record RunOutcome(int exitCode, String message, long succeeded, long fail
     }
 
     /**
-     * The exit code of an application that could not start: a bad setting or an unusable output folder is a usage
-     * error (2), anything else (a damaged or busy job database) a failure (1).
+     * The exit code of an application that could not start: a bad setting, an unusable output folder or a database
+     * server that cannot be used as configured is a usage error (2), anything else (a damaged or busy job database) a
+     * failure (1).
      */
     public static int ofStartupFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -30,7 +32,7 @@ public record RunOutcome(int exitCode, String message, long succeeded, long fail
                 return USAGE;
             }
         }
-        return JOB_FAILED;
+        return JobDatabaseConfiguration.isConfigurationProblem(failure) ? USAGE : JOB_FAILED;
     }
 
     /** The job failed before it could run a single row. */

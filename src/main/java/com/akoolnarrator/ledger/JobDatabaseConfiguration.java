@@ -52,7 +52,16 @@ public class JobDatabaseConfiguration {
             createPrivateFolder(settings.outputFolder(), folder);
             url = "jdbc:h2:file:" + folder.resolve("narrator") + H2_OPTIONS;
         }
-        return properties.initializeDataSourceBuilder().url(url).build();
+        var builder = properties.initializeDataSourceBuilder().url(url);
+        if (url.startsWith("jdbc:h2:") && (properties.getUsername() == null || properties.getUsername().isBlank())) {
+            builder.username("sa"); // the user of the databases this job creates, also when their URL is given
+        }
+        return builder.build();
+    }
+
+    /** Whether a start-up failure is a database server that cannot be used as configured (a usage error). */
+    public static boolean isConfigurationProblem(Throwable failure) {
+        return DatabaseServerFailureAnalyzer.isConfigurationProblem(failure);
     }
 
     /** Whether the command needs the folder's database file (else an in-memory one does, and nothing is created). */

@@ -47,6 +47,11 @@ public class LedgerConfiguration {
     }
 
     @Bean
+    FolderLock folderLock(DataSource dataSource, LedgerStore store, Clock clock) {
+        return new FolderLock(dataSource, !store.isH2(), clock);
+    }
+
+    @Bean
     LedgerReaders ledgerReaders(DataSource dataSource, LedgerStore store) {
         return new LedgerReaders(dataSource, store);
     }

@@ -23,14 +23,21 @@ final class LedgerSql {
     static final String INSERT_RUN = "INSERT INTO RUN_INPUT (RUN_ID, SCOPE, INPUT_PATH, INPUT_SHA256, DELIMITER, HEADER)"
             + " VALUES (?, ?, ?, ?, ?, ?)";
 
-    static final String MERGE_RUN_ROW = "MERGE INTO RUN_ROW (RUN_ID, LINE_NO, ROW_ID, NARRATION_KEY, OUTPUT_KEY,"
-            + " INVALID_REASON, RAW_VALUES) KEY (RUN_ID, LINE_NO) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    /** SQL's standard MERGE, which H2 and PostgreSQL (15 and later) both speak. */
+    static final String MERGE_RUN_ROW = "MERGE INTO RUN_ROW T USING (VALUES (CAST(? AS BIGINT), CAST(? AS BIGINT),"
+            + " CAST(? AS VARCHAR(1024)), CAST(? AS CHAR(64)), CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(4000)),"
+            + " CAST(? AS VARCHAR(1000000)))) AS S (RUN_ID, LINE_NO, ROW_ID, NARRATION_KEY, OUTPUT_KEY, INVALID_REASON,"
+            + " RAW_VALUES) ON T.RUN_ID = S.RUN_ID AND T.LINE_NO = S.LINE_NO"
+            + " WHEN MATCHED THEN UPDATE SET ROW_ID = S.ROW_ID, NARRATION_KEY = S.NARRATION_KEY, OUTPUT_KEY = S.OUTPUT_KEY,"
+            + " INVALID_REASON = S.INVALID_REASON, RAW_VALUES = S.RAW_VALUES"
+            + " WHEN NOT MATCHED THEN INSERT (RUN_ID, LINE_NO, ROW_ID, NARRATION_KEY, OUTPUT_KEY, INVALID_REASON, RAW_VALUES)"
+            + " VALUES (S.RUN_ID, S.LINE_NO, S.ROW_ID, S.NARRATION_KEY, S.OUTPUT_KEY, S.INVALID_REASON, S.RAW_VALUES)";
 
-    /** A join on a list, not ROW_ID IN (...), which H2 answers by scanning all the run's rows. */
-    static final String ROWS_WITH_IDS = "SELECT R.ROW_ID, R.LINE_NO FROM TABLE(K VARCHAR = ?) L JOIN RUN_ROW R"
+    /** A join on an array, not ROW_ID IN (...), which H2 answers by scanning all the run's rows. */
+    static final String ROWS_WITH_IDS = "SELECT R.ROW_ID, R.LINE_NO FROM UNNEST(?) AS L (K) JOIN RUN_ROW R"
             + " ON R.RUN_ID = ? AND R.ROW_ID = L.K";
 
-    static final String ROWS_WITH_OUTPUTS = "SELECT R.OUTPUT_KEY, R.LINE_NO, R.ROW_ID FROM TABLE(K VARCHAR = ?) L"
+    static final String ROWS_WITH_OUTPUTS = "SELECT R.OUTPUT_KEY, R.LINE_NO, R.ROW_ID FROM UNNEST(?) AS L (K)"
             + " JOIN RUN_ROW R ON R.RUN_ID = ? AND R.OUTPUT_KEY = L.K";
 
     static final String FORGET_RUN_ROWS = "DELETE FROM RUN_ROW WHERE RUN_ID = ?";
@@ -132,7 +139,7 @@ final class LedgerSql {
     /** Per row of the run: INVALID, or the state of the row's narration (a split row's is DOWNLOADED once joined). */
     static final String ROWS_BY_STATE = "SELECT STATE, COUNT(*) FROM (SELECT CASE WHEN R.INVALID_REASON IS NOT NULL"
             + " THEN 'INVALID' ELSE N.STATE END AS STATE FROM RUN_ROW R LEFT JOIN NARRATION N"
-            + " ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ?) GROUP BY STATE";
+            + " ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ?) AS ROWS_OF_RUN GROUP BY STATE";
 
     static final String CHARACTERS_SUBMITTED_SINCE = "SELECT COALESCE(SUM(N.TEXT_LENGTH), 0) FROM RUN_ROW R JOIN "
             + WORK_OF_ROW + " WHERE R.RUN_ID = ? AND N.SUBMITTED_AT >= ?";
@@ -140,7 +147,7 @@ final class LedgerSql {
     static final String PENDING_BY_ENDPOINT = "SELECT ENDPOINT, COUNT(DISTINCT ROW_KEY), SUM(CHARS), COUNT(*) FROM"
             + " (SELECT CASE WHEN N.VOICE_URL IS NULL THEN 'create' ELSE 'clone' END AS ENDPOINT, N.ROW_KEY,"
             + " N.TEXT_LENGTH AS CHARS FROM RUN_ROW R JOIN " + WORK_OF_ROW + " WHERE R.RUN_ID = ? AND N.STATE = 'PENDING')"
-            + " GROUP BY ENDPOINT ORDER BY ENDPOINT";
+            + " AS WORK GROUP BY ENDPOINT ORDER BY ENDPOINT";
 
     static String invalidReasons(int limit) {
         return "SELECT INVALID_REASON FROM RUN_ROW WHERE RUN_ID = ? AND INVALID_REASON IS NOT NULL ORDER BY LINE_NO"
@@ -162,7 +169,7 @@ final class LedgerSql {
 
     /** A run's rows in input order, joined with their narrations: what results.csv says. */
     static final String RESULT_ROWS = "SELECT R.LINE_NO, R.ROW_ID, R.INVALID_REASON, R.RAW_VALUES, N.STATE, N.OUTPUT_FILE,"
-            + " CASE WHEN N.PARTS > 1 THEN (SELECT LISTAGG(P.AKOOL_ID, ' ') WITHIN GROUP (ORDER BY P.PART_NO)"
+            + " CASE WHEN N.PARTS > 1 THEN (SELECT STRING_AGG(P.AKOOL_ID, ' ' ORDER BY P.PART_NO)"
             + " FROM NARRATION P WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1) ELSE N.AKOOL_ID END AS AKOOL_ID,"
             + " N.AUDIO_URL, N.FILE_BYTES, N.DURATION_SECONDS, N.SHA256, N.ATTEMPTS, N.ERROR"
             + " FROM RUN_ROW R LEFT JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
@@ -172,8 +179,23 @@ final class LedgerSql {
 
     static final String LEARNT_RATE = "SELECT REQUESTS_PER_SECOND FROM AKOOL_RATE WHERE BASE_URL = ?";
 
-    static final String SAVE_RATE = "MERGE INTO AKOOL_RATE (BASE_URL, REQUESTS_PER_SECOND, UPDATED_AT) KEY (BASE_URL)"
-            + " VALUES (?, ?, ?)";
+    static final String SAVE_RATE = "MERGE INTO AKOOL_RATE T USING (VALUES (CAST(? AS VARCHAR(1024)),"
+            + " CAST(? AS DOUBLE PRECISION), CAST(? AS TIMESTAMP))) AS S (BASE_URL, RATE, AT) ON T.BASE_URL = S.BASE_URL"
+            + " WHEN MATCHED THEN UPDATE SET REQUESTS_PER_SECOND = S.RATE, UPDATED_AT = S.AT"
+            + " WHEN NOT MATCHED THEN INSERT (BASE_URL, REQUESTS_PER_SECOND, UPDATED_AT) VALUES (S.BASE_URL, S.RATE, S.AT)";
+
+    // ---- who holds an output folder (PostgreSQL) ----
+
+    static final String HOLD = "MERGE INTO FOLDER_HOLDER T USING (VALUES (CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(255)),"
+            + " CAST(? AS BIGINT), CAST(? AS TIMESTAMP))) AS S (SCOPE, HOST, PID, SINCE) ON T.SCOPE = S.SCOPE"
+            + " WHEN MATCHED THEN UPDATE SET HOST = S.HOST, PID = S.PID, SINCE = S.SINCE"
+            + " WHEN NOT MATCHED THEN INSERT (SCOPE, HOST, PID, SINCE) VALUES (S.SCOPE, S.HOST, S.PID, S.SINCE)";
+
+    static final String HOLDER = "SELECT HOST, PID, SINCE FROM FOLDER_HOLDER WHERE SCOPE = ?";
+
+    static final String TRY_LOCK = "SELECT pg_try_advisory_lock(?)";
+
+    static final String UNLOCK = "SELECT pg_advisory_unlock(?)";
 
     static final String CHECKPOINT = "CHECKPOINT";
 

@@ -26,6 +26,7 @@ final class LedgerStore {
     private final GroupCheckpoint durably;
     private final Clock clock;
     private final KnownSecrets secrets;
+    private final boolean h2;
 
     LedgerStore(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, Clock clock, KnownSecrets secrets) {
         this.secrets = secrets;
@@ -33,8 +34,14 @@ final class LedgerStore {
         this.batchUpdates = jdbcTemplate;
         this.committedNow = new TransactionTemplate(transactions);
         this.committedNow.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.durably = new GroupCheckpoint(jdbc, isH2(jdbcTemplate));
+        this.h2 = isH2(jdbcTemplate);
+        this.durably = new GroupCheckpoint(jdbc, h2);
         this.clock = clock;
+    }
+
+    /** Whether the job database is the embedded H2 (else a server: PostgreSQL). */
+    boolean isH2() {
+        return h2;
     }
 
     JdbcClient jdbc() {

@@ -29,6 +29,7 @@ import com.akoolnarrator.job.submit.CreditCheck;
 import com.akoolnarrator.cli.RunLauncher;
 import com.akoolnarrator.cli.RunProgress;
 import com.akoolnarrator.cli.RunSummary;
+import com.akoolnarrator.ledger.FolderLock;
 import com.akoolnarrator.ledger.RunRegistry;
 import com.akoolnarrator.ledger.RunStatistics;
 
@@ -58,6 +59,9 @@ class BadInputJobTests extends JobTestSupport {
 
     @Autowired
     CreditCheck creditCheck;
+
+    @Autowired
+    FolderLock folderLock;
 
     @Autowired
     AudioJobTracker tracker;
@@ -140,7 +144,7 @@ class BadInputJobTests extends JobTestSupport {
         NarrationCommand withoutKey = new NarrationCommand(new RunLauncher(jobOperator, jobRepository, narrationJob),
                 new RunSummary(statistics, registry, throttle, 4.4, akoolClient, creditCheck),
                 new AkoolConnection(URI.create("https://openapi.akool.com"), Optional.empty()), knownVoices, tracker,
-                runProgress, new StopSignal(), java.time.Clock.systemUTC());
+                runProgress, new StopSignal(), java.time.Clock.systemUTC(), folderLock);
         Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
 
         RunOutcome outcome = withoutKey.run(input, output());

@@ -28,6 +28,9 @@ import com.akoolnarrator.storage.Mp3Format;
 class FaultToleranceTests extends JobTestSupport {
 
     @Autowired
+    org.springframework.core.env.Environment environment;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -227,10 +230,31 @@ class FaultToleranceTests extends JobTestSupport {
         assertThat(output.getAll()).doesNotContain("sim-test-key-7f3a9c");
         List<Path> files = new ArrayList<>(filesUnder(output()));
         files.addAll(filesUnder(DATABASE));
-        assertThat(files).anyMatch(f -> f.toString().endsWith(".mv.db"));
         for (Path file : files) {
             assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .as(file.toString()).doesNotContain("sim-test-key-7f3a9c");
         }
+        assertThat(databaseContents()).as("every table of the job database, H2 or PostgreSQL")
+            .contains("Alpha.").doesNotContain("sim-test-key-7f3a9c");
+        String password = environment.getProperty("spring.datasource.password");
+        if (password != null && !password.isBlank()) {
+            assertThat(output.getAll()).doesNotContain(password);
+            assertThat(databaseContents()).doesNotContain(password);
+            for (Path file : files) {
+                assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .as(file.toString()).doesNotContain(password);
+            }
+        }
+    }
+
+    /** Every value of every table of the job's and Spring Batch's, as text. */
+    private String databaseContents() {
+        StringBuilder all = new StringBuilder();
+        for (String table : List.of("NARRATION", "NARRATION_TEXT", "RUN_INPUT", "RUN_ROW", "AKOOL_RATE", "FOLDER_HOLDER",
+                "BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION_CONTEXT",
+                "BATCH_STEP_EXECUTION", "BATCH_STEP_EXECUTION_CONTEXT")) {
+            jdbc.sql("SELECT * FROM " + table).query().listOfRows().forEach(row -> all.append(row.values()).append('\n'));
+        }
+        return all.toString();
     }
 }

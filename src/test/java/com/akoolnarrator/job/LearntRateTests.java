@@ -29,7 +29,7 @@ class LearntRateTests extends JobTestSupport {
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) throws IOException {
         Path folder = Files.createTempDirectory("narrator-learnt-rate-db");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + folder.resolve("narrator")
+        registry.add("narrator.test.database-url", () -> "jdbc:h2:file:" + folder.resolve("narrator")
                 + JobDatabaseConfiguration.H2_OPTIONS);
     }
 

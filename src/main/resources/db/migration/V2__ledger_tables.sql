@@ -1,16 +1,6 @@
--- akool-narrator ledger, schema version 4 (see README, "Where the state lives").
--- Run by the application at every start (spring.sql.init); every statement is idempotent, so a database of an
--- earlier version is brought up to date by the same file (version 2 added ROW_KEY, PART_NO and PARTS below, version 3
--- FAILURE_KIND, version 4 AKOOL_RATE).
-
-CREATE TABLE IF NOT EXISTS NARRATOR_SCHEMA_VERSION (
-    VERSION     INT PRIMARY KEY,
-    APPLIED_AT  TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL
-);
-MERGE INTO NARRATOR_SCHEMA_VERSION (VERSION) KEY (VERSION) VALUES (1);
-MERGE INTO NARRATOR_SCHEMA_VERSION (VERSION) KEY (VERSION) VALUES (2);
-MERGE INTO NARRATOR_SCHEMA_VERSION (VERSION) KEY (VERSION) VALUES (3);
-MERGE INTO NARRATOR_SCHEMA_VERSION (VERSION) KEY (VERSION) VALUES (4);
+-- akool-narrator ledger: the tables as of schema version 2 (see README, "Where the state lives").
+-- Every statement is idempotent, so that Flyway can take over a database made before it (baselined at version 1):
+-- a version 1 database gains the columns of version 2 here, a version 2 database is left as it is.
 
 -- One narration: a row id narrated with given content (text, voice, rate) into one output folder (SCOPE).
 -- STATE: PENDING -> SUBMITTED (Akool accepted it: AKOOL_ID) -> COMPLETED (AUDIO_URL) -> DOWNLOADED (FILE...),
@@ -52,10 +42,6 @@ ALTER TABLE NARRATION ADD COLUMN IF NOT EXISTS PART_NO INT DEFAULT 0 NOT NULL;
 ALTER TABLE NARRATION ADD COLUMN IF NOT EXISTS PARTS INT DEFAULT 1 NOT NULL;
 UPDATE NARRATION SET ROW_KEY = NARRATION_KEY WHERE ROW_KEY IS NULL;
 CREATE INDEX IF NOT EXISTS NARRATION_ROW ON NARRATION (ROW_KEY, PART_NO);
--- Why a FAILED narration is not simply submitted again by the next run: UNCONFIRMED, Akool may have accepted (and
--- billed) it but did not say which job, so it is resent only when asked (narrator.resend-unconfirmed); TIMED_OUT,
--- Akool had not finished it within narrator.akool-job-timeout, so the next run polls the same job (AKOOL_ID) again.
-ALTER TABLE NARRATION ADD COLUMN IF NOT EXISTS FAILURE_KIND VARCHAR(16);
 
 -- The text of a narration, written once: kept apart from NARRATION so that the frequent state updates there rewrite
 -- small rows, not pages full of text.
@@ -88,11 +74,3 @@ CREATE TABLE IF NOT EXISTS RUN_ROW (
 CREATE INDEX IF NOT EXISTS RUN_ROW_ID ON RUN_ROW (RUN_ID, ROW_ID);
 CREATE INDEX IF NOT EXISTS RUN_ROW_OUTPUT ON RUN_ROW (RUN_ID, OUTPUT_KEY);
 CREATE INDEX IF NOT EXISTS RUN_ROW_NARRATION ON RUN_ROW (NARRATION_KEY);
-
--- The request rate Akool accepted from this account at an address, learnt by the last run that did not have a rate
--- given (akool.requests-per-second): the next run starts from it. Keyed by Akool's address, never by the key.
-CREATE TABLE IF NOT EXISTS AKOOL_RATE (
-    BASE_URL             VARCHAR(1024) PRIMARY KEY,
-    REQUESTS_PER_SECOND  DOUBLE PRECISION NOT NULL,
-    UPDATED_AT           TIMESTAMP NOT NULL
-);

@@ -1,0 +1,144 @@
+package com.akoolnarrator.ledger;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import com.akoolnarrator.storage.Sha256;
+
+/**
+ * One run at a time per output folder, across machines: on PostgreSQL the run holds a session-scoped advisory lock on
+ * the folder, on a connection of its own for the whole run (PostgreSQL releases it when the session ends, also when the
+ * process is killed), and writes who it is into FOLDER_HOLDER so that a refused run can name it. On H2 the database
+ * file's own lock already keeps a second process out, and this does nothing.
+ */
+public class FolderLock {
+
+    private final DataSource dataSource;
+    private final boolean server;
+    private final Clock clock;
+
+    FolderLock(DataSource dataSource, boolean server, Clock clock) {
+        this.dataSource = dataSource;
+        this.server = server;
+        this.clock = clock;
+    }
+
+    /** A held folder: closing it releases the lock. */
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Another process holds the folder. */
+    public static class BusyException extends RuntimeException {
+        public BusyException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Takes the folder for this process.
+     *
+     * @throws BusyException naming the holder (host, process id, since when) when another process has it
+     */
+    public Held acquire(String scope) {
+        if (!server) {
+            return () -> { };
+        }
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+            if (!tryLock(connection, scope)) {
+                String holder = holder(connection, scope).orElse("a process that did not say who it is");
+                connection.close();
+                throw new BusyException("Another run is using this output folder (" + scope + "): " + holder
+                        + ". Wait for it to finish, or give this run another --output-dir.");
+            }
+            try (PreparedStatement hold = connection.prepareStatement(LedgerSql.HOLD)) {
+                hold.setString(1, scope);
+                hold.setString(2, host());
+                hold.setLong(3, ProcessHandle.current().pid());
+                hold.setTimestamp(4, Timestamp.from(clock.instant()));
+                hold.executeUpdate();
+            }
+            Connection session = connection;
+            return () -> {
+                // the pool keeps the session open after close(), and with it the lock: give it back first
+                try (PreparedStatement unlock = session.prepareStatement(LedgerSql.UNLOCK)) {
+                    unlock.setLong(1, key(scope));
+                    unlock.executeQuery().close();
+                }
+                catch (SQLException e) {
+                    // a dead session has released it already
+                }
+                finally {
+                    closeQuietly(session);
+                }
+            };
+        }
+        catch (SQLException e) {
+            closeQuietly(connection);
+            throw new IllegalStateException("cannot take the output folder's lock: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean tryLock(Connection connection, String scope) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(LedgerSql.TRY_LOCK)) {
+            lock.setLong(1, key(scope));
+            try (ResultSet rs = lock.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static Optional<String> holder(Connection connection, String scope) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(LedgerSql.HOLDER)) {
+            query.setString(1, scope);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of("process " + rs.getLong(2) + " on " + rs.getString(1) + ", since "
+                        + rs.getTimestamp(3).toInstant()) : Optional.empty();
+            }
+        }
+    }
+
+    /** The lock's 64-bit key: the first eight bytes of the folder's SHA-256. */
+    static long key(String scope) {
+        byte[] digest = Sha256.newDigest().digest(scope.getBytes(StandardCharsets.UTF_8));
+        long key = 0;
+        for (int i = 0; i < 8; i++) {
+            key = key << 8 | (digest[i] & 0xff);
+        }
+        return key;
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        }
+        catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            }
+            catch (SQLException ignored) {
+                // nothing held
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package com.akoolnarrator.job;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.akoolnarrator.PostgresSupport;
+
+/** {@link RerunAndNightlyTests}, with the job repository and the ledger on PostgreSQL. */
+@PostgresSupport.OnPostgres
+class RerunAndNightlyOnPostgresTests extends RerunAndNightlyTests {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        PostgresSupport.register(registry);
+    }
+}
