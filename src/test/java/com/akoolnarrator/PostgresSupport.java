@@ -21,7 +21,7 @@ public final class PostgresSupport {
 
     public static final String URL = env("NARRATOR_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/narrator_test");
     public static final String USER = env("NARRATOR_TEST_POSTGRES_USER", "narrator");
-    public static final String PASSWORD = env("NARRATOR_TEST_POSTGRES_PASSWORD", "narrator-test-pw-4c1");
+    public static final String PASSWORD = env("NARRATOR_TEST_POSTGRES_PASSWORD", "narrator-ci-only-password");
 
     private static Boolean available;
 

@@ -34,13 +34,13 @@ import com.akoolnarrator.storage.Mp3Format;
 class ProcessRestartIT {
 
     private static final String KEY = "it-key-5d1e";
-    private static final int ROWS = 300;
+    protected static final int ROWS = 300;
     private static final int SUBMIT_THREADS = 8;
     private static SimulatorSettings settings;
-    private static AkoolSimulator simulator;
+    protected static AkoolSimulator simulator;
 
     @TempDir
-    Path work;
+    protected Path work;
 
     @BeforeAll
     static void startAkool() throws IOException {
@@ -115,7 +115,7 @@ class ProcessRestartIT {
         assertThat(results(work.resolve("out")).values()).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("SUCCEEDED"));
     }
 
-    private Path input() throws IOException {
+    protected Path input() throws IOException {
         List<String> lines = new ArrayList<>(List.of("id,text,voice_id,course"));
         for (int i = 1; i <= ROWS; i++) {
             lines.add("lesson-" + i + ",This is lesson " + i + " of the course; it is read aloud.,en-US-Jenny,C" + (i % 7));
@@ -123,7 +123,12 @@ class ProcessRestartIT {
         return Files.write(work.resolve("course.csv"), lines, StandardCharsets.UTF_8);
     }
 
-    private Process start(Path input, Path output, String logName) throws IOException {
+    /** Where the packaged jar keeps its state: its own H2 file here; a subclass names a database server. */
+    protected List<String> databaseArguments() {
+        return List.of();
+    }
+
+    protected Process start(Path input, Path output, String logName) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-jar", Path.of("target", "akool-narrator.jar").toAbsolutePath().toString(),
                 "--input=" + input, "--output-dir=" + output, "--akool.base-url=" + simulator.baseUrl(),
@@ -131,11 +136,12 @@ class ProcessRestartIT {
                 "--narrator.poll-min-interval=200ms")
             .redirectErrorStream(true)
             .redirectOutput(work.resolve(logName).toFile());
+        builder.command().addAll(databaseArguments());
         builder.environment().put("AKOOL_API_KEY", KEY);
         return builder.start();
     }
 
-    private static void waitForAcceptedSubmissions(long count) throws InterruptedException {
+    protected static void waitForAcceptedSubmissions(long count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (simulator.acceptedSubmissions() < count) {
             assertThat(System.nanoTime()).as("the job submits").isLessThan(deadline);
@@ -156,14 +162,14 @@ class ProcessRestartIT {
         }
     }
 
-    private Map<String, CSVRecord> results(Path folder) throws IOException {
+    protected Map<String, CSVRecord> results(Path folder) throws IOException {
         try (var reader = Files.newBufferedReader(folder.resolve("results.csv"))) {
             return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords().stream()
                 .collect(Collectors.toMap(r -> r.get("id"), Function.identity()));
         }
     }
 
-    private String log(String name) {
+    protected String log(String name) {
         try {
             return Files.readString(work.resolve(name));
         }
