@@ -140,8 +140,10 @@ public class RunProgress implements JobExecutionListener {
             }
             double rate = Math.max(rowsPerSecond, 0);
             String eta = rate > 0 && done < total ? ", about " + format(Duration.ofSeconds((long) ((total - done) / rate))) + " left" : "";
-            log.info("Progress: {}/{} rows done ({}); {} rows/s{}; budget {} requests/s", done, total, line,
-                    String.format(Locale.ROOT, "%.1f", rate), eta, String.format(Locale.ROOT, "%.1f", throttle.currentRate()));
+            double budget = throttle.currentRate();
+            log.info("Progress: {}/{} rows done ({}); {} rows/s{}; budget {}", done, total, line,
+                    String.format(Locale.ROOT, "%.1f", rate), eta,
+                    budget >= 100_000 ? "unlimited" : String.format(Locale.ROOT, "%.1f requests/s", budget));
         }
         catch (RuntimeException e) {
             log.debug("progress unavailable: {}", e.getMessage());
