@@ -35,11 +35,14 @@ public class JobDatabaseConfiguration {
      * commit at once (WRITE_DELAY=0) took 28 % of the job's processor time (JFR) for 20,000 rows. Stated
      * here because H2 keeps the setting in the file: a database created with another value gets this one again.
      * DB_CLOSE_ON_EXIT=FALSE: the application closes the database after the job has stopped, not the JVM's shutdown
-     * hook. MAX_COMPACT_TIME=30000: the file grows while a run works (H2 appends what it writes and frees old space
-     * slowly: 0.7 GB after 20,000 rows at full speed), and closing may take up to 30 s to compact it (to 40 MB, in
-     * about a second).
+     * hook. MAX_COMPACT_TIME=5000: the file grows while a run works (H2 appends what it writes and frees old space
+     * slowly: 0.7 GB after 20,000 rows at full speed), and closing compacts it (to 40 MB, in about a second; 100,000
+     * rows took 3.4 s). On a young, small file H2 moves chunks back and forth until the time is up (a thread dump
+     * shows RandomAccessStore.compactMoveChunks syncing the file): with 30 s, one rerun in two of the demo took 30 s
+     * longer to exit, so the limit is 5 s. TRACE_LEVEL_FILE=0: no narrator.trace.db beside it, which grew by 20 KB at every start (H2
+     * traces each "table already exists" of Spring Batch's schema script); errors reach the job's log anyway.
      */
-    public static final String H2_OPTIONS = ";WRITE_DELAY=500;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=30000";
+    public static final String H2_OPTIONS = ";WRITE_DELAY=500;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=5000;TRACE_LEVEL_FILE=0";
 
     @Bean
     DataSource dataSource(DataSourceProperties properties, NarratorProperties settings, AkoolConnection akool) {
