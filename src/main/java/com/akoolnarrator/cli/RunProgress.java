@@ -150,7 +150,8 @@ public class RunProgress implements JobExecutionListener {
         }
     }
 
-    private static String format(Duration duration) {
+    /** A duration as the progress line and status say it: 45s, 3m07s, 1h02m. */
+    static String format(Duration duration) {
         long s = duration.getSeconds();
         return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
                 : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";

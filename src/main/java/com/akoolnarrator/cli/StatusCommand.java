@@ -151,7 +151,7 @@ public class StatusCommand {
         Map<String, Object> atAkool = (Map<String, Object>) last.get("atAkool");
         if (((Number) atAkool.get("jobs")).longValue() > 0) {
             text.append(String.format("Waiting at Akool: %s jobs, the oldest submitted %s (%s ago)%n", atAkool.get("jobs"),
-                    atAkool.get("oldestSubmittedAt"), words(((Number) atAkool.get("waitingSeconds")).longValue())));
+                    atAkool.get("oldestSubmittedAt"), RunProgress.format(Duration.ofSeconds(((Number) atAkool.get("waitingSeconds")).longValue()))));
         }
         List<Map<String, Object>> problems = (List<Map<String, Object>>) last.get("problems");
         if (!problems.isEmpty()) {
@@ -166,10 +166,5 @@ public class StatusCommand {
             }
         }
         return text.toString();
-    }
-
-    private static String words(long seconds) {
-        return seconds >= 3600 ? seconds / 3600 + "h" + (seconds % 3600) / 60 + "m" : seconds >= 60 ? seconds / 60 + "m"
-                : seconds + "s";
     }
 }

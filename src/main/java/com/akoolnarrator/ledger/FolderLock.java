@@ -1,7 +1,5 @@
 package com.akoolnarrator.ledger;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +11,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import com.akoolnarrator.storage.FolderHolder;
 import com.akoolnarrator.storage.Sha256;
 
 /**
@@ -67,7 +66,7 @@ public class FolderLock {
             }
             try (PreparedStatement hold = connection.prepareStatement(LedgerSql.HOLD)) {
                 hold.setString(1, scope);
-                hold.setString(2, host());
+                hold.setString(2, FolderHolder.thisHost());
                 hold.setLong(3, ProcessHandle.current().pid());
                 hold.setTimestamp(4, Timestamp.from(clock.instant()));
                 hold.executeUpdate();
@@ -120,15 +119,6 @@ public class FolderLock {
             key = key << 8 | (digest[i] & 0xff);
         }
         return key;
-    }
-
-    private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        }
-        catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 
     private static void closeQuietly(Connection connection) {

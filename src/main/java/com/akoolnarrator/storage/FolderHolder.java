@@ -83,7 +83,8 @@ public final class FolderHolder {
         return outputFolder.toAbsolutePath().normalize().resolve(OutputFolder.STATE_FOLDER).resolve(FILE);
     }
 
-    private static String thisHost() {
+    /** This machine's name, as holders name themselves. */
+    public static String thisHost() {
         try {
             return InetAddress.getLocalHost().getHostName();
         }

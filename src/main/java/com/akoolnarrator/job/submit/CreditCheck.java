@@ -42,7 +42,7 @@ public class CreditCheck {
         return Optional.ofNullable(balanceBefore);
     }
 
-    /** The balance now, or empty (with the reason logged at debug) when Akool does not say. */
+    /** The balance now, or empty (with a warning saying why) when Akool does not say. */
     public Optional<Double> balance() {
         try {
             return Optional.of(akool.credit());
