@@ -34,9 +34,8 @@ import com.akoolnarrator.simulator.SimulatorSettings;
  */
 @SpringBatchTest
 @SpringBootTest(properties = {
-        "narrator.run-on-startup=false",
         "spring.datasource.url=${narrator.test.database-url:${narrator.test.h2-url}}",
-        "narrator.simulator.embedded=true",
+        "simulator.embedded=true",
         "narrator.poll-min-interval=50ms",
         "narrator.poll-max-interval=400ms",
         "narrator.progress-interval=100ms",

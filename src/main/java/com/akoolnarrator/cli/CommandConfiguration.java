@@ -1,42 +1,37 @@
 package com.akoolnarrator.cli;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.akoolnarrator.NarratorProperties;
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolConnection;
 import com.akoolnarrator.akool.AkoolRequestThrottle;
+import com.akoolnarrator.akool.CreditPrice;
 import com.akoolnarrator.akool.VoicesCommand;
-import com.akoolnarrator.input.KnownVoices;
-import com.akoolnarrator.job.StopSignal;
-import com.akoolnarrator.job.submit.CreditCheck;
-import com.akoolnarrator.job.collect.AudioJobTracker;
+import com.akoolnarrator.job.NarrationLauncher;
 import com.akoolnarrator.ledger.FolderLock;
+import com.akoolnarrator.ledger.JobDatabase;
 import com.akoolnarrator.ledger.RunRegistry;
 import com.akoolnarrator.ledger.RunStatistics;
+import com.akoolnarrator.settings.NarratorProperties;
+import com.akoolnarrator.storage.FolderHolder;
 
-/** What faces the user: the command, its launcher, its summary and its progress display. */
+/** What faces the user: the commands, their runner, the summary and the progress display. */
 @Configuration(proxyBeanMethods = false)
-public class CommandConfiguration {
+class CommandConfiguration {
 
     @Bean
-    NarrationCommand narrationCommand(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob,
-            RunStatistics statistics, RunRegistry registry, AkoolConnection akoolConnection, KnownVoices knownVoices,
-            AudioJobTracker audioJobTracker, RunProgress runProgress, StopSignal stopSignal, NarratorProperties settings,
-            AkoolRequestThrottle throttle, Clock clock, AkoolClient akoolClient, CreditCheck creditCheck,
-            FolderLock folderLock) {
-        return new NarrationCommand(new RunLauncher(jobOperator, jobRepository, narrationJob),
-                new RunSummary(statistics, registry, throttle, settings.creditsPerThousandCharacters(), akoolClient,
-                        creditCheck), akoolConnection,
-                knownVoices,
-                audioJobTracker, runProgress, stopSignal, clock, folderLock);
+    NarrationCommand narrationCommand(NarrationLauncher launcher, RunStatistics statistics, RunRegistry registry,
+            AkoolConnection akoolConnection, RunProgress runProgress, NarratorProperties settings,
+            AkoolRequestThrottle throttle, Clock clock, AkoolClient akoolClient, FolderLock folderLock) {
+        return new NarrationCommand(launcher, new RunSummary(statistics, registry, throttle,
+                new CreditPrice(settings.creditsPerThousandCharacters()), akoolClient), akoolConnection, runProgress,
+                clock, folderLock);
     }
 
     @Bean
@@ -44,12 +39,37 @@ public class CommandConfiguration {
         return new RunProgress(statistics, throttle, settings.progressInterval(), System.console() != null);
     }
 
-    /** Tests turn this off ({@code narrator.run-on-startup=false}) and call the command themselves. */
+    /** Present when the command line started the application (tests call the commands themselves). */
     @Bean
-    @ConditionalOnBooleanProperty(name = "narrator.run-on-startup", matchIfMissing = true)
-    NarrationRunner narrationRunner(NarrationCommand narrationCommand, AkoolClient akoolClient, AkoolConnection akoolConnection,
-            NarratorProperties settings, JobRepository jobRepository, RunStatistics statistics, Clock clock) {
-        return new NarrationRunner(narrationCommand, new VoicesCommand(akoolClient),
-                new StatusCommand(jobRepository, statistics, clock), akoolConnection.credentials().isPresent(), settings);
+    @ConditionalOnBean(Command.class)
+    CommandRunner commandRunner(Command command, NarrationCommand narrationCommand, AkoolClient akoolClient,
+            AkoolConnection akoolConnection, NarratorProperties settings, NarrationLauncher launcher,
+            RunStatistics statistics, Clock clock) {
+        return new CommandRunner(command, narrationCommand, new VoicesCommand(akoolClient),
+                new StatusCommand(launcher, statistics, clock), akoolConnection, settings);
+    }
+
+    /**
+     * The job database each command needs: a run the folder's (or the configured server's), unless it cannot start
+     * (no input file, no credentials: it says why and stores nothing); {@code status} the folder's when there is one
+     * to read and no run at work in it holds it; {@code voices} none.
+     */
+    @Bean
+    @ConditionalOnBean(Command.class)
+    JobDatabase jobDatabase(Command command, NarratorProperties settings, AkoolConnection akool,
+            DataSourceProperties dataSource) {
+        boolean server = dataSource.getUrl() != null && !dataSource.getUrl().isBlank();
+        if (command instanceof Command.Run run) {
+            Path input = run.input() != null ? run.input() : settings.input();
+            boolean canStart = input != null && java.nio.file.Files.isRegularFile(input) && akool.credentials().isPresent();
+            return canStart ? JobDatabase.of(run.outputDir() != null ? run.outputDir() : settings.outputDir())
+                    : JobDatabase.none();
+        }
+        if (command instanceof Command.Status status) {
+            Path folder = status.outputDir() != null ? status.outputDir() : settings.outputDir();
+            boolean readable = server || JobDatabase.exists(folder) && FolderHolder.of(folder.toAbsolutePath()).isEmpty();
+            return readable ? JobDatabase.of(folder) : JobDatabase.none();
+        }
+        return JobDatabase.none();
     }
 }

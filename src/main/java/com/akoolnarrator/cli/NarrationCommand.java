@@ -9,12 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 
 import com.akoolnarrator.akool.AkoolConnection;
-import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.input.InputFile;
 import com.akoolnarrator.input.InputFileException;
-import com.akoolnarrator.input.KnownVoices;
-import com.akoolnarrator.job.StopSignal;
-import com.akoolnarrator.job.collect.AudioJobTracker;
+import com.akoolnarrator.job.NarrationLauncher;
+import com.akoolnarrator.job.RunFacts;
 import com.akoolnarrator.ledger.FolderLock;
 import com.akoolnarrator.storage.FolderHolder;
 
@@ -27,27 +25,21 @@ public class NarrationCommand {
 
     private static final Logger log = LoggerFactory.getLogger("narrator");
 
-    private final RunLauncher launcher;
+    private final NarrationLauncher launcher;
     private final RunSummary summary;
     private final AkoolConnection akool;
-    private final KnownVoices knownVoices;
-    private final AudioJobTracker tracker;
     private final RunProgress progress;
-    private final StopSignal stopSignal;
     private final Clock clock;
     private final FolderLock folderLock;
 
-    public NarrationCommand(RunLauncher launcher, RunSummary summary, AkoolConnection akool, KnownVoices knownVoices,
-            AudioJobTracker tracker, RunProgress progress, StopSignal stopSignal, Clock clock, FolderLock folderLock) {
-        this.clock = clock;
-        this.folderLock = folderLock;
+    NarrationCommand(NarrationLauncher launcher, RunSummary summary, AkoolConnection akool, RunProgress progress,
+            Clock clock, FolderLock folderLock) {
         this.launcher = launcher;
         this.summary = summary;
         this.akool = akool;
-        this.knownVoices = knownVoices;
-        this.tracker = tracker;
         this.progress = progress;
-        this.stopSignal = stopSignal;
+        this.clock = clock;
+        this.folderLock = folderLock;
     }
 
     public RunOutcome run(Path input, Path outputDir) {
@@ -59,6 +51,9 @@ public class NarrationCommand {
      * submit and cost, without a single create or clone call.
      */
     public RunOutcome run(Path input, Path outputDir, boolean dryRun) {
+        if (input == null) {
+            return report(RunOutcome.usage("no input: give --input=FILE.csv (or narrator.input in a job file)"));
+        }
         InputFile inputFile;
         String inputSha256;
         try {
@@ -73,19 +68,12 @@ public class NarrationCommand {
                     + " --akool.api-key=..., or set akool.client-id and akool.client-secret in a job file)"));
         }
         Path folder = outputDir.toAbsolutePath().normalize();
-        try {
-            knownVoices.reset();
-            knownVoices.ids();
-        }
-        catch (AkoolException.Fatal e) {
-            return report(RunOutcome.failed("Akool refused to start: " + e.getMessage()));
-        }
         JobExecution execution;
         summary.begin();
         try (FolderLock.Held held = folderLock.acquire(folder.toString())) {
             FolderHolder.claim(folder, clock);
-            execution = dryRun ? launcher.start(inputFile, inputSha256, folder, true)
-                    : launcher.launch(inputFile, inputSha256, folder);
+            execution = dryRun ? launcher.check(inputFile, inputSha256, folder)
+                    : launcher.narrate(inputFile, inputSha256, folder);
         }
         catch (FolderLock.BusyException e) {
             return report(RunOutcome.failed(e.getMessage()));
@@ -100,16 +88,17 @@ public class NarrationCommand {
         if (dryRun) {
             return report(summary.dryRun(execution));
         }
+        RunFacts facts = RunFacts.of(execution);
         log.info("Run took {} s: {} status calls for {} Akool jobs followed; peak heap {} MB (sampled each progress"
                 + " interval; max {} MB)", String.format(Locale.ROOT, "%.1f", RunSummary.seconds(execution)),
-                tracker.polls(), tracker.followed(), progress.peakHeapMegabytes(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+                facts.statusCalls(), facts.jobsFollowed(), progress.peakHeapMegabytes(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
         return report(summary.run(execution, folder));
     }
 
     /** Stops the running execution at its next chunk boundary; the collect step stops waiting for Akool at once. */
     public void requestStop() {
-        stopSignal.request();
-        tracker.requestStop();
+        launcher.requestStop();
     }
 
     private static RunOutcome report(RunOutcome outcome) {

@@ -10,17 +10,16 @@ import java.util.regex.Pattern;
 import com.akoolnarrator.input.EditDistance;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
  * The command line, parsed before anything starts: usage and version help, the commands, and one line with the nearest
- * valid option for a typo, without creating anything. What it parses becomes Spring Boot arguments ({@code --input}
- * is {@code --narrator.input}...); a setting written {@code --group.name=value} ({@code --akool.requests-per-second=5})
- * is passed to Spring Boot as it is, as are job files ({@code --job=NAME}: {@code jobs/NAME.properties}) and the
- * environment.
+ * valid option or setting for a typo, without creating anything. What it parses becomes a typed {@link Command}; a
+ * setting written {@code --group.name=value} ({@code --akool.requests-per-second=5}) and a job file
+ * ({@code --job=NAME}: {@code jobs/NAME.properties}) go to Spring Boot, with the environment, once their
+ * {@code narrator.*} and {@code akool.*} names are known ones ({@link SettingNames}).
  */
 public final class NarratorCommandLine {
 
@@ -39,8 +38,8 @@ public final class NarratorCommandLine {
     public record Failed(String message) implements Parsed {
     }
 
-    /** Start the application with these Spring Boot arguments. */
-    public record Launch(List<String> springArguments) implements Parsed {
+    /** Run {@code command} in the application started with these Spring Boot arguments. */
+    public record Launch(Command command, List<String> springArguments) implements Parsed {
     }
 
     private NarratorCommandLine() {
@@ -75,9 +74,18 @@ public final class NarratorCommandLine {
                 return target == null ? new Failed("there is no command '" + topic + "'; the commands are "
                         + String.join(", ", line.getSubcommands().keySet()) + ". See --help.") : new Printed(usage(target));
             }
-            List<String> spring = new ArrayList<>(((Callable<List<String>>) leaf.commandSpec().userObject()).call());
+            Object chosen = leaf.commandSpec().userObject();
+            if (!(chosen instanceof Typed)) {
+                return new Failed(leaf.commandSpec().name() + " must be the first argument. See --help.");
+            }
+            Common common = ((Typed) chosen).common();
+            SettingNames.checkArguments(settings);
+            if (common.job != null) {
+                SettingNames.checkJobFile(resolve(common.job));
+            }
+            List<String> spring = new ArrayList<>(common.spring());
             spring.addAll(settings);
-            return new Launch(spring);
+            return new Launch(((Typed) chosen).call(), spring);
         }
         catch (ParameterException e) {
             return new Failed(oneLine(e));
@@ -135,8 +143,8 @@ public final class NarratorCommandLine {
         @Option(names = "--verbose", description = "also print the framework's start-up and shutdown lines")
         boolean verbose;
 
-        List<String> spring(String command) {
-            List<String> args = new ArrayList<>(List.of("--narrator.command=" + command));
+        List<String> spring() {
+            List<String> args = new ArrayList<>();
             if (job != null) {
                 args.add("--spring.config.import=file:" + resolve(job));
             }
@@ -159,23 +167,9 @@ public final class NarratorCommandLine {
 
         @Option(names = "--dry-run", description = "validate and estimate the cost; submit nothing")
         boolean dryRun;
-
-        List<String> spring(Common common) {
-            List<String> args = common.spring("narrate");
-            if (input != null) {
-                args.add("--narrator.input=" + input);
-            }
-            if (outputDir != null) {
-                args.add("--narrator.output-dir=" + outputDir);
-            }
-            if (dryRun) {
-                args.add("--narrator.dry-run=true");
-            }
-            return args;
-        }
     }
 
-    @Command(name = "akool-narrator", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    @picocli.CommandLine.Command(name = "akool-narrator", mixinStandardHelpOptions = true, versionProvider = Version.class,
             subcommands = { Run.class, Voices.class, Status.class, External.Simulator.class,
                 External.Benchmark.class, CommandLine.HelpCommand.class },
             description = "Narrates the rows of a CSV file into MP3 files with Akool's text-to-speech. Without a"
@@ -188,12 +182,21 @@ public final class NarratorCommandLine {
     static class Narrate extends Narration {
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true, description = "Narrate the input (the default command).")
+    @picocli.CommandLine.Command(name = "run", mixinStandardHelpOptions = true, description = "Narrate the input (the default command).")
     static class Run extends Narration {
     }
 
+    /** A command of the application: its shared options, and what it asks for. */
+    interface Typed extends Callable<Command> {
+
+        Common common();
+
+        @Override
+        Command call();
+    }
+
     /** What the top level and {@code run} share: both narrate. */
-    abstract static class Narration implements Callable<List<String>> {
+    abstract static class Narration implements Typed {
 
         @Mixin
         Common common;
@@ -202,34 +205,39 @@ public final class NarratorCommandLine {
         RunOptions run;
 
         @Override
-        public List<String> call() {
-            return run.spring(common);
+        public Common common() {
+            return common;
+        }
+
+        @Override
+        public Command call() {
+            return new Command.Run(run.input, run.outputDir, run.dryRun);
         }
     }
 
-    @Command(name = "voices", mixinStandardHelpOptions = true, description = "List the account's voices, for voice_id.")
-    static class Voices implements Callable<List<String>> {
+    @picocli.CommandLine.Command(name = "voices", mixinStandardHelpOptions = true, description = "List the account's voices, for voice_id.")
+    static class Voices implements Typed {
 
         @Mixin
         Common common;
 
         @Option(names = "--format", defaultValue = "table", description = "table or csv (default: ${DEFAULT-VALUE})")
-        Format format;
-
-        enum Format { table, csv }
+        Command.Voices.Format format;
 
         @Override
-        public List<String> call() {
-            List<String> args = common.spring("voices");
-            // listing voices needs no job database: keep it in memory rather than create an output folder
-            args.addAll(List.of("--narrator.format=" + format, "--spring.datasource.url=jdbc:h2:mem:voices"));
-            return args;
+        public Common common() {
+            return common;
+        }
+
+        @Override
+        public Command call() {
+            return new Command.Voices(format);
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true,
+    @picocli.CommandLine.Command(name = "status", mixinStandardHelpOptions = true,
             description = "Say what the runs into an output folder did and are doing, without running anything.")
-    static class Status implements Callable<List<String>> {
+    static class Status implements Typed {
 
         @Mixin
         Common common;
@@ -238,18 +246,16 @@ public final class NarratorCommandLine {
         Path outputDir;
 
         @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-        Format format;
-
-        enum Format { text, json }
+        Command.Status.Format format;
 
         @Override
-        public List<String> call() {
-            List<String> args = common.spring("status");
-            args.add("--narrator.format=" + format);
-            if (outputDir != null) {
-                args.add("--narrator.output-dir=" + outputDir);
-            }
-            return args;
+        public Common common() {
+            return common;
+        }
+
+        @Override
+        public Command call() {
+            return new Command.Status(outputDir, format);
         }
     }
 
@@ -259,18 +265,19 @@ public final class NarratorCommandLine {
         private External() {
         }
 
-        @Command(name = "simulator", description = "Run the Akool simulator on its own: --port=8089 --api-key=KEY ...")
-        static class Simulator implements Callable<List<String>> {
+        @picocli.CommandLine.Command(name = "simulator",
+                description = "Run the Akool simulator on its own: --port=8089 --api-key=KEY ...")
+        static class Simulator implements Runnable {
             @Override
-            public List<String> call() {
+            public void run() {
                 throw new IllegalArgumentException("simulator must be the first argument");
             }
         }
 
-        @Command(name = "benchmark", description = "Measure the job against the simulator: --rows=1000 ...")
-        static class Benchmark implements Callable<List<String>> {
+        @picocli.CommandLine.Command(name = "benchmark", description = "Measure the job against the simulator: --rows=1000 ...")
+        static class Benchmark implements Runnable {
             @Override
-            public List<String> call() {
+            public void run() {
                 throw new IllegalArgumentException("benchmark must be the first argument");
             }
         }

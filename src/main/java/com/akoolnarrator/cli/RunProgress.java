@@ -13,6 +13,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 import com.akoolnarrator.akool.AkoolRequestThrottle;
+import com.akoolnarrator.job.Durations;
 import com.akoolnarrator.ledger.RunCounts;
 import com.akoolnarrator.ledger.RunStatistics;
 
@@ -139,7 +140,7 @@ public class RunProgress implements JobExecutionListener {
                 return;
             }
             double rate = Math.max(rowsPerSecond, 0);
-            String eta = rate > 0 && done < total ? ", about " + format(Duration.ofSeconds((long) ((total - done) / rate))) + " left" : "";
+            String eta = rate > 0 && done < total ? ", about " + Durations.words(Duration.ofSeconds((long) ((total - done) / rate))) + " left" : "";
             double budget = throttle.currentRate();
             log.info("Progress: {}/{} rows done ({}); {} rows/s{}; budget {}", done, total, line,
                     String.format(Locale.ROOT, "%.1f", rate), eta,
@@ -148,12 +149,5 @@ public class RunProgress implements JobExecutionListener {
         catch (RuntimeException e) {
             log.debug("progress unavailable: {}", e.getMessage());
         }
-    }
-
-    /** A duration as the progress line and status say it: 45s, 3m07s, 1h02m. */
-    static String format(Duration duration) {
-        long s = duration.getSeconds();
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
-                : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
     }
 }

@@ -21,10 +21,10 @@ import org.springframework.batch.core.job.JobExecution;
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.akool.AkoolRequestThrottle;
+import com.akoolnarrator.akool.CreditPrice;
 import com.akoolnarrator.input.InputFileException;
 import com.akoolnarrator.job.ConsecutiveFailureGuard;
-import com.akoolnarrator.job.RunContext;
-import com.akoolnarrator.job.submit.CreditCheck;
+import com.akoolnarrator.job.RunFacts;
 import com.akoolnarrator.ledger.PendingWork;
 import com.akoolnarrator.ledger.RunCounts;
 import com.akoolnarrator.ledger.RunRegistry;
@@ -33,7 +33,7 @@ import com.akoolnarrator.report.ListeningReportWriter;
 import com.akoolnarrator.report.ResultsWriter;
 
 /** What a finished execution means for the person or scheduler who ran it: an exit code and a few plain lines. */
-public class RunSummary {
+class RunSummary {
 
     private static final Logger log = LoggerFactory.getLogger("narrator");
     private static final int INVALID_LISTED = 50;
@@ -41,32 +41,28 @@ public class RunSummary {
     private final RunStatistics statistics;
     private final RunRegistry registry;
     private final AkoolRequestThrottle throttle;
-    private final double creditsPerThousandCharacters;
-
+    private final CreditPrice price;
     private final AkoolClient akool;
-    private final CreditCheck credits;
     private volatile Map<String, Long> requestsBefore = Map.of();
     private volatile long rateLimitedBefore;
 
-    public RunSummary(RunStatistics statistics, RunRegistry registry, AkoolRequestThrottle throttle,
-            double creditsPerThousandCharacters, AkoolClient akool, CreditCheck credits) {
+    RunSummary(RunStatistics statistics, RunRegistry registry, AkoolRequestThrottle throttle, CreditPrice price,
+            AkoolClient akool) {
         this.statistics = statistics;
         this.registry = registry;
         this.throttle = throttle;
-        this.creditsPerThousandCharacters = creditsPerThousandCharacters;
+        this.price = price;
         this.akool = akool;
-        this.credits = credits;
     }
 
     /** A run starts: what Akool was asked before it does not count for it. */
-    public void begin() {
+    void begin() {
         requestsBefore = akool.requestCounts();
         rateLimitedBefore = throttle.slowDowns();
-        credits.reset();
     }
 
     /** A dry run: what a run would submit and cost, and every INVALID row; the run's rows are then forgotten. */
-    public RunOutcome dryRun(JobExecution execution) {
+    RunOutcome dryRun(JobExecution execution) {
         long runId = execution.getJobInstance().getInstanceId();
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             return new RunOutcome(RunOutcome.JOB_FAILED, "the dry run failed: " + cause(execution), 0, 0, 0, execution.getId());
@@ -82,12 +78,12 @@ public class RunSummary {
                     .map(p -> p.rows() + " " + p.endpoint() + (p.requests() == p.rows() ? ""
                             : " in " + p.requests() + " requests, long texts being sent in parts"))
                     .collect(Collectors.joining(", ")),
-                characters, credits(characters), creditsPerThousandCharacters,
+                characters, price.estimate(characters), price.perThousandCharacters(),
                 counts.total() - toSubmit - counts.invalid(), counts.invalid()));
-        Optional<Double> balance = credits.balance();
+        Optional<Double> balance = CreditPrice.balance(akool);
         report.append(balance.map(credit -> String.format(Locale.ROOT, "; the account's balance is %.1f credits%s", credit,
-                credit >= credits(characters) ? "" : String.format(Locale.ROOT, ", which covers about %d of the %d rows",
-                        CreditCheck.covered(toSubmit, credit, credits(characters)), toSubmit)))
+                credit >= price.estimate(characters) ? "" : String.format(Locale.ROOT,
+                        ", which covers about %d of the %d rows", price.covered(toSubmit, credit, characters), toSubmit)))
             .orElse("; the account's balance could not be read"));
         for (String reason : statistics.invalidReasons(runId, INVALID_LISTED)) {
             report.append(System.lineSeparator()).append("  INVALID ").append(reason);
@@ -103,7 +99,7 @@ public class RunSummary {
     }
 
     /** A run: how many rows succeeded, failed or were invalid, what it cost, where everything is. */
-    public RunOutcome run(JobExecution execution, Path folder) {
+    RunOutcome run(JobExecution execution, Path folder) {
         long runId = execution.getJobInstance().getInstanceId();
         RunCounts counts = statistics.counts(runId);
         long succeeded = counts.succeeded();
@@ -114,8 +110,8 @@ public class RunSummary {
             String message = String.format(Locale.ROOT, "%d rows: %d succeeded, %d failed, %d invalid;"
                     + " %d characters narrated (about %.1f credits at %s per 1,000); %s. MP3s in %s; results in %s;"
                     + " listening report %s",
-                    counts.total(), succeeded, failed, invalid, characters, credits(characters),
-                    creditsPerThousandCharacters, throttle.describe(), folder, folder.resolve(ResultsWriter.RESULTS),
+                    counts.total(), succeeded, failed, invalid, characters, price.estimate(characters),
+                    price.perThousandCharacters(), throttle.describe(), folder, folder.resolve(ResultsWriter.RESULTS),
                     folder.resolve(ListeningReportWriter.REPORT));
             if (failed + invalid > 0) {
                 message += "; the rows to fix or rerun are in " + folder.resolve(ResultsWriter.FAILED)
@@ -132,8 +128,8 @@ public class RunSummary {
     }
 
     private RunOutcome written(JobExecution execution, RunOutcome outcome, RunCounts counts, long characters) {
-        Double before = credits.balanceBefore().orElse(null);
-        Double after = before == null ? null : credits.balance().orElse(null);
+        Double before = RunFacts.of(execution).balanceBefore();
+        Double after = before == null ? null : CreditPrice.balance(akool).orElse(null);
         writeFile(execution, outcome, counts, characters, before, after, false);
         return outcome;
     }
@@ -143,9 +139,10 @@ public class RunSummary {
             Double balanceAfter, boolean dryRun) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("command", dryRun ? "dry-run" : "run");
-        summary.put("run", execution.getJobInstance().getInstanceId());
-        summary.put("input", execution.getJobParameters().getString(RunContext.INPUT));
-        summary.put("outputDir", execution.getJobParameters().getString(RunContext.OUTPUT_DIR));
+        RunFacts facts = RunFacts.of(execution);
+        summary.put("run", facts.run());
+        summary.put("input", facts.input());
+        summary.put("outputDir", facts.outputDir().toString());
         summary.put("exitCode", outcome.exitCode());
         summary.put("outcome", outcome.message());
         summary.put("startedAt", String.valueOf(execution.getStartTime()));
@@ -158,8 +155,8 @@ public class RunSummary {
         rows.put("invalid", counts.invalid());
         summary.put("rows", rows);
         summary.put(dryRun ? "charactersToSubmit" : "characters", characters);
-        summary.put("estimatedCredits", credits(characters));
-        summary.put("creditsPerThousandCharacters", creditsPerThousandCharacters);
+        summary.put("estimatedCredits", price.estimate(characters));
+        summary.put("creditsPerThousandCharacters", price.perThousandCharacters());
         summary.put("balanceBefore", balanceBefore);
         summary.put("balanceAfter", balanceAfter);
         Map<String, Long> requests = new LinkedHashMap<>();
@@ -171,7 +168,7 @@ public class RunSummary {
         budget.put("highestRequestsPerSecond", throttle.highestRate());
         budget.put("nextRunStartsAt", throttle.isLearning() ? throttle.settledRate() : null);
         summary.put("requestBudget", budget);
-        RunSummaryFile.write(Path.of(execution.getJobParameters().getString(RunContext.OUTPUT_DIR)), summary);
+        RunSummaryFile.write(facts.outputDir(), summary);
     }
 
     /** How long the execution took, in seconds. */
@@ -185,10 +182,6 @@ public class RunSummary {
         return execution.getJobInstance().getJobExecutions().stream().map(JobExecution::getCreateTime)
             .min(Comparator.naturalOrder()).orElse(execution.getCreateTime())
             .atZone(ZoneId.systemDefault()).toInstant();
-    }
-
-    private double credits(long characters) {
-        return characters * creditsPerThousandCharacters / 1000;
     }
 
     /** The failure a person can act on: an Akool account problem or the failure limit, else the deepest message. */

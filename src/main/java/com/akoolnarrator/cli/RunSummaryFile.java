@@ -8,8 +8,6 @@ import java.util.Map;
 
 import com.akoolnarrator.storage.AtomicFile;
 
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code <output-dir>/run-summary.json}: what a run or a dry run did, for a scheduler or a dashboard that should not
@@ -24,7 +22,7 @@ final class RunSummaryFile {
 
     static void write(Path folder, Map<String, Object> summary) {
         try (AtomicFile file = AtomicFile.beside(folder.resolve(NAME)); Writer out = file.writer()) {
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(out, summary);
+            Json.MAPPER.writeValue(out, summary);
             out.close();
             file.publish();
         }

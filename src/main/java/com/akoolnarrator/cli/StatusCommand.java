@@ -12,43 +12,38 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.repository.JobRepository;
 
-import com.akoolnarrator.job.NarrationJobConfiguration;
-import com.akoolnarrator.job.RunContext;
+import com.akoolnarrator.job.Durations;
+import com.akoolnarrator.job.NarrationLauncher;
+import com.akoolnarrator.job.RunFacts;
 import com.akoolnarrator.ledger.RunCounts;
 import com.akoolnarrator.ledger.RunStatistics;
 import com.akoolnarrator.ledger.RunStatistics.AtAkool;
 import com.akoolnarrator.ledger.RunStatistics.RowProblem;
 import com.akoolnarrator.storage.FolderHolder;
 
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code status --output-dir=D}: what the runs into a folder did and are doing, read from the job database without
  * running anything: the last runs, the last run's rows by state, the jobs waiting at Akool, and the rows that did not
  * succeed with their reasons. As text for a person, or JSON ({@code --format=json}) for a scheduler or dashboard.
  */
-public class StatusCommand {
+class StatusCommand {
 
     private static final int RUNS_SHOWN = 5;
     private static final int PROBLEMS_SHOWN = 10;
 
-    private final JobRepository jobRepository;
+    private final NarrationLauncher launcher;
     private final RunStatistics statistics;
     private final Clock clock;
 
-    public StatusCommand(JobRepository jobRepository, RunStatistics statistics, Clock clock) {
-        this.jobRepository = jobRepository;
+    StatusCommand(NarrationLauncher launcher, RunStatistics statistics, Clock clock) {
+        this.launcher = launcher;
         this.statistics = statistics;
         this.clock = clock;
     }
 
-    public void print(Path outputDir, String format, PrintStream out) {
+    void print(Path outputDir, Command.Status.Format format, PrintStream out) {
         Path folder = outputDir.toAbsolutePath().normalize();
         Map<String, Object> status = FolderHolder.of(folder).<Map<String, Object>>map(holder -> {
             Map<String, Object> busy = new LinkedHashMap<>();
@@ -56,9 +51,8 @@ public class StatusCommand {
             busy.put("runningNow", Map.of("host", holder.host(), "pid", holder.pid(), "since", holder.since()));
             return busy;
         }).orElseGet(() -> status(folder));
-        if ("json".equalsIgnoreCase(format)) {
-            ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-            out.println(json.writeValueAsString(status));
+        if (format == Command.Status.Format.json) {
+            out.println(Json.MAPPER.writeValueAsString(status));
         }
         else {
             out.print(text(status));
@@ -97,23 +91,18 @@ public class StatusCommand {
 
     private List<Map<String, Object>> runs(Path folder) {
         List<Map<String, Object>> runs = new ArrayList<>();
-        for (JobInstance instance : jobRepository.getJobInstances(NarrationJobConfiguration.JOB_NAME, 0, 200)) {
-            JobExecution execution = jobRepository.getLastJobExecution(instance);
-            JobParameters parameters = execution == null ? null : execution.getJobParameters();
-            if (parameters == null || !folder.toString().equals(parameters.getString(RunContext.OUTPUT_DIR))
-                    || RunContext.isDryRun(parameters)) {
+        for (long runId : statistics.lastRuns(folder.toString(), RUNS_SHOWN)) {
+            JobExecution execution = launcher.lastExecution(runId);
+            if (execution == null) {
                 continue;
             }
             Map<String, Object> run = new LinkedHashMap<>();
-            run.put("run", instance.getInstanceId());
-            run.put("input", parameters.getString(RunContext.INPUT));
+            run.put("run", runId);
+            run.put("input", RunFacts.of(execution).input());
             run.put("started", time(execution.getStartTime()));
             run.put("ended", time(execution.getEndTime()));
             run.put("status", execution.getStatus().name());
             runs.add(run);
-            if (runs.size() == RUNS_SHOWN) {
-                break;
-            }
         }
         return runs;
     }
@@ -151,7 +140,7 @@ public class StatusCommand {
         Map<String, Object> atAkool = (Map<String, Object>) last.get("atAkool");
         if (((Number) atAkool.get("jobs")).longValue() > 0) {
             text.append(String.format("Waiting at Akool: %s jobs, the oldest submitted %s (%s ago)%n", atAkool.get("jobs"),
-                    atAkool.get("oldestSubmittedAt"), RunProgress.format(Duration.ofSeconds(((Number) atAkool.get("waitingSeconds")).longValue()))));
+                    atAkool.get("oldestSubmittedAt"), Durations.words(Duration.ofSeconds(((Number) atAkool.get("waitingSeconds")).longValue()))));
         }
         List<Map<String, Object>> problems = (List<Map<String, Object>>) last.get("problems");
         if (!problems.isEmpty()) {

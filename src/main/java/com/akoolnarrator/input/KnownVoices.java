@@ -12,7 +12,7 @@ import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.akool.Voice;
 
 /**
- * The account's voice ids (Akool's and its own), fetched once per run so that a misspelt {@code voice_id} is reported
+ * The account's voice ids (Akool's and its own), fetched once per run (each run has its own) so that a misspelt {@code voice_id} is reported
  * before any credit is spent. If the list cannot be fetched, the check is skipped with a warning; authentication and
  * account errors still stop the job.
  */
@@ -56,10 +56,5 @@ public class KnownVoices {
             log.warn("Could not fetch the voice list ({}); voice_id values will not be checked before submitting", e.getMessage());
             return Optional.empty();
         }
-    }
-
-    /** Forget the list, so that the next run fetches it again. */
-    public synchronized void reset() {
-        ids = null;
     }
 }

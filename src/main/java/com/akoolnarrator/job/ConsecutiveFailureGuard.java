@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>
  * Submissions and Akool jobs are counted apart: an accepted submission says nothing about whether the job will
  * succeed, so it must not hide a run of failed jobs, and a slow Akool must not let early rejections pile up against
- * downloads that have not happened yet. Once tripped, the guard stays tripped for the run, so that the submit step
- * stops too when the failures are seen while collecting.
+ * downloads that have not happened yet. Once tripped, the guard stays tripped for the run (each execution has its own,
+ * in its {@link RunState}), so that the submit step stops too when the failures are seen while collecting.
  */
 public class ConsecutiveFailureGuard {
 
@@ -49,11 +49,6 @@ public class ConsecutiveFailureGuard {
         if (failure != null) {
             throw failure;
         }
-    }
-
-    public void reset() {
-        consecutive.values().forEach(count -> count.set(0));
-        tripped.set(null);
     }
 
     /** The job stops: {@code count} rows failed in a row. */

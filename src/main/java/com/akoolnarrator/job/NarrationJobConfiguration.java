@@ -1,45 +1,51 @@
 package com.akoolnarrator.job;
 
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.akoolnarrator.NarratorProperties;
+import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolConnection;
 import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.akool.AkoolProperties;
 import com.akoolnarrator.akool.AkoolRequestThrottle;
-import com.akoolnarrator.job.collect.AudioJobTracker;
 import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.LearntRates;
+import com.akoolnarrator.ledger.RunRegistry;
+import com.akoolnarrator.ledger.RunStatistics;
+import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.storage.DownloadException;
 
 /**
  * The narration job: validate the input into the ledger, then submit and collect side by side (downloads start while
  * rows are still being submitted), then join the rows narrated in parts and write the results. Each step is configured
- * in the package of its phase: {@code validate}, {@code submit}, {@code collect}, {@code finish}.
+ * in the package of its phase: {@code validate}, {@code submit}, {@code collect}, {@code finish}; they import this
+ * package, never each other.
  *
  * <pre>
  * validate ──▶ ┬─ submit  (create/clone, rate-limited, each accepted id committed first)
- *              └─ collect (poll due jobs, download completed MP3s)          ──▶ join ──▶ results
+ *              └─ collect (takes over the accepted jobs from the ledger, polls them, downloads completed MP3s)
+ *                                                                           ──▶ join ──▶ results
  * </pre>
  *
- * Every step reads what is left to do from the ledger, so a restarted execution carries on where the last one stopped;
- * submit and collect run again on every restart (their work list is the ledger's, not a saved position), so a row
- * submitted on restart is always followed.
+ * Steps hand work to each other through the ledger only, so a restarted execution carries on where the last one
+ * stopped; submit and collect run again on every restart (their work list is the ledger's, not a saved position).
  */
 @Configuration(proxyBeanMethods = false)
 public class NarrationJobConfiguration {
@@ -54,8 +60,7 @@ public class NarrationJobConfiguration {
 
     @Bean
     Job narrationJob(JobRepository jobRepository, Step validateStep, Step submitStep, Step collectStep, Step joinStep,
-            Step resultsStep, RunContexts runContexts, AudioJobTracker tracker, ConsecutiveFailureGuard guard,
-            StopSignal stopSignal, @Qualifier("runProgress") JobExecutionListener runProgress,
+            Step resultsStep, RunContexts runContexts, @Qualifier("runProgress") JobExecutionListener runProgress,
             LearntRateListener learntRate) {
         Flow submit = new FlowBuilder<Flow>("submitFlow").start(submitStep).build();
         Flow collect = new FlowBuilder<Flow>("collectFlow").start(collectStep).build();
@@ -65,14 +70,6 @@ public class NarrationJobConfiguration {
             .build();
         return new JobBuilder(JOB_NAME, jobRepository)
             .listener(runContexts)
-            .listener(new JobExecutionListener() {
-                @Override
-                public void beforeJob(JobExecution execution) {
-                    tracker.startRun(execution.getJobInstance().getInstanceId());
-                    guard.reset();
-                    stopSignal.reset();
-                }
-            })
             .listener(runProgress)
             .listener(learntRate)
             .start(validateStep)
@@ -85,18 +82,19 @@ public class NarrationJobConfiguration {
     }
 
     @Bean
-    RunContexts runContexts() {
-        return new RunContexts();
+    NarrationLauncher narrationLauncher(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob,
+            RunStatistics statistics, RunContexts runContexts) {
+        return new NarrationLauncher(jobOperator, jobRepository, narrationJob, statistics, runContexts);
+    }
+
+    @Bean
+    RunContexts runContexts(NarratorProperties settings, AkoolClient akool, RunRegistry registry) {
+        return new RunContexts(settings.maxConsecutiveFailures(), akool, registry);
     }
 
     @Bean
     LearntRateListener learntRateListener(AkoolRequestThrottle throttle, LearntRates learntRates, AkoolConnection akool) {
         return new LearntRateListener(throttle, learntRates, akool);
-    }
-
-    @Bean
-    StopSignal stopSignal() {
-        return new StopSignal();
     }
 
     /** Transient Akool and download faults: exponential backoff with jitter, bounded by {@code akool.retry.*}. */
@@ -113,19 +111,16 @@ public class NarrationJobConfiguration {
             .build();
     }
 
+    /** The skip policy and listener of a step: its run's failure guard, found when the step runs. */
     @Bean
-    ConsecutiveFailureGuard consecutiveFailureGuard(NarratorProperties settings) {
-        return new ConsecutiveFailureGuard(settings.maxConsecutiveFailures());
-    }
-
-    @Bean
-    RowFailures rowFailures(AkoolJobFacts facts, ConsecutiveFailureGuard guard) {
-        return new RowFailures(facts, guard);
+    @StepScope
+    RowFailures rowFailures(AkoolJobFacts facts, RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
+        return new RowFailures(facts, runs.state(step).guard());
     }
 
     @Bean
     RowByRowSteps rowByRowSteps(PlatformTransactionManager transactionManager, RetryPolicy akoolRetryPolicy,
-            RowFailures rowFailures, StopSignal stopSignal) {
-        return new RowByRowSteps(transactionManager, akoolRetryPolicy, rowFailures, stopSignal);
+            RowFailures rowFailures, RunContexts runContexts) {
+        return new RowByRowSteps(transactionManager, akoolRetryPolicy, rowFailures, runContexts);
     }
 }

@@ -16,20 +16,20 @@ public final class RowByRowSteps {
     private final PlatformTransactionManager transactionManager;
     private final RetryPolicy retryPolicy;
     private final RowFailures rowFailures;
-    private final StopSignal stopSignal;
+    private final RunContexts runs;
 
-    public RowByRowSteps(PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, RowFailures rowFailures,
-            StopSignal stopSignal) {
+    RowByRowSteps(PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, RowFailures rowFailures,
+            RunContexts runs) {
         this.transactionManager = transactionManager;
         this.retryPolicy = retryPolicy;
         this.rowFailures = rowFailures;
-        this.stopSignal = stopSignal;
+        this.runs = runs;
     }
 
     public <I, O> ChunkOrientedStepBuilder<I, O> configure(ChunkOrientedStepBuilder<I, O> step, String threadPrefix,
             int threads) {
         return step.transactionManager(transactionManager)
-            .interruptionPolicy(stopSignal)
+            .interruptionPolicy(runs)
             .faultTolerant()
             .retryPolicy(retryPolicy)
             .skipPolicy(rowFailures)

@@ -1,6 +1,7 @@
 package com.akoolnarrator.job;
 
 import java.nio.file.Path;
+import java.util.UUID;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -20,16 +21,17 @@ public record RunContext(long runId, InputFile input, String inputSha256, Output
     public static final String INPUT = "input";
     public static final String INPUT_SHA256 = "input.sha256";
     public static final String OUTPUT_DIR = "output.dir";
-    public static final String RUN = "run";
+    /** Makes every launch a new run (job instance); a restart reuses the parameters, and with them the instance. */
+    public static final String LAUNCH = "launch";
     public static final String DRY_RUN = "dry-run";
 
-    /** The job parameters of a run: what it reads, and where it writes (also its identity for a restart). */
-    public static JobParameters parameters(InputFile input, String inputSha256, Path outputDir, long run, boolean dryRun) {
+    /** The job parameters of a new run: what it reads, and where it writes (its number is its job instance's). */
+    static JobParameters parameters(InputFile input, String inputSha256, Path outputDir, boolean dryRun) {
         return new JobParametersBuilder()
             .addString(INPUT, input.path().toAbsolutePath().normalize().toString())
             .addString(INPUT_SHA256, inputSha256)
             .addString(OUTPUT_DIR, outputDir.toString())
-            .addLong(RUN, run)
+            .addString(LAUNCH, UUID.randomUUID().toString())
             .addString(DRY_RUN, String.valueOf(dryRun))
             .toJobParameters();
     }

@@ -6,19 +6,50 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.StepInterruptionPolicy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.akoolnarrator.akool.AkoolClient;
+import com.akoolnarrator.ledger.RunRegistry;
 
 /**
- * The {@link RunContext} of each running execution, built when it starts and forgotten when it ends. Step-scoped beans
- * ask it with their step execution: steps of a split flow run on threads of their own, where Spring Batch's job scope
- * is not available.
+ * The {@link RunContext} and {@link RunState} of each running execution, made when it starts and dropped when it ends.
+ * Step-scoped beans ask for them with their step execution: steps of a split flow run on threads of their own, where
+ * Spring Batch's job scope is not available.
+ * <p>
+ * It is also how a stop reaches the steps: at their next chunk boundary this interruption policy marks the running step
+ * execution terminate-only, and Spring Batch ends the step, then the job, as STOPPED. It replaces
+ * {@code JobOperator.stop()}, which rewrites the running step's execution in the database, so that the step's own next
+ * update fails its version check and the job ends FAILED instead.
  */
-public class RunContexts implements JobExecutionListener {
+public class RunContexts implements JobExecutionListener, StepInterruptionPolicy {
 
-    private final Map<Long, RunContext> running = new ConcurrentHashMap<>();
+    private record Running(RunContext context, RunState state) {
+    }
 
+    private static final Logger log = LoggerFactory.getLogger("narrator");
+
+    private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    private final int maxConsecutiveFailures;
+    private final AkoolClient akool;
+    private final RunRegistry registry;
+
+    RunContexts(int maxConsecutiveFailures, AkoolClient akool, RunRegistry registry) {
+        this.maxConsecutiveFailures = maxConsecutiveFailures;
+        this.akool = akool;
+        this.registry = registry;
+    }
+
+    /** An execution starts: its state is made, and a new run is registered in the ledger under its folder. */
     @Override
     public void beforeJob(JobExecution execution) {
-        running.put(execution.getId(), RunContext.of(execution));
+        RunContext run = running(execution).context();
+        if (registry.startRun(run.runId(), run.scope(), run.input(), run.inputSha256(), run.dryRun())) {
+            log.info("Run {}: {} {} into {}", run.runId(), run.dryRun() ? "checking (dry run, nothing is submitted)"
+                    : "narrating", run.input().path(), run.scope());
+        }
     }
 
     @Override
@@ -27,7 +58,27 @@ public class RunContexts implements JobExecutionListener {
     }
 
     public RunContext of(StepExecution step) {
-        JobExecution execution = step.getJobExecution();
-        return running.computeIfAbsent(execution.getId(), id -> RunContext.of(execution));
+        return running(step.getJobExecution()).context();
+    }
+
+    public RunState state(StepExecution step) {
+        return running(step.getJobExecution()).state();
+    }
+
+    /** Ctrl-C or SIGTERM: every running execution stops at its steps' next chunk boundary. */
+    void requestStop() {
+        running.values().forEach(run -> run.state().requestStop());
+    }
+
+    @Override
+    public void checkInterrupted(StepExecution stepExecution) {
+        if (state(stepExecution).stopRequested()) {
+            stepExecution.setTerminateOnly();
+        }
+    }
+
+    private Running running(JobExecution execution) {
+        return running.computeIfAbsent(execution.getId(),
+                id -> new Running(RunContext.of(execution), new RunState(maxConsecutiveFailures, akool)));
     }
 }

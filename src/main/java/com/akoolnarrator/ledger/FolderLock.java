@@ -5,9 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -17,19 +14,18 @@ import com.akoolnarrator.storage.Sha256;
 /**
  * One run at a time per output folder, across machines: on PostgreSQL the run holds a session-scoped advisory lock on
  * the folder, on a connection of its own for the whole run (PostgreSQL releases it when the session ends, also when the
- * process is killed), and writes who it is into FOLDER_HOLDER so that a refused run can name it. On H2 the database
- * file's own lock already keeps a second process out, and this does nothing.
+ * process is killed); a refused run names the holder from the folder's holder file ({@link FolderHolder}), as every
+ * other reader of the folder does. On H2 the database file's own lock already keeps a second process out, and this
+ * does nothing.
  */
 public class FolderLock {
 
     private final DataSource dataSource;
     private final boolean server;
-    private final Clock clock;
 
-    FolderLock(DataSource dataSource, boolean server, Clock clock) {
+    FolderLock(DataSource dataSource, boolean server) {
         this.dataSource = dataSource;
         this.server = server;
-        this.clock = clock;
     }
 
     /** A held folder: closing it releases the lock. */
@@ -59,17 +55,11 @@ public class FolderLock {
             connection = dataSource.getConnection();
             connection.setAutoCommit(true);
             if (!tryLock(connection, scope)) {
-                String holder = holder(connection, scope).orElse("a process that did not say who it is");
+                String holder = FolderHolder.of(java.nio.file.Path.of(scope)).map(FolderHolder.Holder::toString)
+                    .orElse("a process that did not say who it is");
                 connection.close();
                 throw new BusyException("Another run is using this output folder (" + scope + "): " + holder
                         + ". Wait for it to finish, or give this run another --output-dir.");
-            }
-            try (PreparedStatement hold = connection.prepareStatement(LedgerSql.HOLD)) {
-                hold.setString(1, scope);
-                hold.setString(2, FolderHolder.thisHost());
-                hold.setLong(3, ProcessHandle.current().pid());
-                hold.setTimestamp(4, Timestamp.from(clock.instant()));
-                hold.executeUpdate();
             }
             Connection session = connection;
             return () -> {
@@ -97,16 +87,6 @@ public class FolderLock {
             lock.setLong(1, key(scope));
             try (ResultSet rs = lock.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
-            }
-        }
-    }
-
-    private static Optional<String> holder(Connection connection, String scope) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(LedgerSql.HOLDER)) {
-            query.setString(1, scope);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? Optional.of("process " + rs.getLong(2) + " on " + rs.getString(1) + ", since "
-                        + rs.getTimestamp(3).toInstant()) : Optional.empty();
             }
         }
     }

@@ -8,21 +8,20 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.akoolnarrator.NarratorProperties;
-import com.akoolnarrator.akool.AkoolConnection;
-import com.akoolnarrator.storage.FolderHolder;
+import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.storage.OutputFolder;
 import com.akoolnarrator.storage.OutputFolderException;
 
 /**
  * The job's H2 file database (Spring Batch's job repository and the ledger), by default in
- * {@code <output-dir>/.narrator/}, a folder only the owner can read; {@code spring.datasource.url} overrides it.
- * Nothing is created on disk for a run that cannot start (no input file, no credentials: the command says why) nor
- * for a status of a folder without a database or with a run at work: those get a database in memory.
+ * {@code <output-dir>/.narrator/}, a folder only the owner can read; {@code spring.datasource.url} overrides it. Each
+ * command says which it needs ({@link JobDatabase}); one that stores nothing gets a database in memory and creates
+ * nothing on disk.
  */
 @Configuration(proxyBeanMethods = false)
 public class JobDatabaseConfiguration {
@@ -45,14 +44,15 @@ public class JobDatabaseConfiguration {
     public static final String H2_OPTIONS = ";WRITE_DELAY=500;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=5000;TRACE_LEVEL_FILE=0";
 
     @Bean
-    DataSource dataSource(DataSourceProperties properties, NarratorProperties settings, AkoolConnection akool) {
+    DataSource dataSource(DataSourceProperties properties, NarratorProperties settings, ObjectProvider<JobDatabase> chosen) {
+        JobDatabase database = chosen.getIfAvailable(() -> JobDatabase.of(settings.outputDir()));
         String url = properties.getUrl();
-        if ((url == null || url.isBlank()) && !needsFile(settings, akool)) {
-            url = "jdbc:h2:mem:narrator-" + settings.command();
+        if (database.isNone()) {
+            url = "jdbc:h2:mem:narrator";
         }
-        if (url == null || url.isBlank()) {
-            Path folder = settings.outputFolder().resolve(STATE_FOLDER);
-            createPrivateFolder(settings.outputFolder(), folder);
+        else if (url == null || url.isBlank()) {
+            Path folder = database.outputFolder().resolve(STATE_FOLDER);
+            createPrivateFolder(database.outputFolder(), folder);
             url = "jdbc:h2:file:" + folder.resolve("narrator") + H2_OPTIONS;
         }
         var builder = properties.initializeDataSourceBuilder().url(url);
@@ -65,15 +65,6 @@ public class JobDatabaseConfiguration {
     /** Whether a start-up failure is a database server that cannot be used as configured (a usage error). */
     public static boolean isConfigurationProblem(Throwable failure) {
         return DatabaseServerFailureAnalyzer.isConfigurationProblem(failure);
-    }
-
-    /** Whether the command needs the folder's database file (else an in-memory one does, and nothing is created). */
-    private static boolean needsFile(NarratorProperties settings, AkoolConnection akool) {
-        if (settings.command().equals("status")) {
-            return Files.isRegularFile(settings.outputFolder().resolve(STATE_FOLDER).resolve("narrator.mv.db"))
-                    && FolderHolder.of(settings.outputFolder()).isEmpty();
-        }
-        return settings.input() != null && Files.isRegularFile(settings.input()) && akool.credentials().isPresent();
     }
 
     private static void createPrivateFolder(Path outputFolder, Path folder) {

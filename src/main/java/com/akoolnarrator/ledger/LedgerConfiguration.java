@@ -47,8 +47,8 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    FolderLock folderLock(DataSource dataSource, LedgerStore store, Clock clock) {
-        return new FolderLock(dataSource, !store.isH2(), clock);
+    FolderLock folderLock(DataSource dataSource, LedgerStore store) {
+        return new FolderLock(dataSource, !store.isH2());
     }
 
     @Bean

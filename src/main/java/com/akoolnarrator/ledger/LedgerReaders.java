@@ -18,10 +18,12 @@ import com.akoolnarrator.ledger.ResultRow.Status;
 public class LedgerReaders {
 
     private final DataSource dataSource;
+    private final LedgerStore store;
     private final JdbcClient jdbc;
 
     LedgerReaders(DataSource dataSource, LedgerStore store) {
         this.dataSource = dataSource;
+        this.store = store;
         this.jdbc = store.jdbc();
     }
 
@@ -68,11 +70,22 @@ public class LedgerReaders {
             .build();
     }
 
-    /** Narrations of the run still in flight at Akool or waiting to be downloaded (a restart picks these up). */
-    public List<TrackedNarration> inFlight(long runId) {
-        return jdbc.sql(LedgerSql.IN_FLIGHT).param(runId)
-            .query((rs, i) -> new TrackedNarration(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getInt(5), LedgerStore.instant(rs.getTimestamp(6)), rs.getString(7)))
-            .list();
+    /**
+     * The run's Akool jobs that the collect step execution {@code follower} does not follow yet (just accepted by the
+     * submit step, or left by an earlier execution), now marked as followed by it: each job is handed over once per
+     * execution, through the ledger.
+     */
+    public List<TrackedNarration> takeOverJobs(long runId, long follower) {
+        return store.committedNow(() -> {
+            List<TrackedNarration> jobs = jdbc.sql(LedgerSql.NOT_FOLLOWED).params(runId, follower)
+                .query((rs, i) -> new TrackedNarration(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), LedgerStore.instant(rs.getTimestamp(6)), rs.getString(7)))
+                .list();
+            if (!jobs.isEmpty()) {
+                store.batchUpdates().batchUpdate(LedgerSql.FOLLOW,
+                        jobs.stream().map(job -> new Object[] { follower, job.key() }).toList());
+            }
+            return jobs;
+        });
     }
 }

@@ -3,8 +3,8 @@ package com.akoolnarrator.ledger;
 import java.util.Collections;
 
 /**
- * Every SQL statement of the ledger, in one place: the tables are described in {@code ledger/schema.sql}, and no class
- * outside this package reads or writes them.
+ * Every SQL statement of the ledger, in one place: the tables are described in the Flyway migrations
+ * ({@code src/main/resources/db/migration}), and no class outside this package reads or writes them.
  */
 final class LedgerSql {
 
@@ -18,10 +18,8 @@ final class LedgerSql {
     static final String FORGET_OTHER_RUN_ROWS = "DELETE FROM RUN_ROW WHERE RUN_ID IN"
             + " (SELECT RUN_ID FROM RUN_INPUT WHERE SCOPE = ? AND RUN_ID <> ?)";
 
-    static final String FORGET_OTHER_RUNS = "DELETE FROM RUN_INPUT WHERE SCOPE = ? AND RUN_ID <> ?";
-
-    static final String INSERT_RUN = "INSERT INTO RUN_INPUT (RUN_ID, SCOPE, INPUT_PATH, INPUT_SHA256, DELIMITER, HEADER)"
-            + " VALUES (?, ?, ?, ?, ?, ?)";
+    static final String INSERT_RUN = "INSERT INTO RUN_INPUT (RUN_ID, SCOPE, INPUT_PATH, INPUT_SHA256, DRY_RUN)"
+            + " VALUES (?, ?, ?, ?, ?)";
 
     /** SQL's standard MERGE, which H2 and PostgreSQL (15 and later) both speak. */
     static final String MERGE_RUN_ROW = "MERGE INTO RUN_ROW T USING (VALUES (CAST(? AS BIGINT), CAST(? AS BIGINT),"
@@ -83,11 +81,12 @@ final class LedgerSql {
                 + placeholders(count) + ")";
     }
 
+    /** An accepted job is nobody's to follow yet (FOLLOWED_BY): the collect step picks it up from here. */
     static final String ACCEPTED_COMPLETED = "UPDATE NARRATION SET STATE = 'COMPLETED', FAILURE_KIND = NULL, AKOOL_ID = ?, AUDIO_URL = ?,"
-            + " SUBMITTED_AT = ?, COMPLETED_AT = ?, ERROR = NULL, UPDATED_AT = ? WHERE NARRATION_KEY = ?";
+            + " SUBMITTED_AT = ?, COMPLETED_AT = ?, ERROR = NULL, FOLLOWED_BY = NULL, UPDATED_AT = ? WHERE NARRATION_KEY = ?";
 
     static final String ACCEPTED = "UPDATE NARRATION SET STATE = 'SUBMITTED', FAILURE_KIND = NULL, AKOOL_ID = ?, SUBMITTED_AT = ?, ERROR = NULL,"
-            + " UPDATED_AT = ? WHERE NARRATION_KEY = ?";
+            + " FOLLOWED_BY = NULL, UPDATED_AT = ? WHERE NARRATION_KEY = ?";
 
     static final String COMPLETED = "UPDATE NARRATION SET STATE = 'COMPLETED', AUDIO_URL = ?, COMPLETED_AT = ?,"
             + " UPDATED_AT = ? WHERE NARRATION_KEY = ?";
@@ -127,9 +126,16 @@ final class LedgerSql {
     /** Joins a run row R to what is sent to Akool for it, N: its narration, or each part of a split one. */
     private static final String WORK_OF_ROW = "NARRATION N ON N.ROW_KEY = R.NARRATION_KEY AND N.PARTS = 1";
 
-    static final String IN_FLIGHT = "SELECT N.NARRATION_KEY, N.ROW_ID, N.AKOOL_ID, N.OUTPUT_FILE, N.TEXT_LENGTH,"
-            + " N.SUBMITTED_AT, N.AUDIO_URL FROM RUN_ROW R JOIN " + WORK_OF_ROW
-            + " WHERE R.RUN_ID = ? AND N.STATE IN ('SUBMITTED', 'COMPLETED') ORDER BY R.LINE_NO, N.PART_NO";
+    /**
+     * The run's narrations at Akool (or whose MP3 waits to be downloaded) that the given collect step execution does not
+     * follow yet: just accepted, or left by an earlier execution. Found through the state index, among the few in flight.
+     */
+    static final String NOT_FOLLOWED = "SELECT N.NARRATION_KEY, N.ROW_ID, N.AKOOL_ID, N.OUTPUT_FILE, N.TEXT_LENGTH,"
+            + " N.SUBMITTED_AT, N.AUDIO_URL FROM NARRATION N JOIN RUN_ROW R ON R.NARRATION_KEY = N.ROW_KEY AND R.RUN_ID = ?"
+            + " WHERE N.STATE IN ('SUBMITTED', 'COMPLETED') AND N.PARTS = 1 AND (N.FOLLOWED_BY IS NULL OR N.FOLLOWED_BY <> ?)"
+            + " ORDER BY R.LINE_NO, N.PART_NO";
+
+    static final String FOLLOW = "UPDATE NARRATION SET FOLLOWED_BY = ? WHERE NARRATION_KEY = ?";
 
     static final String PENDING = "SELECT N.NARRATION_KEY, N.ROW_ID, T.INPUT_TEXT, N.VOICE_ID, N.VOICE_URL,"
             + " N.RATE, N.WEBHOOK_URL, N.OUTPUT_FILE FROM RUN_ROW R JOIN " + WORK_OF_ROW
@@ -154,7 +160,12 @@ final class LedgerSql {
                 + " FETCH FIRST " + limit + " ROWS ONLY";
     }
 
-    static final String LAST_RUN = "SELECT MAX(RUN_ID) FROM RUN_INPUT WHERE SCOPE = ?";
+    static final String LAST_RUN = "SELECT MAX(RUN_ID) FROM RUN_INPUT WHERE SCOPE = ? AND DRY_RUN = FALSE";
+
+    static String lastRuns(int limit) {
+        return "SELECT RUN_ID FROM RUN_INPUT WHERE SCOPE = ? AND DRY_RUN = FALSE ORDER BY RUN_ID DESC FETCH FIRST " + limit
+                + " ROWS ONLY";
+    }
 
     static final String AT_AKOOL = "SELECT COUNT(*), MIN(N.SUBMITTED_AT) FROM RUN_ROW R JOIN " + WORK_OF_ROW
             + " WHERE R.RUN_ID = ? AND N.STATE IN ('SUBMITTED', 'COMPLETED')";
@@ -184,14 +195,7 @@ final class LedgerSql {
             + " WHEN MATCHED THEN UPDATE SET REQUESTS_PER_SECOND = S.RATE, UPDATED_AT = S.AT"
             + " WHEN NOT MATCHED THEN INSERT (BASE_URL, REQUESTS_PER_SECOND, UPDATED_AT) VALUES (S.BASE_URL, S.RATE, S.AT)";
 
-    // ---- who holds an output folder (PostgreSQL) ----
-
-    static final String HOLD = "MERGE INTO FOLDER_HOLDER T USING (VALUES (CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(255)),"
-            + " CAST(? AS BIGINT), CAST(? AS TIMESTAMP))) AS S (SCOPE, HOST, PID, SINCE) ON T.SCOPE = S.SCOPE"
-            + " WHEN MATCHED THEN UPDATE SET HOST = S.HOST, PID = S.PID, SINCE = S.SINCE"
-            + " WHEN NOT MATCHED THEN INSERT (SCOPE, HOST, PID, SINCE) VALUES (S.SCOPE, S.HOST, S.PID, S.SINCE)";
-
-    static final String HOLDER = "SELECT HOST, PID, SINCE FROM FOLDER_HOLDER WHERE SCOPE = ?";
+    // ---- one run at a time in an output folder (PostgreSQL) ----
 
     static final String TRY_LOCK = "SELECT pg_try_advisory_lock(?)";
 

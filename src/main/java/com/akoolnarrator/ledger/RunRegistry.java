@@ -37,21 +37,25 @@ public class RunRegistry {
     }
 
     /**
-     * Registers a run's input. A real run forgets the rows of earlier runs into the same folder (their narrations
-     * stay); a dry run leaves them, so that an unfinished run can still be continued after it.
+     * Registers a run of a folder (its scope) and its input, once: the folder's runs are found through here. A real
+     * run forgets the rows of earlier runs into the same folder (their narrations stay, and so does the record of the
+     * run); a dry run leaves them, so that an unfinished run can still be continued after it.
+     *
+     * @return whether the run is new (not a restart)
      */
-    public void startRun(long runId, String scope, InputFile input, String inputSha256, boolean forgetOtherRuns) {
-        if (jdbc.sql(LedgerSql.RUN_KNOWN).param(runId).query(Long.class).single() > 0) {
-            return;
-        }
-        if (forgetOtherRuns) {
-            jdbc.sql(LedgerSql.FORGET_OTHER_RUN_ROWS).params(scope, runId).update();
-            jdbc.sql(LedgerSql.FORGET_OTHER_RUNS).params(scope, runId).update();
-        }
-        jdbc.sql(LedgerSql.INSERT_RUN)
-            .params(runId, scope, input.path().toAbsolutePath().toString(), inputSha256, String.valueOf(input.delimiter()),
-                    RowValues.encodeToFit(input.header().names()))
-            .update();
+    public boolean startRun(long runId, String scope, InputFile input, String inputSha256, boolean dryRun) {
+        return store.committedNow(() -> {
+            if (jdbc.sql(LedgerSql.RUN_KNOWN).param(runId).query(Long.class).single() > 0) {
+                return false;
+            }
+            if (!dryRun) {
+                jdbc.sql(LedgerSql.FORGET_OTHER_RUN_ROWS).params(scope, runId).update();
+            }
+            jdbc.sql(LedgerSql.INSERT_RUN)
+                .params(runId, scope, input.path().toAbsolutePath().toString(), inputSha256, dryRun)
+                .update();
+            return true;
+        });
     }
 
     /** Forgets a run's rows (a dry run leaves nothing behind). */

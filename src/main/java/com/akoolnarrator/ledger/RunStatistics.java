@@ -40,9 +40,14 @@ public class RunStatistics {
         return jdbc.sql(LedgerSql.CHARACTERS_SUBMITTED_SINCE).params(runId, Timestamp.from(since)).query(Long.class).single();
     }
 
+    /** The last runs (not dry runs) into an output folder, the newest first. */
+    public List<Long> lastRuns(String scope, int limit) {
+        return jdbc.sql(LedgerSql.lastRuns(limit)).param(scope).query(Long.class).list();
+    }
+
     /** The last run (not a dry run) into an output folder, if any. */
     public Optional<Long> lastRun(String scope) {
-        return Optional.ofNullable(jdbc.sql(LedgerSql.LAST_RUN).param(scope).query(Long.class).single());
+        return jdbc.sql(LedgerSql.LAST_RUN).param(scope).query(Long.class).optional();
     }
 
     /** The run's narrations Akool is working on (or whose MP3 waits to be downloaded), and the oldest one's submission. */

@@ -8,18 +8,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Primary;
 
 import com.akoolnarrator.akool.AkoolConnection;
 import com.akoolnarrator.akool.AkoolCredentials;
 
 /**
- * With {@code narrator.simulator.embedded=true} (the demo job and the tests), the Akool simulator runs inside the
- * application on a loopback port and the client talks to it over real HTTP with the simulator's own key.
+ * With {@code simulator.embedded=true} (the demo job and the tests), the Akool simulator runs inside the application on
+ * a loopback port and the client talks to it over real HTTP with the simulator's own key. An auto-configuration, so
+ * that the job's component scan never sees the simulator and nothing in the job imports it.
  */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnBooleanProperty("narrator.simulator.embedded")
+@AutoConfiguration
+@ConditionalOnBooleanProperty("simulator.embedded")
 public class EmbeddedSimulatorConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSimulatorConfiguration.class);

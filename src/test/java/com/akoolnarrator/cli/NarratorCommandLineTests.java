@@ -22,22 +22,32 @@ class NarratorCommandLineTests {
     }
 
     @Test
-    void theOptionsBecomeTheNarratorSettingsAndDottedSettingsPassThrough() {
-        assertThat(launch("--input=rows.csv", "--output-dir=out", "--dry-run", "--akool.requests-per-second=5")
-            .springArguments())
-            .containsExactly("--narrator.command=narrate", "--narrator.input=rows.csv", "--narrator.output-dir=out",
-                    "--narrator.dry-run=true", "--akool.requests-per-second=5");
-        assertThat(launch("run", "--input", "rows.csv").springArguments())
-            .containsExactly("--narrator.command=narrate", "--narrator.input=rows.csv");
+    void theOptionsBecomeATypedRunAndDottedSettingsPassThroughToSpringBoot() {
+        Launch launch = launch("--input=rows.csv", "--output-dir=out", "--dry-run", "--akool.requests-per-second=5");
+        assertThat(launch.command()).isEqualTo(new Command.Run(Path.of("rows.csv"), Path.of("out"), true));
+        assertThat(launch.springArguments()).containsExactly("--akool.requests-per-second=5");
+        assertThat(launch("run", "--input", "rows.csv").command()).isEqualTo(new Command.Run(Path.of("rows.csv"), null, false));
     }
 
     @Test
     void voicesAndStatusAreCommandsWithOptionsOfTheirOwn() {
-        assertThat(launch("voices", "--format=csv").springArguments())
-            .contains("--narrator.command=voices", "--narrator.format=csv", "--spring.datasource.url=jdbc:h2:mem:voices");
-        assertThat(launch("status", "--output-dir=out", "--format=json").springArguments())
-            .containsExactly("--narrator.command=status", "--narrator.format=json", "--narrator.output-dir=out");
+        assertThat(launch("voices", "--format=csv").command()).isEqualTo(new Command.Voices(Command.Voices.Format.csv));
+        assertThat(launch("status", "--output-dir=out", "--format=json").command())
+            .isEqualTo(new Command.Status(Path.of("out"), Command.Status.Format.json));
         assertThat(launch("status", "--verbose").springArguments()).contains("--logging.level.root=INFO");
+    }
+
+    @Test
+    void aMisspeltSettingOfTheJobIsOneLineWithTheNearestValidOneAndOthersPassThrough() throws Exception {
+        assertThat(((Failed) NarratorCommandLine.parse("--narrator.chunk-sise=10")).message())
+            .contains("unknown setting 'narrator.chunk-sise'", "did you mean narrator.chunk-size?");
+        assertThat(((Failed) NarratorCommandLine.parse("--akool.retry.max-retrys=2")).message())
+            .contains("did you mean akool.retry.max-retries?");
+        assertThat(launch("--akool.requestsPerSecond=5", "--logging.level.root=INFO", "--simulator.latency=5ms")
+            .springArguments()).hasSize(3);
+        Path file = Files.writeString(work.resolve("typo.properties"), "narrator.input=x.csv\nnarrator.outptu-dir=o\n");
+        assertThat(((Failed) NarratorCommandLine.parse("--job=" + file)).message())
+            .contains("unknown setting 'narrator.outptu-dir' in the job file", "did you mean narrator.output-dir?");
     }
 
     @Test

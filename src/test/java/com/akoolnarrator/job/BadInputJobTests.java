@@ -2,72 +2,22 @@ package com.akoolnarrator.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import com.akoolnarrator.job.collect.AudioJobTracker;
-import com.akoolnarrator.cli.NarrationCommand;
 import com.akoolnarrator.cli.RunOutcome;
 import com.akoolnarrator.JobTestSupport;
-import com.akoolnarrator.akool.AkoolConnection;
-import com.akoolnarrator.akool.AkoolClient;
-import com.akoolnarrator.input.KnownVoices;
-import com.akoolnarrator.job.submit.CreditCheck;
-import com.akoolnarrator.cli.RunLauncher;
-import com.akoolnarrator.cli.RunProgress;
-import com.akoolnarrator.cli.RunSummary;
-import com.akoolnarrator.ledger.FolderLock;
-import com.akoolnarrator.ledger.RunRegistry;
-import com.akoolnarrator.ledger.RunStatistics;
 
 @ExtendWith(OutputCaptureExtension.class)
 class BadInputJobTests extends JobTestSupport {
 
-    @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    JobRepository jobRepository;
-
-    @Autowired
-    Job narrationJob;
-
-    @Autowired
-    RunStatistics statistics;
-
-    @Autowired
-    RunRegistry registry;
-
-    @Autowired
-    KnownVoices knownVoices;
-
-    @Autowired
-    AkoolClient akoolClient;
-
-    @Autowired
-    CreditCheck creditCheck;
-
-    @Autowired
-    FolderLock folderLock;
-
-    @Autowired
-    AudioJobTracker tracker;
-
-    @Autowired
-    RunProgress runProgress;
 
     @Test
     void badRowsEndInvalidWithTheirReasonAndCostNothingWhileTheRestSucceed() throws Exception {
@@ -137,21 +87,6 @@ class BadInputJobTests extends JobTestSupport {
         RunOutcome outcome = run(work.resolve("missing.csv"));
         assertThat(outcome.exitCode()).isEqualTo(RunOutcome.USAGE);
         assertThat(outcome.message()).contains("input file not found");
-    }
-
-    @Test
-    void noCredentialsIsAUsageErrorThatNamesWhereToPutTheKey() throws Exception {
-        NarrationCommand withoutKey = new NarrationCommand(new RunLauncher(jobOperator, jobRepository, narrationJob),
-                new RunSummary(statistics, registry, throttle, 4.4, akoolClient, creditCheck),
-                new AkoolConnection(URI.create("https://openapi.akool.com"), Optional.empty()), knownVoices, tracker,
-                runProgress, new StopSignal(), java.time.Clock.systemUTC(), folderLock);
-        Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
-
-        RunOutcome outcome = withoutKey.run(input, output());
-
-        assertThat(outcome.exitCode()).isEqualTo(RunOutcome.USAGE);
-        assertThat(outcome.message()).contains("AKOOL_API_KEY");
-        assertThat(Files.exists(output().resolve("results.csv"))).isFalse();
     }
 
     @Test

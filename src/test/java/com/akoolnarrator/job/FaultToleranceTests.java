@@ -250,7 +250,7 @@ class FaultToleranceTests extends JobTestSupport {
     /** Every value of every table of the job's and Spring Batch's, as text. */
     private String databaseContents() {
         StringBuilder all = new StringBuilder();
-        for (String table : List.of("NARRATION", "NARRATION_TEXT", "RUN_INPUT", "RUN_ROW", "AKOOL_RATE", "FOLDER_HOLDER",
+        for (String table : List.of("NARRATION", "NARRATION_TEXT", "RUN_INPUT", "RUN_ROW", "AKOOL_RATE",
                 "BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION_CONTEXT",
                 "BATCH_STEP_EXECUTION", "BATCH_STEP_EXECUTION_CONTEXT")) {
             jdbc.sql("SELECT * FROM " + table).query().listOfRows().forEach(row -> all.append(row.values()).append('\n'));

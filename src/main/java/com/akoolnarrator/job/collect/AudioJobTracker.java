@@ -2,171 +2,107 @@ package com.akoolnarrator.job.collect;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.DelayQueue;
-import java.util.concurrent.Delayed;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.akool.AudioJob;
 import com.akoolnarrator.job.ConsecutiveFailureGuard;
+import com.akoolnarrator.job.Durations;
 import com.akoolnarrator.job.RowFailures;
+import com.akoolnarrator.job.RunFacts;
 import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.FailureKind;
 import com.akoolnarrator.ledger.LedgerReaders;
 import com.akoolnarrator.ledger.TrackedNarration;
 
 /**
- * Follows the Akool jobs of a run until each is completed or failed, and hands completed ones, as soon as they are,
- * to the collect step's reader ({@link #next()}), so that downloads overlap submissions.
+ * The collect step's reader, made for one step execution: takes over from the ledger the run's Akool jobs it does not
+ * follow yet (those the submit step has just recorded as accepted, and on a restart those an earlier execution left),
+ * follows each until it is completed or failed, and hands completed ones, as soon as they are, to the step, so that
+ * downloads overlap submissions. It ends when the submit step of this execution has ended and every job it took over
+ * is done, or at once when a stop is asked for (what is in flight stays SUBMITTED in the ledger for the next run).
  * <p>
- * Polls are scheduled, not looped: each job is polled when it may be done, then with growing intervals, and never more
- * often than {@code narrator.poll-min-interval}; a small pool sends the polls, all through the shared request throttle.
- * Every outcome is committed to the ledger first, which stays the source of truth on restart.
+ * Polls are scheduled ({@link PollSchedule}), not looped: a small pool of its own sends each when it is due, all
+ * through the shared request throttle. Every outcome is committed to the ledger first, which stays the source of truth. It holds only the
+ * jobs in flight: a finished job is forgotten.
  */
-public class AudioJobTracker implements AutoCloseable {
+class AudioJobTracker implements ItemStreamReader<TrackedNarration> {
 
     private static final Logger log = LoggerFactory.getLogger(AudioJobTracker.class);
-    private static final Duration IDLE_CHECK = Duration.ofMillis(200);
+    /** How often the ledger is asked for newly accepted jobs, at most: a take-over is a query. */
+    private static final Duration TAKE_OVER_INTERVAL = Duration.ofMillis(100);
+
+    /** Where the tracker stands in its run. */
+    record Run(long runId, long follower, BooleanSupplier submissionEnded, BooleanSupplier stopRequested) {
+    }
+
     private final AkoolClient akool;
     private final AkoolJobFacts facts;
     private final LedgerReaders readers;
     private final RowFailures rowFailures;
     private final PollPolicy policy;
+    private PollSchedule schedule;
     private final Clock clock;
-    private final ExecutorService pollers;
+    private final Run run;
+    private final int pollThreads;
 
-    private final ProcessingTimeModel model = new ProcessingTimeModel();
-    /** Keys of the jobs being followed (not yet completed or failed): a job tracked twice is followed once. */
-    private final Set<String> following = ConcurrentHashMap.newKeySet();
-    private final List<TrackedNarration> parked = new ArrayList<>();
-    private final AtomicInteger tracked = new AtomicInteger();
-    private final AtomicLong polls = new AtomicLong();
-    private final DelayQueue<ScheduledPoll> schedule = new DelayQueue<>();
     private final LinkedBlockingQueue<TrackedNarration> ready = new LinkedBlockingQueue<>();
     private final AtomicInteger outstanding = new AtomicInteger();
+    private final AtomicLong followed = new AtomicLong();
+    private final AtomicLong polls = new AtomicLong();
     private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
-    private volatile long runId = -1;
-    private volatile boolean submissionEnded;
-    private volatile boolean stopRequested;
+    private ScheduledExecutorService pollers;
+    private ExecutionContext counts;
+    private Instant lastTakeOver = Instant.MIN;
 
-    public AudioJobTracker(AkoolClient akool, AkoolJobFacts facts, LedgerReaders readers, RowFailures rowFailures,
-            PollPolicy policy, Clock clock, int pollThreads) {
+    AudioJobTracker(AkoolClient akool, AkoolJobFacts facts, LedgerReaders readers, RowFailures rowFailures,
+            PollPolicy policy, Clock clock, Run run, int pollThreads) {
         this.akool = akool;
         this.facts = facts;
         this.readers = readers;
         this.rowFailures = rowFailures;
         this.policy = policy;
         this.clock = clock;
-        this.pollers = Executors.newFixedThreadPool(Math.max(1, pollThreads), runnable -> {
+        this.run = run;
+        this.pollThreads = Math.max(1, pollThreads);
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) {
+        counts = executionContext;
+        pollers = Executors.newScheduledThreadPool(pollThreads, runnable -> {
             Thread thread = new Thread(runnable, "akool-poll");
             thread.setDaemon(true);
             return thread;
         });
-    }
-
-    /** A job execution starts: forget everything of the previous one. */
-    public synchronized void startRun(long runId) {
-        this.runId = runId;
-        following.clear();
-        schedule.clear();
-        ready.clear();
-        outstanding.set(0);
-        tracked.set(0);
-        polls.set(0);
-        synchronized (parked) {
-            parked.clear();
+        schedule = new PollSchedule(policy, clock, pollers, this::poll);
+        List<TrackedNarration> earlier = takeOver();
+        if (!earlier.isEmpty()) {
+            log.info("Following {} Akool jobs submitted earlier", earlier.size());
         }
-        fatal.set(null);
-        submissionEnded = false;
-        stopRequested = false;
-    }
-
-    /** The collect step starts: pick up what the ledger says is in flight (after a crash or a stop, say). */
-    public void resumeFromLedger() {
-        List<TrackedNarration> inFlight = readers.inFlight(runId);
-        if (!inFlight.isEmpty()) {
-            log.info("Following {} Akool jobs submitted earlier", inFlight.size());
-        }
-        inFlight.forEach(this::track);
-    }
-
-    /** A narration was accepted by Akool (or found in flight): follow it until it is done. */
-    public void track(TrackedNarration narration) {
-        if (!following.add(narration.key())) {
-            return;
-        }
-        outstanding.incrementAndGet();
-        int number = tracked.incrementAndGet();
-        if (narration.isCompleted()) {
-            completed(narration);
-        }
-        else {
-            switch (policy.start(number, model.isReady())) {
-                case PROBE -> schedule.add(new ScheduledPoll(narration, policy.probe(clock.instant())));
-                case PREDICTED -> schedule.add(predicted(narration));
-                case PARKED -> {
-                    synchronized (parked) {
-                        parked.add(narration);
-                    }
-                }
-            }
-        }
-    }
-
-    private ScheduledPoll predicted(TrackedNarration narration) {
-        return new ScheduledPoll(narration, policy.predicted(narration.submittedAt(), model.predict(narration.textLength()),
-                clock.instant()));
-    }
-
-    /** The model learnt from its first probes: schedule the jobs that waited for it. */
-    private void releaseParked() {
-        List<TrackedNarration> waiting;
-        synchronized (parked) {
-            if (parked.isEmpty()) {
-                return;
-            }
-            waiting = List.copyOf(parked);
-            parked.clear();
-        }
-        waiting.forEach(n -> schedule.add(predicted(n)));
-    }
-
-    public void trackAll(List<? extends TrackedNarration> narrations) {
-        narrations.forEach(this::track);
-    }
-
-    /** Stop waiting: {@link #next()} returns null; what is in flight stays SUBMITTED in the ledger for the next run. */
-    public void requestStop() {
-        stopRequested = true;
     }
 
     /**
-     * The submit step ended (in any state): nothing new will be tracked in this execution. The submit step runs in
-     * every execution, restarts included, so this always comes.
+     * The next narration whose audio is ready to download, waiting for one as long as any is in flight or may still be
+     * submitted; null when there is nothing more to follow.
      */
-    public void submissionEnded() {
-        submissionEnded = true;
-    }
-
-    /**
-     * The next narration whose audio is ready to download, waiting for one as long as any is in flight; null when every
-     * tracked job is done and nothing more will be submitted.
-     */
-    public TrackedNarration next() throws InterruptedException {
+    @Override
+    public TrackedNarration read() throws InterruptedException {
         while (true) {
             RuntimeException failure = fatal.get();
             if (failure != null) {
@@ -176,116 +112,110 @@ public class AudioJobTracker implements AutoCloseable {
             if (completed != null) {
                 return completed;
             }
-            if (stopRequested || outstanding.get() == 0 && submissionEnded) {
+            if (run.stopRequested().getAsBoolean()) {
                 return ready.poll();
             }
-            if (!model.isReady() && schedule.isEmpty()) {
-                releaseParkedWithoutModel();
+            boolean took = !takeOverIfDue().isEmpty();
+            if (!took && outstanding.get() == 0 && run.submissionEnded().getAsBoolean() && takeOver().isEmpty()) {
+                return ready.poll();
             }
-            dispatchDuePolls();
-            ScheduledPoll head = schedule.peek();
-            long waitNanos = head == null ? IDLE_CHECK.toNanos()
-                    : Math.max(100_000, Math.min(IDLE_CHECK.toNanos(), head.getDelay(TimeUnit.NANOSECONDS)));
-            completed = ready.poll(waitNanos, TimeUnit.NANOSECONDS);
+            completed = ready.poll(TAKE_OVER_INTERVAL.toNanos(), TimeUnit.NANOSECONDS);
             if (completed != null) {
                 return completed;
             }
         }
     }
 
-    /** Every probe ended without teaching the model (they failed, say): poll the parked jobs the plain way. */
-    private void releaseParkedWithoutModel() {
-        List<TrackedNarration> waiting;
-        synchronized (parked) {
-            waiting = List.copyOf(parked);
-            parked.clear();
+    @Override
+    public void update(ExecutionContext executionContext) {
+        executionContext.putLong(RunFacts.STATUS_CALLS, polls.get());
+        executionContext.putLong(RunFacts.JOBS_FOLLOWED, followed.get());
+    }
+
+    /** What this execution sent and followed, in its step's context: also when the step failed. */
+    @Override
+    public void close() {
+        if (pollers != null) {
+            pollers.shutdownNow();
         }
-        waiting.forEach(n -> schedule.add(new ScheduledPoll(n, policy.plain(clock.instant()))));
-    }
-
-    /** Akool jobs followed now (tracked and not yet completed or failed): what the tracker holds in memory. */
-    public int following() {
-        return following.size();
-    }
-
-    /** Akool jobs followed in this execution. */
-    public int followed() {
-        return tracked.get();
-    }
-
-    /** Status calls sent in this run. */
-    public long polls() {
-        return polls.get();
-    }
-
-    private void dispatchDuePolls() {
-        ScheduledPoll due;
-        while ((due = schedule.poll()) != null) {
-            ScheduledPoll poll = due;
-            pollers.execute(() -> poll(poll));
+        if (counts != null) {
+            update(counts);
         }
     }
 
-    private void poll(ScheduledPoll poll) {
+    private List<TrackedNarration> takeOverIfDue() {
+        return Duration.between(lastTakeOver, clock.instant()).compareTo(TAKE_OVER_INTERVAL) < 0 ? List.of() : takeOver();
+    }
+
+    private List<TrackedNarration> takeOver() {
+        lastTakeOver = clock.instant();
+        List<TrackedNarration> jobs = readers.takeOverJobs(run.runId(), run.follower());
+        for (TrackedNarration job : jobs) {
+            outstanding.incrementAndGet();
+            followed.incrementAndGet();
+            if (job.isCompleted()) {
+                completed(job);
+            }
+            else {
+                schedule.start(job);
+            }
+        }
+        return jobs;
+    }
+
+    private void poll(PollSchedule.Due due) {
         try {
-            pollOnce(poll);
+            pollOnce(due);
         }
         catch (RuntimeException e) {
             fatal.compareAndSet(null, e);
         }
     }
 
-    private void pollOnce(ScheduledPoll poll) {
-        TrackedNarration narration = poll.narration();
+    private void pollOnce(PollSchedule.Due due) {
+        TrackedNarration narration = due.narration();
         try {
             polls.incrementAndGet();
             AudioJob job = akool.audioInfo(narration.akoolId());
             if (job.isCompleted()) {
                 facts.recordCompleted(narration.key(), job.url());
-                if (poll.poll().probe()) {
-                    boolean wasReady = model.isReady();
-                    model.observe(narration.textLength(), Duration.between(narration.submittedAt(), clock.instant()));
-                    if (!wasReady && model.isReady()) {
-                        releaseParked();
-                    }
-                }
+                schedule.completed(due);
                 completed(narration.completed(job.url()));
             }
             else if (job.isFailed()) {
+                schedule.ended(due);
                 failed(narration, "Akool failed the job (status 4)" + (job.detail() == null || job.detail().isBlank()
-                        || job.detail().equals("OK") ? "" : ": " + job.detail()));
+                        || job.detail().equals("OK") ? "" : ": " + job.detail()), null);
             }
             else if (policy.timedOut(narration.submittedAt(), clock.instant())) {
-                failed(narration, "Akool has not finished this job after " + PollPolicy.words(policy.jobTimeout()) + " (still "
-                        + (job.status() == AudioJob.QUEUEING ? "queueing" : "processing") + "): the next run checks it again",
-                        FailureKind.TIMED_OUT);
+                schedule.ended(due);
+                failed(narration, "Akool has not finished this job after " + Durations.words(policy.jobTimeout())
+                        + " (still " + (job.status() == AudioJob.QUEUEING ? "queueing" : "processing")
+                        + "): the next run checks it again", FailureKind.TIMED_OUT);
             }
             else {
-                schedule.add(new ScheduledPoll(narration, policy.notDone(poll.poll(), clock.instant())));
+                schedule.notDone(due);
             }
         }
         catch (AkoolException.Transient e) {
-            if (policy.givesUp(poll.poll())) {
-                failed(narration, "could not get the job's status after " + (poll.poll().faults() + 1) + " tries: "
-                        + e.getMessage());
+            if (policy.givesUp(due.poll())) {
+                schedule.ended(due);
+                failed(narration, "could not get the job's status after " + (due.poll().faults() + 1) + " tries: "
+                        + e.getMessage(), null);
             }
             else {
-                schedule.add(new ScheduledPoll(narration, policy.afterFault(poll.poll(), clock.instant())));
+                schedule.afterFault(due);
             }
         }
         catch (AkoolException.RowRejected e) {
-            failed(narration, "Akool no longer knows job " + narration.akoolId() + ": " + e.getMessage());
+            schedule.ended(due);
+            failed(narration, "Akool no longer knows job " + narration.akoolId() + ": " + e.getMessage(), null);
         }
     }
 
     private void completed(TrackedNarration narration) {
         ready.add(narration);
-        following.remove(narration.key());
         outstanding.decrementAndGet();
-    }
-
-    private void failed(TrackedNarration narration, String reason) {
-        failed(narration, reason, null);
     }
 
     private void failed(TrackedNarration narration, String reason, FailureKind kind) {
@@ -294,43 +224,7 @@ public class AudioJobTracker implements AutoCloseable {
             rowFailures.rowFailed(narration.key(), ConsecutiveFailureGuard.Phase.COLLECT, reason, kind);
         }
         finally {
-            following.remove(narration.key());
             outstanding.decrementAndGet();
-        }
-    }
-
-    @Override
-    public void close() {
-        pollers.shutdownNow();
-    }
-
-    /** A job's next poll, in the schedule: due when the policy says, by the tracker's clock. */
-    private final class ScheduledPoll implements Delayed {
-
-        private final TrackedNarration narration;
-        private final PollPolicy.Poll poll;
-
-        ScheduledPoll(TrackedNarration narration, PollPolicy.Poll poll) {
-            this.narration = narration;
-            this.poll = poll;
-        }
-
-        TrackedNarration narration() {
-            return narration;
-        }
-
-        PollPolicy.Poll poll() {
-            return poll;
-        }
-
-        @Override
-        public long getDelay(TimeUnit unit) {
-            return unit.convert(Duration.between(clock.instant(), poll.due()));
-        }
-
-        @Override
-        public int compareTo(Delayed other) {
-            return poll.due().compareTo(((ScheduledPoll) other).poll.due());
         }
     }
 }

@@ -4,42 +4,59 @@ import java.time.Clock;
 
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.akoolnarrator.NarratorProperties;
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.job.ConsecutiveFailureGuard;
 import com.akoolnarrator.job.RowByRowSteps;
 import com.akoolnarrator.job.RowFailures;
 import com.akoolnarrator.job.RunContexts;
+import com.akoolnarrator.job.RunState;
 import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.DownloadedNarration;
 import com.akoolnarrator.ledger.LedgerReaders;
 import com.akoolnarrator.ledger.TrackedNarration;
+import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.storage.AudioDownloader;
 
-/** The collect step: Akool's jobs followed until done, each completed one's MP3 downloaded as soon as it is. */
+/**
+ * The collect step: the run's Akool jobs taken over from the ledger, followed until done, each completed one's MP3
+ * downloaded as soon as it is.
+ */
 @Configuration(proxyBeanMethods = false)
-public class CollectStepConfiguration {
+class CollectStepConfiguration {
+
+    /** The step the collect step waits for: while it runs, more jobs may be accepted. */
+    private static final String SUBMIT_STEP = "submit";
 
     @Bean
     Step collectStep(JobRepository jobRepository, RowByRowSteps rowByRow, NarratorProperties settings,
-            AudioJobTracker tracker, AudioFetcher audioFetcher, AkoolJobFacts facts, ConsecutiveFailureGuard guard) {
+            AudioJobTracker audioJobTracker, AudioFetcher audioFetcher, ItemWriter<DownloadedNarration> downloadRecorder) {
         return rowByRow.configure(new StepBuilder("collect", jobRepository)
                 .<TrackedNarration, DownloadedNarration>chunk(settings.chunkSize()), "download-", settings.downloadThreads())
-            .reader(tracker::next)
+            .reader(audioJobTracker)
             .processor(audioFetcher)
-            .writer(chunk -> {
-                facts.recordDownloaded(chunk.getItems());
-                guard.success(ConsecutiveFailureGuard.Phase.COLLECT);
-            })
+            .writer(downloadRecorder)
             .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<DownloadedNarration> downloadRecorder(AkoolJobFacts facts, RunContexts runs,
+            @Value("#{stepExecution}") StepExecution step) {
+        ConsecutiveFailureGuard guard = runs.state(step).guard();
+        return chunk -> {
+            facts.recordDownloaded(chunk.getItems());
+            guard.success(ConsecutiveFailureGuard.Phase.COLLECT);
+        };
     }
 
     @Bean
@@ -49,10 +66,23 @@ public class CollectStepConfiguration {
         return new AudioFetcher(new AudioDownloader(akoolHttpClient, runs.of(step).outputFolder(), settings.downloadMaxBytes()));
     }
 
-    @Bean(destroyMethod = "close")
-    AudioJobTracker audioJobTracker(AkoolClient akool, AkoolJobFacts facts, LedgerReaders readers, RowFailures rowFailures,
-            NarratorProperties settings, Clock clock) {
-        return new AudioJobTracker(akool, facts, readers, rowFailures,
-                new PollPolicy(settings.pollMinInterval(), settings.pollMaxInterval(), settings.akoolJobTimeout()), clock, settings.pollThreads());
+    @Bean
+    @StepScope
+    AudioJobTracker audioJobTracker(AkoolClient akool, AkoolJobFacts facts, LedgerReaders readers, RunContexts runs,
+            NarratorProperties settings, Clock clock, JobRepository jobRepository,
+            @Value("#{stepExecution}") StepExecution step) {
+        RunState state = runs.state(step);
+        JobExecution execution = step.getJobExecution();
+        AudioJobTracker.Run run = new AudioJobTracker.Run(execution.getJobInstance().getInstanceId(), step.getId(),
+                () -> submissionEnded(jobRepository, execution), state::stopRequested);
+        return new AudioJobTracker(akool, facts, readers, new RowFailures(facts, state.guard()),
+                new PollPolicy(settings.pollMinInterval(), settings.pollMaxInterval(), settings.akoolJobTimeout()), clock,
+                run, settings.pollThreads());
+    }
+
+    /** Whether this execution's submit step has ended, as the job repository says: then no job is accepted any more. */
+    private static boolean submissionEnded(JobRepository jobRepository, JobExecution execution) {
+        StepExecution submit = jobRepository.getLastStepExecution(execution.getJobInstance(), SUBMIT_STEP);
+        return submit != null && submit.getJobExecutionId() == execution.getId() && !submit.getStatus().isRunning();
     }
 }

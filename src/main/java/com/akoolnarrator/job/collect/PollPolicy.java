@@ -48,13 +48,6 @@ public final class PollPolicy {
         return submittedAt != null && Duration.between(submittedAt, now).compareTo(jobTimeout) >= 0;
     }
 
-    /** A duration as a person writes it: 1h, 90m, 45s, 500ms. */
-    static String words(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 3_600_000 == 0 ? millis / 3_600_000 + "h" : millis % 60_000 == 0 ? millis / 60_000 + "m"
-                : millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
-    }
-
     /** How the {@code number}th job tracked in a run starts. */
     public Start start(int number, boolean modelReady) {
         if (number <= PROBES || number % PROBE_EVERY == 0) {

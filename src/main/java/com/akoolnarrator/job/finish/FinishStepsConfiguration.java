@@ -14,10 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.akoolnarrator.NarratorProperties;
+import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.job.RunContext;
 import com.akoolnarrator.job.RunContexts;
-import com.akoolnarrator.job.StopSignal;
 import com.akoolnarrator.ledger.LedgerReaders;
 import com.akoolnarrator.ledger.ResultRow;
 import com.akoolnarrator.ledger.SplitRows;
@@ -29,7 +28,7 @@ import com.akoolnarrator.report.ResultsWriter;
  * and the listening report from the ledger.
  */
 @Configuration(proxyBeanMethods = false)
-public class FinishStepsConfiguration {
+class FinishStepsConfiguration {
 
     @Bean
     Step joinStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, PartJoiner partJoiner) {
@@ -49,11 +48,11 @@ public class FinishStepsConfiguration {
     @Bean
     Step resultsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcCursorItemReader<ResultRow> resultRows, ResultsWriter resultsWriter, ListeningReportWriter listeningReport,
-            StopSignal stopSignal) {
+            RunContexts runs) {
         return new StepBuilder("results", jobRepository)
             .<ResultRow, ResultRow>chunk(1000)
             .transactionManager(transactionManager)
-            .interruptionPolicy(stopSignal)
+            .interruptionPolicy(runs)
             .reader(resultRows)
             .writer(new CompositeItemWriter<>(List.of(resultsWriter, listeningReport)))
             .listener(resultsWriter)

@@ -1,6 +1,5 @@
 package com.akoolnarrator.job.submit;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +12,6 @@ import com.akoolnarrator.akool.AudioJob;
 import com.akoolnarrator.job.ConsecutiveFailureGuard;
 import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.PendingNarration;
-import com.akoolnarrator.ledger.TrackedNarration;
 
 /**
  * The one place where Akool is asked to narrate (and bills for it). The first attempt of each narration was counted
@@ -21,41 +19,38 @@ import com.akoolnarrator.ledger.TrackedNarration;
  * ledger again whether the narration has an Akool job by now. Once Akool accepts, the job id is committed to the
  * ledger before this method returns, so that no retry, chunk replay, restart or rerun submits the row again.
  */
-public class AudioSubmitter implements ItemProcessor<PendingNarration, TrackedNarration> {
+class AudioSubmitter implements ItemProcessor<PendingNarration, PendingNarration> {
 
     private final AkoolClient akool;
     private final AkoolJobFacts facts;
     private final ConsecutiveFailureGuard guard;
-    private final Clock clock;
     private final CountedAttempts attempts;
     /** Narrations whose request was answered once in a way that may mean it was accepted. */
     private final Set<String> unreadableAnswers = ConcurrentHashMap.newKeySet();
 
-    public AudioSubmitter(AkoolClient akool, AkoolJobFacts facts, ConsecutiveFailureGuard guard, Clock clock,
-            CountedAttempts attempts) {
+    AudioSubmitter(AkoolClient akool, AkoolJobFacts facts, ConsecutiveFailureGuard guard, CountedAttempts attempts) {
         this.akool = akool;
         this.attempts = attempts;
         this.facts = facts;
         this.guard = guard;
-        this.clock = clock;
     }
 
     @Override
-    public TrackedNarration process(PendingNarration narration) {
+    public PendingNarration process(PendingNarration narration) {
         guard.ensureNotTripped();
         if (narration.akoolId() != null) {
-            return tracked(narration, narration.akoolId(), null);
+            return narration;
         }
         if (!attempts.use(narration.key())) {
             Optional<String> known = facts.beginSubmission(narration.key());
             if (known.isPresent()) {
-                return tracked(narration, known.get(), null);
+                return narration.withAkoolId(known.get());
             }
         }
         AudioJob job = send(narration);
         facts.recordAccepted(narration.key(), job);
         guard.success(ConsecutiveFailureGuard.Phase.SUBMIT);
-        return tracked(narration, job.id(), job.isCompleted() ? job.url() : null);
+        return narration.withAkoolId(job.id());
     }
 
     /** Sends the request; one whose answer may mean "accepted" is sent once more at most. */
@@ -71,10 +66,5 @@ public class AudioSubmitter implements ItemProcessor<PendingNarration, TrackedNa
             }
             throw e;
         }
-    }
-
-    private TrackedNarration tracked(PendingNarration narration, String akoolId, String url) {
-        return new TrackedNarration(narration.key(), narration.rowId(), akoolId, narration.outputFile(),
-                narration.request().inputText().length(), clock.instant(), url);
     }
 }

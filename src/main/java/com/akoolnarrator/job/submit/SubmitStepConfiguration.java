@@ -1,8 +1,5 @@
 package com.akoolnarrator.job.submit;
 
-import java.time.Clock;
-
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -13,45 +10,42 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.akoolnarrator.NarratorProperties;
 import com.akoolnarrator.akool.AkoolClient;
-import com.akoolnarrator.job.ConsecutiveFailureGuard;
+import com.akoolnarrator.akool.CreditPrice;
 import com.akoolnarrator.job.RowByRowSteps;
-import com.akoolnarrator.job.collect.AudioJobTracker;
+import com.akoolnarrator.job.RunContexts;
+import com.akoolnarrator.job.RunFacts;
 import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.LedgerReaders;
 import com.akoolnarrator.ledger.PendingNarration;
 import com.akoolnarrator.ledger.RunStatistics;
-import com.akoolnarrator.ledger.TrackedNarration;
+import com.akoolnarrator.settings.NarratorProperties;
 
-/** The submit step: one create or clone per pending narration, each accepted id in the ledger before anything else. */
+/**
+ * The submit step: one create or clone per pending narration, each accepted id committed to the ledger before anything
+ * else, which is all the collect step needs to take the job over.
+ */
 @Configuration(proxyBeanMethods = false)
-public class SubmitStepConfiguration {
+class SubmitStepConfiguration {
 
     private static final String RUN_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
 
     @Bean
     Step submitStep(JobRepository jobRepository, RowByRowSteps rowByRow, NarratorProperties settings,
-            PendingSubmissionReader pendingSubmissions, AudioSubmitter audioSubmitter, AudioJobTracker tracker,
-            CreditCheck creditCheck) {
+            PendingSubmissionReader pendingSubmissions, AudioSubmitter audioSubmitter, CreditCheck creditCheck) {
         return rowByRow.configure(new StepBuilder("submit", jobRepository)
-                .<PendingNarration, TrackedNarration>chunk(settings.chunkSize()), "submit-", settings.submitThreads())
+                .<PendingNarration, PendingNarration>chunk(settings.chunkSize()), "submit-", settings.submitThreads())
             .reader(pendingSubmissions)
             .processor(audioSubmitter)
-            .writer(chunk -> tracker.trackAll(chunk.getItems()))
+            .writer(accepted -> {
+                // nothing left to write: each accepted job was committed by the processor before the next request
+            })
             .listener(new StepExecutionListener() {
                 @Override
                 public void beforeStep(StepExecution stepExecution) {
-                    creditCheck.check(stepExecution.getJobExecution().getJobInstance().getInstanceId());
-                    // jobs submitted by an earlier execution, followed before this one submits anything: no job can
-                    // then reach the tracker twice, so the tracker need not remember the jobs it has finished
-                    tracker.resumeFromLedger();
-                }
-
-                @Override
-                public ExitStatus afterStep(StepExecution stepExecution) {
-                    tracker.submissionEnded();
-                    return null;
+                    creditCheck.check(stepExecution.getJobExecution().getJobInstance().getInstanceId())
+                        .ifPresent(balance -> stepExecution.getJobExecution().getExecutionContext()
+                            .put(RunFacts.BALANCE_BEFORE, balance));
                 }
             })
             .build();
@@ -66,7 +60,7 @@ public class SubmitStepConfiguration {
 
     @Bean
     CreditCheck creditCheck(AkoolClient akool, RunStatistics statistics, NarratorProperties settings) {
-        return new CreditCheck(akool, statistics, settings.creditsPerThousandCharacters());
+        return new CreditCheck(akool, statistics, new CreditPrice(settings.creditsPerThousandCharacters()));
     }
 
     @Bean
@@ -77,8 +71,8 @@ public class SubmitStepConfiguration {
 
     @Bean
     @StepScope
-    AudioSubmitter audioSubmitter(AkoolClient akool, AkoolJobFacts facts, ConsecutiveFailureGuard guard, Clock clock,
-            CountedAttempts countedAttempts) {
-        return new AudioSubmitter(akool, facts, guard, clock, countedAttempts);
+    AudioSubmitter audioSubmitter(AkoolClient akool, AkoolJobFacts facts, RunContexts runs, CountedAttempts countedAttempts,
+            @Value("#{stepExecution}") StepExecution step) {
+        return new AudioSubmitter(akool, facts, runs.state(step).guard(), countedAttempts);
     }
 }

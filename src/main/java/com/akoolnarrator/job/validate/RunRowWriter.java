@@ -23,7 +23,6 @@ public class RunRowWriter implements ItemWriter<ValidatedRow> {
 
     @Override
     public void write(Chunk<? extends ValidatedRow> rows) {
-        registry.startRun(run.runId(), run.scope(), run.input(), run.inputSha256(), !run.dryRun());
         registry.recordRows(run.runId(), run.scope(), rows.getItems(), run.outputFolder(), reuse);
     }
 }

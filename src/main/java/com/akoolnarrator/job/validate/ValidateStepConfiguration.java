@@ -2,6 +2,7 @@ package com.akoolnarrator.job.validate;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -10,30 +11,34 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.akoolnarrator.NarratorProperties;
-import com.akoolnarrator.akool.AkoolClient;
+import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.input.CsvRowReader;
 import com.akoolnarrator.input.InputRecord;
-import com.akoolnarrator.input.KnownVoices;
 import com.akoolnarrator.input.RowValidator;
 import com.akoolnarrator.input.ValidatedRow;
 import com.akoolnarrator.job.RunContexts;
-import com.akoolnarrator.job.StopSignal;
 import com.akoolnarrator.ledger.ReusePolicy;
 import com.akoolnarrator.ledger.RunRegistry;
 
 /** The validate step: every CSV row checked and recorded in the ledger, valid or INVALID with its reason. */
 @Configuration(proxyBeanMethods = false)
-public class ValidateStepConfiguration {
+class ValidateStepConfiguration {
 
     @Bean
     Step validateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, NarratorProperties settings,
-            CsvRowReader inputRowReader, RowValidator rowValidator, RunRowWriter ledgerRowWriter, StopSignal stopSignal) {
+            CsvRowReader inputRowReader, RowValidator rowValidator, RunRowWriter ledgerRowWriter, RunContexts runs) {
         // the rows and the reader's position commit together (without a transaction manager Batch 6 uses none)
         return new StepBuilder("validate", jobRepository)
             .<InputRecord, ValidatedRow>chunk(Math.max(100, settings.chunkSize() * 10))
             .transactionManager(transactionManager)
-            .interruptionPolicy(stopSignal)
+            .interruptionPolicy(runs)
+            .listener(new StepExecutionListener() {
+                @Override
+                public void beforeStep(StepExecution stepExecution) {
+                    // the account's voices, before any row: a refused key or account stops the run here, at no cost
+                    runs.state(stepExecution).knownVoices().ids();
+                }
+            })
             .reader(inputRowReader)
             .processor(rowValidator)
             .writer(ledgerRowWriter)
@@ -48,10 +53,9 @@ public class ValidateStepConfiguration {
 
     @Bean
     @StepScope
-    RowValidator rowValidator(RunContexts runs, @Value("#{stepExecution}") StepExecution step, NarratorProperties settings,
-            KnownVoices knownVoices) {
+    RowValidator rowValidator(RunContexts runs, @Value("#{stepExecution}") StepExecution step, NarratorProperties settings) {
         return new RowValidator(runs.of(step).input().header(), settings.defaultRate(), settings.maxWords(),
-                settings.maxCharacters(), knownVoices);
+                settings.maxCharacters(), runs.state(step).knownVoices());
     }
 
     @Bean
@@ -59,10 +63,5 @@ public class ValidateStepConfiguration {
     RunRowWriter ledgerRowWriter(RunRegistry registry, RunContexts runs, @Value("#{stepExecution}") StepExecution step,
             NarratorProperties settings) {
         return new RunRowWriter(registry, runs.of(step), new ReusePolicy(settings.resultRetention(), settings.resendUnconfirmed()));
-    }
-
-    @Bean
-    KnownVoices knownVoices(AkoolClient akool) {
-        return new KnownVoices(akool);
     }
 }

@@ -1,4 +1,4 @@
-package com.akoolnarrator;
+package com.akoolnarrator.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;

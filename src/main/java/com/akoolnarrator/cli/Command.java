@@ -1,0 +1,26 @@
+package com.akoolnarrator.cli;
+
+import java.nio.file.Path;
+
+/** What the command line asked for, typed: each kind has its own runner in {@link CommandRunner}. */
+sealed interface Command permits Command.Run, Command.Voices, Command.Status {
+
+    /**
+     * {@code run} (the default): narrate, or with {@code dryRun} only check; a missing input or output folder comes
+     * from the settings ({@code narrator.input}, {@code narrator.output-dir}, a job file).
+     */
+    record Run(Path input, Path outputDir, boolean dryRun) implements Command {
+    }
+
+    /** {@code voices}: the account's voices, as a table or as CSV. */
+    record Voices(Format format) implements Command {
+
+        enum Format { table, csv }
+    }
+
+    /** {@code status}: what the runs into an output folder did and are doing. */
+    record Status(Path outputDir, Format format) implements Command {
+
+        enum Format { text, json }
+    }
+}

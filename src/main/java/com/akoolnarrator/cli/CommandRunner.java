@@ -1,0 +1,79 @@
+package com.akoolnarrator.cli;
+
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+
+import com.akoolnarrator.akool.AkoolConnection;
+import com.akoolnarrator.akool.AkoolException;
+import com.akoolnarrator.akool.VoicesCommand;
+import com.akoolnarrator.settings.NarratorProperties;
+
+/** Runs the one command the command line asked for, with its typed options, and keeps its exit code. */
+class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
+
+    private static final Logger log = LoggerFactory.getLogger("narrator");
+
+    private final Command command;
+    private final NarrationCommand narration;
+    private final VoicesCommand voices;
+    private final StatusCommand status;
+    private final AkoolConnection akool;
+    private final NarratorProperties settings;
+    private volatile int exitCode = RunOutcome.JOB_FAILED;
+
+    CommandRunner(Command command, NarrationCommand narration, VoicesCommand voices, StatusCommand status,
+            AkoolConnection akool, NarratorProperties settings) {
+        this.command = command;
+        this.narration = narration;
+        this.voices = voices;
+        this.status = status;
+        this.akool = akool;
+        this.settings = settings;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (command instanceof Command.Run run) {
+            GracefulShutdown.onStop(narration::requestStop);
+            exitCode = narration.run(run.input() != null ? run.input() : settings.input(), outputDir(run.outputDir()),
+                    run.dryRun() || settings.dryRun()).exitCode();
+        }
+        else if (command instanceof Command.Voices list) {
+            exitCode = listVoices(list.format());
+        }
+        else if (command instanceof Command.Status show) {
+            status.print(outputDir(show.outputDir()), show.format(), System.out);
+            exitCode = RunOutcome.ALL_SUCCEEDED;
+        }
+    }
+
+    /** The folder a command names, else the setting's ({@code narrator.output-dir}, a job file's). */
+    private Path outputDir(Path given) {
+        return given != null ? given : settings.outputDir();
+    }
+
+    private int listVoices(Command.Voices.Format format) {
+        if (akool.credentials().isEmpty()) {
+            log.error("Cannot list voices: no Akool credentials (set AKOOL_API_KEY)");
+            return RunOutcome.USAGE;
+        }
+        try {
+            voices.print(format.name(), System.out);
+            return RunOutcome.ALL_SUCCEEDED;
+        }
+        catch (AkoolException e) {
+            log.error("Cannot list voices: {}", e.getMessage());
+            return RunOutcome.JOB_FAILED;
+        }
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

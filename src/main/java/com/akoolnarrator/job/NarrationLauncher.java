@@ -1,0 +1,91 @@
+package com.akoolnarrator.job;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+
+import com.akoolnarrator.input.InputFile;
+import com.akoolnarrator.ledger.RunStatistics;
+
+/**
+ * The job as the command line sees it: narrate an input into an output folder, continuing the folder's last run when
+ * it did not finish and reads the same input (recovering one a kill left STARTED), starting a new run otherwise; check
+ * an input (a dry run); stop what runs. The folder's last run is the ledger's, found by the folder, whatever else
+ * shares the job database.
+ */
+public class NarrationLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger("narrator");
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job narrationJob;
+    private final RunStatistics statistics;
+    private final RunContexts runs;
+
+    NarrationLauncher(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob, RunStatistics statistics,
+            RunContexts runs) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.narrationJob = narrationJob;
+        this.statistics = statistics;
+        this.runs = runs;
+    }
+
+    /** Narrates {@code input} into {@code folder} (absolute), continuing the folder's unfinished run of it. */
+    public JobExecution narrate(InputFile input, String inputSha256, Path folder) throws Exception {
+        Optional<JobExecution> last = lastExecution(folder);
+        if (last.isPresent() && last.get().isRunning()) {
+            // this process holds the folder, so no other process runs it: a kill left it behind
+            log.info("The last run in {} did not end (the process was killed); recovering it", folder);
+            last = Optional.of(jobOperator.recover(last.get()));
+        }
+        if (last.isPresent() && restartable(last.get()) && sameInput(last.get(), input, inputSha256)) {
+            log.info("Continuing the unfinished run {} of {} into {}", last.get().getJobInstance().getInstanceId(),
+                    input.path(), folder);
+            return jobOperator.restart(last.get());
+        }
+        return jobOperator.start(narrationJob, RunContext.parameters(input, inputSha256, folder, false));
+    }
+
+    /** Validates {@code input} and estimates what narrating it into {@code folder} costs, submitting nothing. */
+    public JobExecution check(InputFile input, String inputSha256, Path folder) throws Exception {
+        return jobOperator.start(narrationJob, RunContext.parameters(input, inputSha256, folder, true));
+    }
+
+    /** Every running execution stops at its steps' next chunk boundary; the collect step stops waiting for Akool. */
+    public void requestStop() {
+        runs.requestStop();
+    }
+
+    /** The folder's last run (not a dry run) as Spring Batch knows it, if any. */
+    public Optional<JobExecution> lastExecution(Path folder) {
+        return statistics.lastRun(folder.toString()).map(this::lastExecution);
+    }
+
+    /** The last execution of a run. */
+    public JobExecution lastExecution(long run) {
+        JobInstance instance = jobRepository.getJobInstance(run);
+        return instance == null ? null : jobRepository.getLastJobExecution(instance);
+    }
+
+    private static boolean restartable(JobExecution execution) {
+        BatchStatus status = execution.getStatus();
+        return status == BatchStatus.FAILED || status == BatchStatus.STOPPED;
+    }
+
+    private static boolean sameInput(JobExecution execution, InputFile input, String inputSha256) {
+        JobParameters parameters = execution.getJobParameters();
+        return input.path().toAbsolutePath().normalize().toString().equals(parameters.getString(RunContext.INPUT))
+                && inputSha256.equals(parameters.getString(RunContext.INPUT_SHA256));
+    }
+}

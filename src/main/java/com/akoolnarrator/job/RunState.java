@@ -1,0 +1,37 @@
+package com.akoolnarrator.job;
+
+import com.akoolnarrator.akool.AkoolClient;
+import com.akoolnarrator.input.KnownVoices;
+
+/**
+ * What one execution of the narration job learns and decides while it runs, beside the facts the ledger keeps: the
+ * consecutive-failure guard, the account's voices, and whether a stop was asked for. Created when the execution
+ * starts and dropped when it ends, so nothing of one run leaks into the next in the same process.
+ */
+public final class RunState {
+
+    private final ConsecutiveFailureGuard guard;
+    private final KnownVoices knownVoices;
+    private volatile boolean stopRequested;
+
+    RunState(int maxConsecutiveFailures, AkoolClient akool) {
+        this.guard = new ConsecutiveFailureGuard(maxConsecutiveFailures);
+        this.knownVoices = new KnownVoices(akool);
+    }
+
+    public ConsecutiveFailureGuard guard() {
+        return guard;
+    }
+
+    public KnownVoices knownVoices() {
+        return knownVoices;
+    }
+
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    void requestStop() {
+        stopRequested = true;
+    }
+}

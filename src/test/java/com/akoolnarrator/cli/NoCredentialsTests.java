@@ -1,0 +1,57 @@
+package com.akoolnarrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.akoolnarrator.JobTestSupport;
+import com.akoolnarrator.akool.AkoolClient;
+import com.akoolnarrator.akool.AkoolConnection;
+import com.akoolnarrator.akool.CreditPrice;
+import com.akoolnarrator.job.NarrationLauncher;
+import com.akoolnarrator.ledger.FolderLock;
+import com.akoolnarrator.ledger.RunRegistry;
+import com.akoolnarrator.ledger.RunStatistics;
+
+class NoCredentialsTests extends JobTestSupport {
+
+    @Autowired
+    NarrationLauncher launcher;
+
+    @Autowired
+    RunStatistics statistics;
+
+    @Autowired
+    RunRegistry registry;
+
+    @Autowired
+    AkoolClient akoolClient;
+
+    @Autowired
+    FolderLock folderLock;
+
+    @Autowired
+    RunProgress runProgress;
+
+    @Test
+    void noCredentialsIsAUsageErrorThatNamesWhereToPutTheKey() throws Exception {
+        NarrationCommand withoutKey = new NarrationCommand(launcher,
+                new RunSummary(statistics, registry, throttle, new CreditPrice(4.4), akoolClient),
+                new AkoolConnection(URI.create("https://openapi.akool.com"), Optional.empty()), runProgress,
+                Clock.systemUTC(), folderLock);
+        Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
+
+        RunOutcome outcome = withoutKey.run(input, output());
+
+        assertThat(outcome.exitCode()).isEqualTo(RunOutcome.USAGE);
+        assertThat(outcome.message()).contains("AKOOL_API_KEY");
+        assertThat(Files.exists(output().resolve("results.csv"))).isFalse();
+    }
+}
