@@ -1,13 +1,12 @@
 package com.akoolnarrator;
 
+import static com.akoolnarrator.DatabaseRows.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -48,19 +47,9 @@ class LedgerUpgradeIT {
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             assertThat(column(connection, "SELECT COUNT(*) FROM NARRATION WHERE STATE = 'DOWNLOADED'")).containsExactly("8");
             assertThat(column(connection, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"
-                    + " ORDER BY \"installed_rank\"")).containsExactly("1", "2", "3", "4", "5");
+                    + " ORDER BY \"installed_rank\"")).containsExactly("1", "2", "3", "4", "5", "6", "7");
             assertThat(column(connection, "SELECT COUNT(FAILURE_KIND) FROM NARRATION")).as("version 3's column")
                 .containsExactly("0");
         }
-    }
-
-    private static List<String> column(Connection connection, String sql) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (ResultSet rs = connection.createStatement().executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
     }
 }

@@ -41,7 +41,7 @@ public class AkoolClient {
 
     private static final Logger log = LoggerFactory.getLogger(AkoolClient.class);
     private static final int MAX_BODY_CHARS = 1 << 20;
-    /** The longest job id and audio URL the job keeps (see ledger/schema.sql); Akool's ids have 24 characters. */
+    /** The longest job id and audio URL the job keeps (see the tables in db/migration/V2__ledger_tables.sql); Akool's ids have 24 characters. */
     private static final int MAX_JOB_ID = 64;
     private static final int MAX_AUDIO_URL = 4096;
 

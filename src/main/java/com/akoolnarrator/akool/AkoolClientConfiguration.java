@@ -23,7 +23,7 @@ import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AkoolProperties.class)
-public class AkoolClientConfiguration {
+class AkoolClientConfiguration {
 
     /**
      * One pooled HttpClient for the API and the MP3 downloads. Automatic retries are off: HttpClient would otherwise

@@ -17,7 +17,7 @@ package com.akoolnarrator.akool;
  * A rate the user gave is the ceiling and the start, and is not learnt: a rate-limit signal halves it (once per
  * episode), and every accepted request gives back 2 % of it, demand or not.
  */
-public final class RatePolicy {
+final class RatePolicy {
 
     /** Growth per accepted request, as a fraction of a request per second: the rate grows by this share each second. */
     static final double SLOW_START_GAIN = 0.35;

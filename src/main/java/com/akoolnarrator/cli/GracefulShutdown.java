@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * recorded), wait for the run to wind down and the database to close, then exit with the run's code (1, stopped).
  * Spring's own shutdown hook is off, so that the database is not closed under a job that is still stopping.
  */
-public final class GracefulShutdown {
+final class GracefulShutdown {
 
     private static final Logger log = LoggerFactory.getLogger("narrator");
     private static final CountDownLatch finished = new CountDownLatch(1);

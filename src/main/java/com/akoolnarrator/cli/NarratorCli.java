@@ -25,6 +25,7 @@ public final class NarratorCli {
         NarratorCommandLine.Launch launch = (NarratorCommandLine.Launch) parsed;
         GracefulShutdown.install();
         SpringApplication application = new SpringApplication(source);
+        application.setMainApplicationClass(source);
         application.setRegisterShutdownHook(false);
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("command", launch.command()));
         int exitCode;

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParameterException;
  * ({@code --job=NAME}: {@code jobs/NAME.properties}) go to Spring Boot, with the environment, once their
  * {@code narrator.*} and {@code akool.*} names are known ones ({@link SettingNames}).
  */
-public final class NarratorCommandLine {
+final class NarratorCommandLine {
 
     /** A Spring Boot setting: a dotted name and a value. */
     private static final Pattern SETTING = Pattern.compile("--[a-zA-Z][\\w-]*\\.[\\w.\\[\\]-]+=.*");

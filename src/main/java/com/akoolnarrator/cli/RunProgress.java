@@ -27,7 +27,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * {@code narrator.progress-interval}, never control characters. Counting is a query over all the run's rows, so for
  * a very large file the ticks space out until counting takes at most a tenth of one processor.
  */
-public class RunProgress implements JobExecutionListener {
+class RunProgress implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger("narrator");
 

@@ -13,17 +13,12 @@ import java.util.Optional;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 import com.akoolnarrator.akool.AkoolClient;
-import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.akool.AkoolRequestThrottle;
 import com.akoolnarrator.akool.CreditPrice;
-import com.akoolnarrator.input.InputFileException;
-import com.akoolnarrator.job.ConsecutiveFailureGuard;
 import com.akoolnarrator.job.RunFacts;
 import com.akoolnarrator.ledger.PendingWork;
 import com.akoolnarrator.ledger.RunCounts;
@@ -35,7 +30,6 @@ import com.akoolnarrator.report.ResultsWriter;
 /** What a finished execution means for the person or scheduler who ran it: an exit code and a few plain lines. */
 class RunSummary {
 
-    private static final Logger log = LoggerFactory.getLogger("narrator");
     private static final int INVALID_LISTED = 50;
 
     private final RunStatistics statistics;
@@ -188,16 +182,12 @@ class RunSummary {
     static String cause(JobExecution execution) {
         List<Throwable> failures = execution.getAllFailureExceptions();
         for (Throwable failure : failures) {
-            for (Throwable t = failure; t != null; t = t.getCause()) {
-                if (t instanceof AkoolException.Fatal || t instanceof ConsecutiveFailureGuard.TooManyFailuresException
-                        || t instanceof InputFileException) {
-                    return t.getMessage();
-                }
+            Optional<Throwable> explanation = ExplainedFailureFilter.explanation(failure);
+            if (explanation.isPresent()) {
+                return explanation.get().getMessage();
             }
         }
-        for (Throwable failure : failures) {
-            log.error("Job failure", failure);
-        }
+        // anything else Spring Batch has logged with its stack trace, as the job's own failure to fix
         if (failures.isEmpty()) {
             return "unknown cause (see the log above)";
         }

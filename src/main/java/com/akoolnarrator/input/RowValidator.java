@@ -27,7 +27,7 @@ public class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
      * the results' pass-through columns and failed.csv), in columns of at most 1,000,000 characters.
      */
     public static final int MAX_ROW_CHARACTERS = 400_000;
-    /** The longest id, voice and URL cells the job database keeps (see {@code ledger/schema.sql}). */
+    /** The longest id, voice and URL cells the job database keeps (see the tables in {@code db/migration/V2__ledger_tables.sql}). */
     private static final Map<InputColumn, Integer> MAX_CELL = Map.of(InputColumn.ID, 1024, InputColumn.VOICE_ID, 512,
             InputColumn.VOICE_URL, 2048, InputColumn.WEBHOOK_URL, 2048);
 

@@ -15,7 +15,7 @@ import com.akoolnarrator.ledger.LearntRates;
  * A run without a rate given starts from the rate the last run learnt at the same Akool address, and leaves what it
  * learnt for the next: a nightly run does not learn the account's rate again every night.
  */
-public class LearntRateListener implements JobExecutionListener {
+class LearntRateListener implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger("narrator");
 

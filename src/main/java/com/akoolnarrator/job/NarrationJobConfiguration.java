@@ -48,7 +48,7 @@ import com.akoolnarrator.storage.DownloadException;
  * stopped; submit and collect run again on every restart (their work list is the ledger's, not a saved position).
  */
 @Configuration(proxyBeanMethods = false)
-public class NarrationJobConfiguration {
+class NarrationJobConfiguration {
 
     public static final String JOB_NAME = "narration";
 

@@ -1,6 +1,6 @@
 package com.akoolnarrator.ledger;
 
-/** Why a FAILED narration is not simply submitted again by the next run (see {@code ledger/schema.sql}). */
+/** Why a FAILED narration is not simply submitted again by the next run (see the tables in {@code db/migration/V2__ledger_tables.sql}). */
 public enum FailureKind {
     /** Akool may have accepted (and billed) it without saying which job: resent only when the user asks. */
     UNCONFIRMED,

@@ -39,7 +39,7 @@ public class JobDatabaseConfiguration {
      * rows took 3.4 s). On a young, small file H2 moves chunks back and forth until the time is up (a thread dump
      * shows RandomAccessStore.compactMoveChunks syncing the file): with 30 s, one rerun in two of the demo took 30 s
      * longer to exit, so the limit is 5 s. TRACE_LEVEL_FILE=0: no narrator.trace.db beside it, which grew by 20 KB at every start (H2
-     * traces each "table already exists" of Spring Batch's schema script); errors reach the job's log anyway.
+     * traced each "table already exists" of Spring Batch's schema script); errors reach the job's log anyway.
      */
     public static final String H2_OPTIONS = ";WRITE_DELAY=500;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=5000;TRACE_LEVEL_FILE=0";
 

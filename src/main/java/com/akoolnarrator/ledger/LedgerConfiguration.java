@@ -13,7 +13,7 @@ import com.akoolnarrator.secrets.KnownSecrets;
 
 /** The ledger's parts, one per idea, over one store. */
 @Configuration(proxyBeanMethods = false)
-public class LedgerConfiguration {
+class LedgerConfiguration {
 
     @Bean
     LedgerStore ledgerStore(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, Clock clock,

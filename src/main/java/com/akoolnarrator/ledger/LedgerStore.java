@@ -78,7 +78,7 @@ final class LedgerStore {
         return value instanceof Timestamp ts ? ts.toInstant() : null;
     }
 
-    /** The size of the columns that keep a reason (see schema.sql). */
+    /** The size of the columns that keep a reason (see the tables in db/migration/V2__ledger_tables.sql). */
     static final int MAX_REASON = 4000;
 
     /** A reason as the ledger keeps it: cleaned of every known secret, cut to its column. */

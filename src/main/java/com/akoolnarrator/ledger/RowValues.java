@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVPrinter;
 final class RowValues {
 
     private static final CSVFormat RAW = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
-    /** What a column of encoded values holds (see schema.sql). */
+    /** What a column of encoded values holds (see the tables in db/migration/V2__ledger_tables.sql). */
     static final int COLUMN_CHARACTERS = 1_000_000;
     /** How much of an over-long cell is kept when a row does not fit its column (it is INVALID then). */
     private static final int KEPT_OF_LONG_CELL = 1_000;

@@ -31,9 +31,7 @@ public record NarratorProperties(
         @DefaultValue("1h") Duration akoolJobTimeout,
         @DefaultValue("false") boolean resendUnconfirmed,
         @DefaultValue("4.4") double creditsPerThousandCharacters,
-        @DefaultValue("false") boolean dryRun,
-        @DefaultValue("narrate") String command,
-        @DefaultValue("table") String format) {
+        @DefaultValue("false") boolean dryRun) {
 
     /** The output folder, absolute: it also scopes the ledger, so that two folders never share narrations. */
     public Path outputFolder() {

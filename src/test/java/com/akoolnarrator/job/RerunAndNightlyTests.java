@@ -9,11 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,6 +28,31 @@ class RerunAndNightlyTests extends JobTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    JobRepository jobRepository;
+
+    @Test
+    void anUnfinishedRunIsContinuedHoweverManyOtherRunsShareTheJobDatabase() throws Exception {
+        simulator.setCredits(0); // Akool refuses the first create: the run fails, unfinished
+        Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny", "b,Beta.,en-US-Guy");
+        RunOutcome failed = run(input);
+        assertThat(failed.exitCode()).isEqualTo(RunOutcome.JOB_FAILED);
+        long run = jobRepository.getJobExecution(failed.jobExecutionId()).getJobInstance().getInstanceId();
+        for (int i = 0; i < 120; i++) { // other folders' runs, newer than this one, in the same job database
+            jobRepository.createJobInstance(NarrationJobConfiguration.JOB_NAME, new JobParametersBuilder()
+                .addString("elsewhere", UUID.randomUUID().toString()).toJobParameters());
+        }
+        simulator.setCredits(1e12);
+
+        RunOutcome continued = run(input);
+
+        assertThat(continued.exitCode()).isZero();
+        assertThat(jobRepository.getJobExecution(continued.jobExecutionId()).getJobInstance().getInstanceId())
+            .as("the folder's unfinished run, found through the ledger, continued: not a new run beside it")
+            .isEqualTo(run);
+        assertThat(simulator.acceptedSubmissions()).isEqualTo(2);
+    }
 
     @Test
     void rerunningAfterFailedRowsSubmitsOnlyThoseRows() throws Exception {

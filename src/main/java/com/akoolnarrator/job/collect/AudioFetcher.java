@@ -7,7 +7,7 @@ import com.akoolnarrator.ledger.TrackedNarration;
 import com.akoolnarrator.storage.AudioDownloader;
 
 /** Downloads a completed narration's MP3 to its file in the output folder. */
-public class AudioFetcher implements ItemProcessor<TrackedNarration, DownloadedNarration> {
+class AudioFetcher implements ItemProcessor<TrackedNarration, DownloadedNarration> {
 
     private final AudioDownloader downloader;
 

@@ -9,13 +9,11 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.akoolnarrator.akool.AkoolClient;
-import com.akoolnarrator.job.ConsecutiveFailureGuard;
 import com.akoolnarrator.job.RowByRowSteps;
 import com.akoolnarrator.job.RowFailures;
 import com.akoolnarrator.job.RunContexts;
@@ -39,7 +37,7 @@ class CollectStepConfiguration {
 
     @Bean
     Step collectStep(JobRepository jobRepository, RowByRowSteps rowByRow, NarratorProperties settings,
-            AudioJobTracker audioJobTracker, AudioFetcher audioFetcher, ItemWriter<DownloadedNarration> downloadRecorder) {
+            AudioJobTracker audioJobTracker, AudioFetcher audioFetcher, DownloadRecorder downloadRecorder) {
         return rowByRow.configure(new StepBuilder("collect", jobRepository)
                 .<TrackedNarration, DownloadedNarration>chunk(settings.chunkSize()), "download-", settings.downloadThreads())
             .reader(audioJobTracker)
@@ -50,13 +48,8 @@ class CollectStepConfiguration {
 
     @Bean
     @StepScope
-    ItemWriter<DownloadedNarration> downloadRecorder(AkoolJobFacts facts, RunContexts runs,
-            @Value("#{stepExecution}") StepExecution step) {
-        ConsecutiveFailureGuard guard = runs.state(step).guard();
-        return chunk -> {
-            facts.recordDownloaded(chunk.getItems());
-            guard.success(ConsecutiveFailureGuard.Phase.COLLECT);
-        };
+    DownloadRecorder downloadRecorder(AkoolJobFacts facts, RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
+        return new DownloadRecorder(facts, runs.state(step).guard());
     }
 
     @Bean

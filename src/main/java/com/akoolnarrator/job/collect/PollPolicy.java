@@ -14,7 +14,7 @@ import java.time.Instant;
  * failed, and after {@link #MAX_POLL_FAULTS} failed polls in a row the job is given up. A job Akool has not finished
  * within the job timeout is given up too (the next run polls it again), so that a stuck job never keeps a run alive.
  */
-public final class PollPolicy {
+final class PollPolicy {
 
     static final int PROBES = 4;
     static final int PROBE_EVERY = 50;

@@ -8,7 +8,7 @@ import java.time.Duration;
  * is known to within one interval). Until enough probes finished it knows nothing, and the tracker waits rather than
  * spend requests on guesses.
  */
-public class ProcessingTimeModel {
+class ProcessingTimeModel {
 
     private static final int MIN_SAMPLES = 3;
 

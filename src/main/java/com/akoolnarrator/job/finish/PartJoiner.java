@@ -23,7 +23,7 @@ import com.akoolnarrator.storage.OutputFolder;
  * one). Runs after submit and collect on every execution, so that a crash between a last part's download and the
  * join is made good by the next run.
  */
-public class PartJoiner implements Tasklet {
+class PartJoiner implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(PartJoiner.class);
 

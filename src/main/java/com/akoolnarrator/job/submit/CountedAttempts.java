@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The processor uses each at most once: a narration processed again (a retry, or a chunk replayed after a failed
  * write) finds none and asks the ledger afresh. What is left when the step ends was counted but never sent.
  */
-public class CountedAttempts {
+class CountedAttempts {
 
     private final Set<String> unused = ConcurrentHashMap.newKeySet();
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
-import com.akoolnarrator.job.ConsecutiveFailureGuard;
 import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.PendingNarration;
 
@@ -19,7 +18,7 @@ import com.akoolnarrator.ledger.PendingNarration;
  * a row). A narration that turns out to have an Akool job already comes with its id, and is followed instead of sent.
  * Attempts counted but never sent (the step stopped or failed first) are taken back when the step closes.
  */
-public class PendingSubmissionReader implements ItemStreamReader<PendingNarration> {
+class PendingSubmissionReader implements ItemStreamReader<PendingNarration> {
 
     private final ItemStreamReader<PendingNarration> pending;
     private final AkoolJobFacts facts;

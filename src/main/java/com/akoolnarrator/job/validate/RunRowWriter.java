@@ -9,7 +9,7 @@ import com.akoolnarrator.ledger.ReusePolicy;
 import com.akoolnarrator.ledger.RunRegistry;
 
 /** The validate step's writer: records each validated row of a run, and its narration, in the ledger. */
-public class RunRowWriter implements ItemWriter<ValidatedRow> {
+class RunRowWriter implements ItemWriter<ValidatedRow> {
 
     private final RunRegistry registry;
     private final RunContext run;

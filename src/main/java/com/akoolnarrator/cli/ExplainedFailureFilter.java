@@ -1,0 +1,45 @@
+package com.akoolnarrator.cli;
+
+import java.util.Optional;
+
+import org.slf4j.Marker;
+
+import com.akoolnarrator.akool.AkoolException;
+import com.akoolnarrator.input.InputFileException;
+import com.akoolnarrator.job.ConsecutiveFailureGuard;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
+
+/**
+ * Spring Batch logs a failed step or job at ERROR, with its stack trace; for the failures the run's summary already
+ * says in one plain line (Akool refused the account or the credit, too many rows failed in a row, the input file
+ * went bad) that would be a stack trace for a user's or an account's problem, so those events alone are dropped.
+ * Every other failure Batch reports is logged as Batch writes it: it is the job's to fix.
+ */
+public class ExplainedFailureFilter extends TurboFilter {
+
+    private static final String BATCH = "org.springframework.batch";
+
+    @Override
+    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+        return t != null && logger.getName().startsWith(BATCH) && explained(t) ? FilterReply.DENY : FilterReply.NEUTRAL;
+    }
+
+    static boolean explained(Throwable failure) {
+        return explanation(failure).isPresent();
+    }
+
+    /** The failure in a chain that a person can act on, said in plain words by its message. */
+    static Optional<Throwable> explanation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof AkoolException.Fatal || t instanceof ConsecutiveFailureGuard.TooManyFailuresException
+                    || t instanceof InputFileException) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+}
