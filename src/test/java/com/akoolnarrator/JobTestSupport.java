@@ -26,6 +26,7 @@ import com.akoolnarrator.cli.RunOutcome;
 import com.akoolnarrator.ledger.JobDatabaseConfiguration;
 import com.akoolnarrator.simulator.AkoolSimulator;
 import com.akoolnarrator.simulator.SimulatorSettings;
+import com.akoolnarrator.storage.FolderIdentity;
 
 /**
  * End-to-end tests run the real job (H2 file database, real HTTP over loopback) against the embedded Akool simulator.
@@ -95,6 +96,11 @@ public abstract class JobTestSupport {
 
     protected Path output() {
         return work.resolve("out");
+    }
+
+    /** The ledger's name of the output folder (its id), once a run has used it; empty before. */
+    protected String scope() {
+        return FolderIdentity.of(output()).orElse("");
     }
 
     protected Path csv(String name, String... lines) throws IOException {

@@ -3,6 +3,7 @@ package com.akoolnarrator.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import com.akoolnarrator.input.InputFileException;
 import com.akoolnarrator.job.NarrationLauncher;
 import com.akoolnarrator.job.RunFacts;
 import com.akoolnarrator.ledger.FolderLock;
+import com.akoolnarrator.ledger.SpendingGate;
 import com.akoolnarrator.storage.FolderHolder;
 
 /**
@@ -70,7 +72,7 @@ public class NarrationCommand {
         Path folder = outputDir.toAbsolutePath().normalize();
         JobExecution execution;
         summary.begin();
-        try (FolderLock.Held held = folderLock.acquire(folder.toString())) {
+        try (FolderLock.Held held = folderLock.acquire(launcher.scopeOf(folder), folder)) {
             FolderHolder.claim(folder, clock);
             execution = dryRun ? launcher.check(inputFile, inputSha256, folder)
                     : launcher.narrate(inputFile, inputSha256, folder);
@@ -79,15 +81,35 @@ public class NarrationCommand {
             return report(RunOutcome.failed(e.getMessage()));
         }
         catch (Exception e) {
+            if (launcher.ledgerLost().isPresent()) {
+                return report(RunOutcome.failed(launcher.ledgerLost().get()));
+            }
             log.error("The job could not be started", e);
             return report(RunOutcome.failed("the job could not be started: " + e.getMessage()));
         }
         finally {
             FolderHolder.release(folder);
         }
+        if (launcher.ledgerLost().isPresent()) {
+            return report(RunOutcome.failed(launcher.ledgerLost().get()));
+        }
         if (dryRun) {
             return report(summary.dryRun(execution));
         }
+        try {
+            return summarised(execution, folder);
+        }
+        catch (RuntimeException e) {
+            Optional<String> outage = SpendingGate.outage(e);
+            if (outage.isEmpty()) {
+                throw e;
+            }
+            return report(RunOutcome.failed(outage.get() + ": the run could not be summed up; run the same command again"
+                    + " once it is back: what Akool accepted is in the ledger, and nothing is paid twice"));
+        }
+    }
+
+    private RunOutcome summarised(JobExecution execution, Path folder) {
         RunFacts facts = RunFacts.of(execution);
         log.info("Run took {} s: {} status calls for {} Akool jobs followed; peak heap {} MB (sampled each progress"
                 + " interval; max {} MB)", String.format(Locale.ROOT, "%.1f", RunSummary.seconds(execution)),

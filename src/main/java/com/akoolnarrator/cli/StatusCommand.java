@@ -21,6 +21,7 @@ import com.akoolnarrator.ledger.RunStatistics;
 import com.akoolnarrator.ledger.RunStatistics.AtAkool;
 import com.akoolnarrator.ledger.RunStatistics.RowProblem;
 import com.akoolnarrator.storage.FolderHolder;
+import com.akoolnarrator.storage.FolderIdentity;
 
 
 /**
@@ -65,7 +66,7 @@ class StatusCommand {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("outputDir", folder.toString());
         status.put("runs", runs(folder));
-        Optional<Long> last = statistics.lastRun(folder.toString());
+        Optional<Long> last = statistics.lastRun(scope(folder));
         if (last.isPresent()) {
             long runId = last.get();
             RunCounts counts = statistics.counts(runId);
@@ -91,7 +92,7 @@ class StatusCommand {
 
     private List<Map<String, Object>> runs(Path folder) {
         List<Map<String, Object>> runs = new ArrayList<>();
-        for (long runId : statistics.lastRuns(folder.toString(), RUNS_SHOWN)) {
+        for (long runId : statistics.lastRuns(scope(folder), RUNS_SHOWN)) {
             JobExecution execution = launcher.lastExecution(runId);
             if (execution == null) {
                 continue;
@@ -105,6 +106,11 @@ class StatusCommand {
             runs.add(run);
         }
         return runs;
+    }
+
+    /** The ledger's name of the folder: its id, or its path for a folder narrated before folders had ids. */
+    private static String scope(Path folder) {
+        return FolderIdentity.of(folder).orElse(folder.toString());
     }
 
     private static String time(LocalDateTime time) {

@@ -29,6 +29,7 @@ import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.LearntRates;
 import com.akoolnarrator.ledger.RunRegistry;
 import com.akoolnarrator.ledger.RunStatistics;
+import com.akoolnarrator.ledger.SpendingGate;
 import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.storage.DownloadException;
 
@@ -83,13 +84,14 @@ class NarrationJobConfiguration {
 
     @Bean
     NarrationLauncher narrationLauncher(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob,
-            RunStatistics statistics, RunContexts runContexts) {
-        return new NarrationLauncher(jobOperator, jobRepository, narrationJob, statistics, runContexts);
+            RunStatistics statistics, RunContexts runContexts, AkoolJobFacts facts, SpendingGate spendingGate) {
+        return new NarrationLauncher(jobOperator, jobRepository, narrationJob, statistics, runContexts, facts,
+                spendingGate);
     }
 
     @Bean
     RunContexts runContexts(NarratorProperties settings, AkoolClient akool, RunRegistry registry) {
-        return new RunContexts(settings.maxConsecutiveFailures(), akool, registry);
+        return new RunContexts(settings.maxConsecutiveFailures(), settings.minFreeDisk().toBytes(), akool, registry);
     }
 
     @Bean

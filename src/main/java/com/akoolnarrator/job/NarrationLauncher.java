@@ -14,7 +14,11 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
 import com.akoolnarrator.input.InputFile;
+import com.akoolnarrator.ledger.AcceptedJournal;
+import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.RunStatistics;
+import com.akoolnarrator.ledger.SpendingGate;
+import com.akoolnarrator.storage.OutputFolder;
 
 /**
  * The job as the command line sees it: narrate an input into an output folder, continuing the folder's last run when
@@ -31,9 +35,13 @@ public class NarrationLauncher {
     private final Job narrationJob;
     private final RunStatistics statistics;
     private final RunContexts runs;
+    private final AkoolJobFacts facts;
+    private final SpendingGate gate;
 
     NarrationLauncher(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob, RunStatistics statistics,
-            RunContexts runs) {
+            RunContexts runs, AkoolJobFacts facts, SpendingGate gate) {
+        this.facts = facts;
+        this.gate = gate;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.narrationJob = narrationJob;
@@ -41,15 +49,28 @@ public class NarrationLauncher {
         this.runs = runs;
     }
 
-    /** Narrates {@code input} into {@code folder} (absolute), continuing the folder's unfinished run of it. */
+    /**
+     * The ledger's name of an output folder, the same whatever path reaches it (made for a folder that has none):
+     * what its runs, its narrations and its lock are found by.
+     */
+    public String scopeOf(Path folder) {
+        return runs.scopeOf(folder);
+    }
+
+    /**
+     * Narrates {@code input} into {@code folder} (absolute), continuing the folder's unfinished run of it where the
+     * folder still is; a folder moved since starts a new run, which reuses everything the ledger has of it.
+     */
     public JobExecution narrate(InputFile input, String inputSha256, Path folder) throws Exception {
-        Optional<JobExecution> last = lastExecution(folder);
+        facts.recordJournal(AcceptedJournal.of(new OutputFolder(folder)));
+        Optional<JobExecution> last = lastExecution(scopeOf(folder));
         if (last.isPresent() && last.get().isRunning()) {
             // this process holds the folder, so no other process runs it: a kill left it behind
             log.info("The last run in {} did not end (the process was killed); recovering it", folder);
             last = Optional.of(jobOperator.recover(last.get()));
         }
-        if (last.isPresent() && restartable(last.get()) && sameInput(last.get(), input, inputSha256)) {
+        if (last.isPresent() && restartable(last.get()) && sameInput(last.get(), input, inputSha256)
+                && folder.equals(RunContext.outputDir(last.get().getJobParameters()))) {
             log.info("Continuing the unfinished run {} of {} into {}", last.get().getJobInstance().getInstanceId(),
                     input.path(), folder);
             return jobOperator.restart(last.get());
@@ -59,7 +80,13 @@ public class NarrationLauncher {
 
     /** Validates {@code input} and estimates what narrating it into {@code folder} costs, submitting nothing. */
     public JobExecution check(InputFile input, String inputSha256, Path folder) throws Exception {
+        facts.recordJournal(AcceptedJournal.of(new OutputFolder(folder)));
         return jobOperator.start(narrationJob, RunContext.parameters(input, inputSha256, folder, true));
+    }
+
+    /** Why the run ended without its job database, when it could not record what it paid for: the one line to say. */
+    public Optional<String> ledgerLost() {
+        return gate.isShut() ? Optional.of(gate.shutReason()) : Optional.empty();
     }
 
     /** Every running execution stops at its steps' next chunk boundary; the collect step stops waiting for Akool. */
@@ -67,9 +94,9 @@ public class NarrationLauncher {
         runs.requestStop();
     }
 
-    /** The folder's last run (not a dry run) as Spring Batch knows it, if any. */
-    public Optional<JobExecution> lastExecution(Path folder) {
-        return statistics.lastRun(folder.toString()).map(this::lastExecution);
+    /** The last run (not a dry run) of a folder, by its scope, as Spring Batch knows it, if any. */
+    public Optional<JobExecution> lastExecution(String scope) {
+        return statistics.lastRun(scope).map(this::lastExecution);
     }
 
     /** The last execution of a run. */

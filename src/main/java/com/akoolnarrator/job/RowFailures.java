@@ -48,10 +48,10 @@ public class RowFailures implements SkipPolicy, SkipListener<Object, Object> {
                     t instanceof AkoolException.Unconfirmed ? FailureKind.UNCONFIRMED : null);
         }
         else if (item instanceof TrackedNarration tracked) {
-            rowFailed(tracked.key(), ConsecutiveFailureGuard.Phase.COLLECT, reason(t));
+            rowFailed(tracked.key(), ConsecutiveFailureGuard.Phase.COLLECT, reason(t), collectKind(t));
         }
         else if (item instanceof DownloadedNarration downloaded) {
-            rowFailed(downloaded.key(), ConsecutiveFailureGuard.Phase.COLLECT, reason(t));
+            rowFailed(downloaded.key(), ConsecutiveFailureGuard.Phase.COLLECT, reason(t), collectKind(t));
         }
     }
 
@@ -66,6 +66,12 @@ public class RowFailures implements SkipPolicy, SkipListener<Object, Object> {
         guard.failure(phase, reason);
     }
 
+    /** A finished job whose MP3 did not reach the disk is downloaded again by the next run, not submitted again. */
+    private static FailureKind collectKind(Throwable t) {
+        return t instanceof DownloadException && !(t instanceof DownloadException.ResultGone) ? FailureKind.NOT_DOWNLOADED
+                : null;
+    }
+
     /** A reason a person can act on. */
     static String reason(Throwable t) {
         if (t instanceof AkoolException.RowRejected) {
@@ -77,11 +83,15 @@ public class RowFailures implements SkipPolicy, SkipListener<Object, Object> {
         if (t instanceof AkoolException.Transient) {
             return "Akool kept failing, retries exhausted: " + t.getMessage();
         }
+        if (t instanceof DownloadException.ResultGone) {
+            return "no usable result from Akool: " + t.getMessage() + "; the next run submits the row anew";
+        }
         if (t instanceof DownloadException.Permanent) {
-            return "download failed: " + t.getMessage();
+            return "download failed: " + t.getMessage() + "; the next run downloads it again while Akool keeps it";
         }
         if (t instanceof DownloadException.Transient) {
-            return "download kept failing, retries exhausted: " + t.getMessage();
+            return "download kept failing, retries exhausted: " + t.getMessage()
+                    + "; the next run downloads it again while Akool keeps it";
         }
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }

@@ -15,8 +15,10 @@ import com.akoolnarrator.storage.OutputFolder;
  * (inspected once: its header, delimiter and path), its checksum, which output folder, whether it is a dry run.
  *
  * @param runId the Spring Batch job instance: the ledger's run
+ * @param scope the ledger's name of the output folder, the same whatever path reaches it
  */
-public record RunContext(long runId, InputFile input, String inputSha256, OutputFolder outputFolder, boolean dryRun) {
+public record RunContext(long runId, InputFile input, String inputSha256, OutputFolder outputFolder, String scope,
+        boolean dryRun) {
 
     public static final String INPUT = "input";
     public static final String INPUT_SHA256 = "input.sha256";
@@ -36,19 +38,19 @@ public record RunContext(long runId, InputFile input, String inputSha256, Output
             .toJobParameters();
     }
 
-    static RunContext of(JobExecution execution) {
+    /** @param scope the ledger's name of the output folder: its {@code FolderIdentity} */
+    static RunContext of(JobExecution execution, String scope) {
         JobParameters parameters = execution.getJobParameters();
         return new RunContext(execution.getJobInstance().getInstanceId(),
                 InputFile.inspect(Path.of(parameters.getString(INPUT))), parameters.getString(INPUT_SHA256),
-                new OutputFolder(Path.of(parameters.getString(OUTPUT_DIR))), isDryRun(parameters));
+                new OutputFolder(outputDir(parameters)), scope, isDryRun(parameters));
+    }
+
+    static Path outputDir(JobParameters parameters) {
+        return Path.of(parameters.getString(OUTPUT_DIR));
     }
 
     public static boolean isDryRun(JobParameters parameters) {
         return "true".equals(parameters.getString(DRY_RUN));
-    }
-
-    /** The ledger's scope of the run's narrations: its output folder. */
-    public String scope() {
-        return outputFolder.root().toString();
     }
 }

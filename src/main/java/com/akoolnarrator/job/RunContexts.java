@@ -1,5 +1,6 @@
 package com.akoolnarrator.job;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +14,8 @@ import org.slf4j.LoggerFactory;
 
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.ledger.RunRegistry;
+import com.akoolnarrator.storage.FolderIdentity;
+import com.akoolnarrator.storage.FreeSpace;
 
 /**
  * The {@link RunContext} and {@link RunState} of each running execution, made when it starts and dropped when it ends.
@@ -33,11 +36,13 @@ public class RunContexts implements JobExecutionListener, StepInterruptionPolicy
 
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private final int maxConsecutiveFailures;
+    private final long minFreeDiskBytes;
     private final AkoolClient akool;
     private final RunRegistry registry;
 
-    RunContexts(int maxConsecutiveFailures, AkoolClient akool, RunRegistry registry) {
+    RunContexts(int maxConsecutiveFailures, long minFreeDiskBytes, AkoolClient akool, RunRegistry registry) {
         this.maxConsecutiveFailures = maxConsecutiveFailures;
+        this.minFreeDiskBytes = minFreeDiskBytes;
         this.akool = akool;
         this.registry = registry;
     }
@@ -48,7 +53,7 @@ public class RunContexts implements JobExecutionListener, StepInterruptionPolicy
         RunContext run = running(execution).context();
         if (registry.startRun(run.runId(), run.scope(), run.input(), run.inputSha256(), run.dryRun())) {
             log.info("Run {}: {} {} into {}", run.runId(), run.dryRun() ? "checking (dry run, nothing is submitted)"
-                    : "narrating", run.input().path(), run.scope());
+                    : "narrating", run.input().path(), run.outputFolder().root());
         }
     }
 
@@ -77,8 +82,14 @@ public class RunContexts implements JobExecutionListener, StepInterruptionPolicy
         }
     }
 
+    /** The ledger's name of an output folder, made the first time a run uses it ({@link FolderIdentity}). */
+    String scopeOf(Path outputFolder) {
+        return FolderIdentity.establish(outputFolder, registry::knowsScope);
+    }
+
     private Running running(JobExecution execution) {
-        return running.computeIfAbsent(execution.getId(),
-                id -> new Running(RunContext.of(execution), new RunState(maxConsecutiveFailures, akool)));
+        Path folder = RunContext.outputDir(execution.getJobParameters());
+        return running.computeIfAbsent(execution.getId(), id -> new Running(RunContext.of(execution, scopeOf(folder)),
+                new RunState(maxConsecutiveFailures, akool, new FreeSpace(folder, minFreeDiskBytes))));
     }
 }

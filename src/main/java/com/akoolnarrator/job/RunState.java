@@ -2,6 +2,7 @@ package com.akoolnarrator.job;
 
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.input.KnownVoices;
+import com.akoolnarrator.storage.FreeSpace;
 
 /**
  * What one execution of the narration job learns and decides while it runs, beside the facts the ledger keeps: the
@@ -12,11 +13,21 @@ public final class RunState {
 
     private final ConsecutiveFailureGuard guard;
     private final KnownVoices knownVoices;
+    private final FreeSpace freeSpace;
     private volatile boolean stopRequested;
 
-    RunState(int maxConsecutiveFailures, AkoolClient akool) {
+    RunState(int maxConsecutiveFailures, AkoolClient akool, FreeSpace freeSpace) {
         this.guard = new ConsecutiveFailureGuard(maxConsecutiveFailures);
         this.knownVoices = new KnownVoices(akool);
+        this.freeSpace = freeSpace;
+    }
+
+    /**
+     * Before what fills the output disk (a request whose MP3 comes back, a download): waits while the disk lacks its
+     * reserve; false when a stop was asked for meanwhile.
+     */
+    public boolean awaitDiskRoom() {
+        return freeSpace.awaitRoom(this::stopRequested);
     }
 
     public ConsecutiveFailureGuard guard() {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.akoolnarrator.akool.AudioJob;
@@ -21,12 +23,16 @@ import com.akoolnarrator.storage.DownloadedAudio;
  */
 public class AkoolJobFacts {
 
+    private static final Logger log = LoggerFactory.getLogger("narrator");
+
     private final LedgerStore store;
     private final JdbcClient jdbc;
+    private final SpendingGate gate;
 
-    AkoolJobFacts(LedgerStore store) {
+    AkoolJobFacts(LedgerStore store, SpendingGate gate) {
         this.store = store;
         this.jdbc = store.jdbc();
+        this.gate = gate;
     }
 
     /**
@@ -40,19 +46,22 @@ public class AkoolJobFacts {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        Map<String, String> known = store.committedNow(() -> {
-            List<Object> params = new ArrayList<>(keys.size() + 1);
-            params.add(store.now());
-            params.addAll(keys);
-            jdbc.sql(LedgerSql.countAttempts(keys.size())).params(params).update();
-            Map<String, String> ids = new HashMap<>();
-            jdbc.sql(LedgerSql.knownAkoolIds(keys.size())).params(keys).query(rs -> {
-                ids.put(rs.getString(1), rs.getString(2));
+        return gate.write(() -> {
+            Map<String, String> known = store.committedNow(() -> {
+                List<Object> params = new ArrayList<>(keys.size() + 1);
+                params.add(store.now());
+                params.addAll(keys);
+                jdbc.sql(LedgerSql.countAttempts(keys.size())).params(params).update();
+                Map<String, String> ids = new HashMap<>();
+                jdbc.sql(LedgerSql.knownAkoolIds(keys.size())).params(keys).query(rs -> {
+                    ids.put(rs.getString(1), rs.getString(2));
+                });
+                return ids;
             });
-            return ids;
-        });
-        store.awaitDurable();
-        return known;
+            store.awaitDurable();
+            return known;
+        }, () -> { }, "nothing more was sent to Akool; run the same command again once it is back: what Akool"
+                + " accepted before is in the ledger, and nothing is paid twice");
     }
 
     /** {@link #beginSubmissions} for one narration, for a request sent again after a fault. */
@@ -67,18 +76,47 @@ public class AkoolJobFacts {
         }
     }
 
-    /** Akool accepted the request: its id, and its URL if it answered completed at once; on disk when this returns. */
-    public void recordAccepted(String key, AudioJob job) {
+    /**
+     * Akool accepted the request: its id, and its URL if it answered completed at once; on disk when this returns. While
+     * the job database cannot take it, no other request is sent, the job waits in the {@code journal}, and the write
+     * is tried again ({@link SpendingGate}).
+     */
+    public void recordAccepted(String key, AudioJob job, AcceptedJournal journal) {
+        gate.write(() -> {
+            Timestamp now = store.now();
+            store.committedNow(() -> {
+                if (job.isCompleted()) {
+                    jdbc.sql(LedgerSql.ACCEPTED_COMPLETED).params(job.id(), job.url(), now, now, now, key).update();
+                }
+                else {
+                    jdbc.sql(LedgerSql.ACCEPTED).params(job.id(), now, now, key).update();
+                }
+            });
+            store.awaitDurable();
+            return null;
+        }, () -> journal.keep(key, job), "the jobs Akool accepted meanwhile are kept in " + journal.file() + "; run the"
+                + " same command again once it is back: it records them before anything else, and nothing is paid twice");
+    }
+
+    /**
+     * Records the jobs an earlier run kept in the journal because the job database could not take them, before this
+     * run does anything else; then the journal is forgotten.
+     *
+     * @return how many it held
+     */
+    public int recordJournal(AcceptedJournal journal) {
+        List<AcceptedJournal.Entry> entries = journal.entries();
+        if (entries.isEmpty()) {
+            return 0;
+        }
         Timestamp now = store.now();
-        store.committedNow(() -> {
-            if (job.isCompleted()) {
-                jdbc.sql(LedgerSql.ACCEPTED_COMPLETED).params(job.id(), job.url(), now, now, now, key).update();
-            }
-            else {
-                jdbc.sql(LedgerSql.ACCEPTED).params(job.id(), now, now, key).update();
-            }
-        });
+        store.committedNow(() -> store.batchUpdates().batchUpdate(LedgerSql.JOURNALED, entries.stream()
+            .map(e -> new Object[] { e.audioUrl(), e.audioUrl(), e.akoolId(), now, now, e.key() }).toList()));
         store.awaitDurable();
+        journal.forget();
+        log.info("Recorded {} Akool jobs that the last run could not write to the job database (from {}): they are"
+                + " followed, not submitted again", entries.size(), journal.file());
+        return entries.size();
     }
 
     public void recordCompleted(String key, String audioUrl) {

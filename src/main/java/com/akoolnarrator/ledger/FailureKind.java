@@ -5,5 +5,10 @@ public enum FailureKind {
     /** Akool may have accepted (and billed) it without saying which job: resent only when the user asks. */
     UNCONFIRMED,
     /** Akool had not finished it in time: the next run polls the same job again. */
-    TIMED_OUT
+    TIMED_OUT,
+    /**
+     * Akool finished it, but its MP3 could not be downloaded or written (the URL refused, the disk full): the next run
+     * downloads it again, from the same URL or one Akool gives anew, while Akool keeps it.
+     */
+    NOT_DOWNLOADED
 }

@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import java.nio.file.Path;
+
 import javax.sql.DataSource;
 
 import com.akoolnarrator.storage.FolderHolder;
@@ -42,11 +44,12 @@ public class FolderLock {
     }
 
     /**
-     * Takes the folder for this process.
+     * Takes the folder for this process: the lock is on the folder's scope (its id), so that a second run reaching the
+     * same folder by another path (a symlink, another machine's mount) is refused too.
      *
      * @throws BusyException naming the holder (host, process id, since when) when another process has it
      */
-    public Held acquire(String scope) {
+    public Held acquire(String scope, Path folder) {
         if (!server) {
             return () -> { };
         }
@@ -55,10 +58,10 @@ public class FolderLock {
             connection = dataSource.getConnection();
             connection.setAutoCommit(true);
             if (!tryLock(connection, scope)) {
-                String holder = FolderHolder.of(java.nio.file.Path.of(scope)).map(FolderHolder.Holder::toString)
+                String holder = FolderHolder.of(folder).map(FolderHolder.Holder::toString)
                     .orElse("a process that did not say who it is");
                 connection.close();
-                throw new BusyException("Another run is using this output folder (" + scope + "): " + holder
+                throw new BusyException("Another run is using this output folder (" + folder + "): " + holder
                         + ". Wait for it to finish, or give this run another --output-dir.");
             }
             Connection session = connection;

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.storage.OutputFolder;
 import com.akoolnarrator.storage.OutputFolderException;
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The job's H2 file database (Spring Batch's job repository and the ledger), by default in
@@ -43,8 +44,11 @@ public class JobDatabaseConfiguration {
      */
     public static final String H2_OPTIONS = ";WRITE_DELAY=500;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=5000;TRACE_LEVEL_FILE=0";
 
+    /** A Hikari pool, its {@code spring.datasource.hikari.*} settings bound as Spring Boot's own pool's are. */
     @Bean
-    DataSource dataSource(DataSourceProperties properties, NarratorProperties settings, ObjectProvider<JobDatabase> chosen) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(DataSourceProperties properties, NarratorProperties settings,
+            ObjectProvider<JobDatabase> chosen) {
         JobDatabase database = chosen.getIfAvailable(() -> JobDatabase.of(settings.outputDir()));
         String url = properties.getUrl();
         if (database.isNone()) {
@@ -55,7 +59,7 @@ public class JobDatabaseConfiguration {
             createPrivateFolder(database.outputFolder(), folder);
             url = "jdbc:h2:file:" + folder.resolve("narrator") + H2_OPTIONS;
         }
-        var builder = properties.initializeDataSourceBuilder().url(url);
+        var builder = properties.initializeDataSourceBuilder().type(HikariDataSource.class).url(url);
         if (url.startsWith("jdbc:h2:") && (properties.getUsername() == null || properties.getUsername().isBlank())) {
             builder.username("sa"); // the user of the databases this job creates, also when their URL is given
         }

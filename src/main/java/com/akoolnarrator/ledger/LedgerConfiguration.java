@@ -1,6 +1,7 @@
 package com.akoolnarrator.ledger;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -26,9 +27,15 @@ class LedgerConfiguration {
         return new RunRegistry(store);
     }
 
+    /** Five tries over about 15 seconds before a run that cannot record what it pays for ends. */
     @Bean
-    AkoolJobFacts akoolJobFacts(LedgerStore store) {
-        return new AkoolJobFacts(store);
+    SpendingGate spendingGate() {
+        return new SpendingGate(5, Duration.ofMillis(500));
+    }
+
+    @Bean
+    AkoolJobFacts akoolJobFacts(LedgerStore store, SpendingGate spendingGate) {
+        return new AkoolJobFacts(store, spendingGate);
     }
 
     @Bean

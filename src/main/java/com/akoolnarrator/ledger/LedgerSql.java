@@ -88,6 +88,11 @@ final class LedgerSql {
     static final String ACCEPTED = "UPDATE NARRATION SET STATE = 'SUBMITTED', FAILURE_KIND = NULL, AKOOL_ID = ?, SUBMITTED_AT = ?, ERROR = NULL,"
             + " FOLLOWED_BY = NULL, UPDATED_AT = ? WHERE NARRATION_KEY = ?";
 
+    /** A job kept in the journal while the ledger could not write: recorded unless the ledger knows the job already. */
+    static final String JOURNALED = "UPDATE NARRATION SET STATE = CASE WHEN CAST(? AS VARCHAR(4096)) IS NULL THEN 'SUBMITTED'"
+            + " ELSE 'COMPLETED' END, AUDIO_URL = ?, FAILURE_KIND = NULL, AKOOL_ID = ?, SUBMITTED_AT = COALESCE(SUBMITTED_AT, ?),"
+            + " ERROR = NULL, FOLLOWED_BY = NULL, UPDATED_AT = ? WHERE NARRATION_KEY = ? AND AKOOL_ID IS NULL";
+
     static final String COMPLETED = "UPDATE NARRATION SET STATE = 'COMPLETED', AUDIO_URL = ?, COMPLETED_AT = ?,"
             + " UPDATED_AT = ? WHERE NARRATION_KEY = ?";
 
@@ -159,6 +164,9 @@ final class LedgerSql {
         return "SELECT INVALID_REASON FROM RUN_ROW WHERE RUN_ID = ? AND INVALID_REASON IS NOT NULL ORDER BY LINE_NO"
                 + " FETCH FIRST " + limit + " ROWS ONLY";
     }
+
+    static final String SCOPE_KNOWN = "SELECT COUNT(*) FROM (SELECT 1 FROM NARRATION WHERE SCOPE = ? FETCH FIRST 1 ROWS ONLY)"
+            + " AS ANY_ROW";
 
     static final String LAST_RUN = "SELECT MAX(RUN_ID) FROM RUN_INPUT WHERE SCOPE = ? AND DRY_RUN = FALSE";
 

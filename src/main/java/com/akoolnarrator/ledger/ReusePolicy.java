@@ -6,7 +6,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * What of a narration's earlier work a new run can reuse: an MP3 still on disk as it was written, else an Akool job
- * still within Akool's retention (its audio URL, or the job to poll, also one that timed out), else nothing, and it is
+ * still within Akool's retention (its audio URL, also one whose download failed, or the job to poll, also one that
+ * timed out), else nothing, and it is
  * submitted again; except a request Akool may have accepted without saying which job, which stays FAILED unless the
  * user asks to resend it. Pure: the caller says what time it is and whether the file is intact.
  */
@@ -46,6 +47,8 @@ public final class ReusePolicy {
             case COMPLETED, SUBMITTED -> akoolStillHasIt ? known.state() : NarrationState.PENDING;
             case FAILED -> known.failureKind() == FailureKind.UNCONFIRMED && !resendUnconfirmed ? NarrationState.FAILED
                     : known.failureKind() == FailureKind.TIMED_OUT && akoolStillHasIt ? NarrationState.SUBMITTED
+                    : known.failureKind() == FailureKind.NOT_DOWNLOADED && akoolStillHasIt
+                            ? known.audioUrl() != null ? NarrationState.COMPLETED : NarrationState.SUBMITTED
                     : NarrationState.PENDING;
             case PENDING -> NarrationState.PENDING;
         };

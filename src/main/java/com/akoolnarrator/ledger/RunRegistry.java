@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.akoolnarrator.input.InputFile;
@@ -24,6 +26,8 @@ import com.akoolnarrator.storage.OutputFolder;
  * (created, or refreshed by the {@link ReusePolicy} when an earlier run knew it), each invalid one carries why.
  */
 public class RunRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger("narrator");
 
     /** ROW_ID's size: a valid row's id is at most that long, an INVALID row's is cut to it. */
     private static final int MAX_ROW_ID = 1024;
@@ -56,6 +60,11 @@ public class RunRegistry {
                 .update();
             return true;
         });
+    }
+
+    /** Whether the ledger keeps narrations under a scope (a folder's path, before folders had ids). */
+    public boolean knowsScope(String scope) {
+        return jdbc.sql(LedgerSql.SCOPE_KNOWN).param(scope).query(Long.class).single() > 0;
     }
 
     /** Forgets a run's rows (a dry run leaves nothing behind). */
@@ -112,6 +121,7 @@ public class RunRegistry {
         private final Timestamp now = store.now();
         private final List<Object[]> inserts = new ArrayList<>();
         private final List<Object[]> texts = new ArrayList<>();
+        private int expired;
 
         Narrations(String scope, OutputFolder folder, ReusePolicy reuse) {
             this.scope = scope;
@@ -146,6 +156,10 @@ public class RunRegistry {
             });
             store.batchUpdates().batchUpdate(LedgerSql.INSERT_NARRATION, inserts);
             store.batchUpdates().batchUpdate(LedgerSql.INSERT_TEXT, texts);
+            if (expired > 0) {
+                log.warn("{} rows are submitted again: Akool no longer keeps their results (narrator.result-retention) and"
+                        + " their MP3s are not on disk", expired);
+            }
         }
 
         private record Part(String rowKey, int partNo, NarrationSpec spec) {
@@ -181,6 +195,9 @@ public class RunRegistry {
             NarrationState next = reuse.next(known, spec.outputFile(),
                     () -> fileIntact(folder, spec.outputFile(), known.fileBytes()), store.instant());
             if (next == NarrationState.PENDING) {
+                boolean resultExpired = known.submittedAt() != null && (known.state() != NarrationState.FAILED
+                        || known.failureKind() == FailureKind.NOT_DOWNLOADED || known.failureKind() == FailureKind.TIMED_OUT);
+                expired += resultExpired ? 1 : 0;
                 jdbc.sql(LedgerSql.RESUBMIT).params(spec.outputFile(), spec.webhookUrl(), now, key).update();
             }
             else {

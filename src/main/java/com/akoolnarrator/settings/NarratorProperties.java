@@ -3,6 +3,8 @@ package com.akoolnarrator.settings;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.springframework.util.unit.DataSize;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,6 +27,7 @@ public record NarratorProperties(
         @DefaultValue("15s") Duration pollMaxInterval,
         @DefaultValue("20") int maxConsecutiveFailures,
         @DefaultValue("209715200") long downloadMaxBytes,
+        @DefaultValue("64MB") DataSize minFreeDisk,
         @DefaultValue("true") boolean neutraliseFormulas,
         @DefaultValue("7d") Duration resultRetention,
         @DefaultValue("10s") Duration progressInterval,

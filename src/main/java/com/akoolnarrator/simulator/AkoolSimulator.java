@@ -102,6 +102,11 @@ public class AkoolSimulator implements AutoCloseable {
         return akool.duplicateSubmissions();
     }
 
+    /** Every job is forgotten, as past Akool's retention. */
+    public void forgetJobs() {
+        akool.forgetJobs();
+    }
+
     public void resetCounters() {
         calls.clear();
         akool.resetCounters();
@@ -276,6 +281,10 @@ public class AkoolSimulator implements AutoCloseable {
             }
             case READY -> {
             }
+        }
+        if (faults.chance(settings.getRefusedDownloadRate())) {
+            SimulatorExchanges.sendRaw(exchange, 403, "text/html", "<html>403 Forbidden</html>", null);
+            return;
         }
         if (faults.chance(settings.getDropRate())) {
             SimulatorExchanges.drop(exchange);

@@ -235,6 +235,11 @@ final class SimulatedAkool {
         submissionsByContent.clear();
     }
 
+    /** Akool loses every job it has (as it does past retention): status calls answer 1008, downloads 404. */
+    void forgetJobs() {
+        jobs.clear();
+    }
+
     private static final class Job {
         final String id;
         final String text;

@@ -29,6 +29,8 @@ public class SimulatorSettings {
     private volatile double truncatedDownloadRate;
     private volatile double corruptDownloadRate;
     private volatile double expiredUrlRate;
+    /** A download answered 403 by something between Akool's storage and the job (a CDN, a proxy), request by request. */
+    private volatile double refusedDownloadRate;
     /** Create/clone accepted and billed, but answered 1000 without a job ({@code data: null}). */
     private volatile double acceptedWithoutIdRate;
     /** Create/clone accepted and billed, but answered HTTP 200 with an HTML page instead of the envelope. */
@@ -96,13 +98,15 @@ public class SimulatorSettings {
     public void setAcceptedWithoutIdRate(double acceptedWithoutIdRate) { this.acceptedWithoutIdRate = acceptedWithoutIdRate; }
     public double getUnreadableSuccessRate() { return unreadableSuccessRate; }
     public void setUnreadableSuccessRate(double unreadableSuccessRate) { this.unreadableSuccessRate = unreadableSuccessRate; }
+    public double getRefusedDownloadRate() { return refusedDownloadRate; }
+    public void setRefusedDownloadRate(double refusedDownloadRate) { this.refusedDownloadRate = refusedDownloadRate; }
     public boolean isEchoCredentials() { return echoCredentials; }
     public void setEchoCredentials(boolean echoCredentials) { this.echoCredentials = echoCredentials; }
 
     public void clearFaults() {
         http5xxRate = http429Rate = dropRate = rateLimitCodeRate = serverErrorCodeRate = 0;
         failedJobRate = truncatedDownloadRate = corruptDownloadRate = expiredUrlRate = 0;
-        acceptedWithoutIdRate = unreadableSuccessRate = 0;
+        acceptedWithoutIdRate = unreadableSuccessRate = refusedDownloadRate = 0;
         echoCredentials = false;
     }
 }

@@ -40,10 +40,10 @@ public class AudioDownloader {
             uri = URI.create(url);
         }
         catch (IllegalArgumentException e) {
-            throw new DownloadException.Permanent("Akool returned an audio URL that is not a URL");
+            throw new DownloadException.ResultGone("Akool returned an audio URL that is not a URL");
         }
         if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))) {
-            throw new DownloadException.Permanent("refusing to download audio from a non-http(s) URL");
+            throw new DownloadException.ResultGone("refusing to download audio from a non-http(s) URL");
         }
         Path target = folder.resolve(relativeFile);
         try (AtomicFile partial = AtomicFile.beside(target)) {
@@ -51,7 +51,7 @@ public class AudioDownloader {
                 int status = response.getCode();
                 if (status == 403 || status == 404 || status == 410) {
                     throw new DownloadException.Permanent("the audio URL answers HTTP " + status
-                            + ": it has expired or was removed (Akool keeps results 7 days)");
+                            + ": it has expired, was removed or is refused on the way (Akool keeps results 7 days)", true);
                 }
                 if (status != 200) {
                     throw new DownloadException.Transient("download answered HTTP " + status, null);

@@ -196,7 +196,7 @@ class FaultToleranceTests extends JobTestSupport {
         assertThat(outcome.exitCode()).isEqualTo(RunOutcome.JOB_FAILED);
         assertThat(outcome.message()).contains("rows failed in a row");
         assertThat(simulator.calls("create")).isLessThan(60);
-        assertThat(jdbc.sql("SELECT SUM(ATTEMPTS) FROM NARRATION WHERE SCOPE = ?").param(output().toString()).query(Long.class)
+        assertThat(jdbc.sql("SELECT SUM(ATTEMPTS) FROM NARRATION WHERE SCOPE = ?").param(scope()).query(Long.class)
             .single()).as("rows of the last chunk that were never sent once the guard tripped show no attempt")
             .isEqualTo(simulator.calls("create"));
     }

@@ -33,6 +33,55 @@ class RerunAndNightlyTests extends JobTestSupport {
     JobRepository jobRepository;
 
     @Test
+    void aFinishedFolderRenamedOrReachedThroughASymlinkIsTheSameFolderAndNothingIsNarratedAgain() throws Exception {
+        Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny", "b,Beta.,en-US-Guy", "c,Gamma.,en-US-Guy");
+        assertThat(run(input).exitCode()).isZero();
+        Path moved = Files.move(output(), work.resolve("renamed"));
+        simulator.resetCounters();
+
+        assertThat(command.run(input, moved).exitCode()).isZero();
+        Path link = Files.createSymbolicLink(work.resolve("link"), moved);
+        assertThat(command.run(input, link).exitCode()).isZero();
+
+        assertThat(simulator.calls("create") + simulator.calls("info") + simulator.calls("download"))
+            .as("the folder is known by its id, not its path: every MP3 reused").isZero();
+        assertThat(readCsv(link.resolve("results.csv"))).extracting(r -> r.get("status")).containsOnly("SUCCEEDED");
+    }
+
+    @Test
+    void downloadsRefusedDuringARunAreDownloadedByTheNextRunNotSubmittedAgain() throws Exception {
+        simulatorSettings.setRefusedDownloadRate(1.0); // a proxy on the way answers 403
+        Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny", "b,Beta.,en-US-Guy");
+        assertThat(run(input).exitCode()).isEqualTo(RunOutcome.SOME_ROWS_FAILED);
+        assertThat(results()).extracting(r -> r.get("error"))
+            .allSatisfy(error -> assertThat(error).contains("HTTP 403", "the next run downloads it again"));
+        simulatorSettings.setRefusedDownloadRate(0);
+        simulator.resetCounters();
+
+        assertThat(run(input).exitCode()).isZero();
+
+        assertThat(simulator.calls("create")).as("Akool's finished jobs are fetched, not paid for again").isZero();
+        assertThat(simulator.calls("download")).isEqualTo(2);
+        assertThat(results()).extracting(r -> r.get("status")).containsOnly("SUCCEEDED");
+    }
+
+    @Test
+    void aFinishedJobAkoolNoLongerHasIsSubmittedAnewAndTheRunSaysSo() throws Exception {
+        simulatorSettings.setRefusedDownloadRate(1.0);
+        Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
+        assertThat(run(input).exitCode()).isEqualTo(RunOutcome.SOME_ROWS_FAILED);
+        simulator.forgetJobs();
+
+        assertThat(run(input).exitCode()).isEqualTo(RunOutcome.SOME_ROWS_FAILED);
+        assertThat(results().get(0).get("error")).contains("Akool no longer has job", "the next run submits the row anew");
+        simulatorSettings.setRefusedDownloadRate(0);
+        simulator.resetCounters();
+
+        assertThat(run(input).exitCode()).isZero();
+        assertThat(simulator.calls("create")).isEqualTo(1);
+    }
+
+    @Test
     void anUnfinishedRunIsContinuedHoweverManyOtherRunsShareTheJobDatabase() throws Exception {
         simulator.setCredits(0); // Akool refuses the first create: the run fails, unfinished
         Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny", "b,Beta.,en-US-Guy");
@@ -117,9 +166,9 @@ class RerunAndNightlyTests extends JobTestSupport {
         assertThat(run(input).exitCode()).isZero();
         Timestamp eightDaysAgo = Timestamp.from(Instant.now().minus(Duration.ofDays(8)));
         jdbc.sql("UPDATE NARRATION SET STATE = 'COMPLETED', COMPLETED_AT = ?, SUBMITTED_AT = ? WHERE ROW_ID = 'completed' AND SCOPE = ?")
-            .params(eightDaysAgo, eightDaysAgo, output().toString()).update();
+            .params(eightDaysAgo, eightDaysAgo, scope()).update();
         jdbc.sql("UPDATE NARRATION SET STATE = 'SUBMITTED', COMPLETED_AT = NULL, SUBMITTED_AT = ? WHERE ROW_ID = 'submitted' AND SCOPE = ?")
-            .params(eightDaysAgo, output().toString()).update();
+            .params(eightDaysAgo, scope()).update();
         Files.delete(output().resolve("completed.mp3"));
         Files.delete(output().resolve("submitted.mp3"));
         simulator.resetCounters();
@@ -141,7 +190,7 @@ class RerunAndNightlyTests extends JobTestSupport {
         CompletableFuture<RunOutcome> first = CompletableFuture.supplyAsync(() -> run(input));
         awaitUntil("the first validated rows in the ledger", Duration.ofSeconds(60),
                 () -> jdbc.sql("SELECT COUNT(*) FROM RUN_ROW R JOIN RUN_INPUT I ON I.RUN_ID = R.RUN_ID WHERE I.SCOPE = ?")
-                    .param(output().toString()).query(Long.class).single() > 0);
+                    .param(scope()).query(Long.class).single() > 0);
         command.requestStop();
 
         RunOutcome stopped = first.get(60, TimeUnit.SECONDS);

@@ -1,22 +1,66 @@
 package com.akoolnarrator.job.collect;
 
+import java.util.function.BooleanSupplier;
+
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import com.akoolnarrator.akool.AkoolClient;
+import com.akoolnarrator.akool.AkoolException;
+import com.akoolnarrator.akool.AudioJob;
+import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.DownloadedNarration;
 import com.akoolnarrator.ledger.TrackedNarration;
 import com.akoolnarrator.storage.AudioDownloader;
+import com.akoolnarrator.storage.DownloadException;
 
-/** Downloads a completed narration's MP3 to its file in the output folder. */
+/**
+ * Downloads a completed narration's MP3 to its file in the output folder. When the URL is refused (it may have
+ * expired since an earlier run learnt it), Akool is asked for the job again: a new URL is downloaded, a job Akool no
+ * longer knows is a result gone, to be submitted anew.
+ */
 class AudioFetcher implements ItemProcessor<TrackedNarration, DownloadedNarration> {
 
     private final AudioDownloader downloader;
+    private final AkoolClient akool;
+    private final AkoolJobFacts facts;
+    private final BooleanSupplier diskRoom;
 
-    public AudioFetcher(AudioDownloader downloader) {
+    AudioFetcher(AudioDownloader downloader, AkoolClient akool, AkoolJobFacts facts, BooleanSupplier diskRoom) {
         this.downloader = downloader;
+        this.akool = akool;
+        this.facts = facts;
+        this.diskRoom = diskRoom;
     }
 
     @Override
     public DownloadedNarration process(TrackedNarration narration) {
-        return new DownloadedNarration(narration.key(), downloader.download(narration.audioUrl(), narration.outputFile()));
+        try {
+            return download(narration, narration.audioUrl());
+        }
+        catch (DownloadException.Permanent refused) {
+            if (!refused.urlRefused()) {
+                throw refused;
+            }
+            AudioJob job;
+            try {
+                job = akool.audioInfo(narration.akoolId());
+            }
+            catch (AkoolException.RowRejected unknown) {
+                throw new DownloadException.ResultGone("Akool no longer has job " + narration.akoolId() + " ("
+                        + unknown.getMessage() + ")");
+            }
+            if (!job.isCompleted() || job.url() == null || job.url().equals(narration.audioUrl())) {
+                throw refused;
+            }
+            facts.recordCompleted(narration.key(), job.url());
+            return download(narration, job.url());
+        }
+    }
+
+    private DownloadedNarration download(TrackedNarration narration, String url) {
+        if (!diskRoom.getAsBoolean()) {
+            throw new DownloadException.Transient("the output disk is full", null);
+        }
+        return new DownloadedNarration(narration.key(), downloader.download(url, narration.outputFile()));
     }
 }

@@ -93,7 +93,7 @@ class AudioJobTracker implements ItemStreamReader<TrackedNarration> {
         schedule = new PollSchedule(policy, clock, pollers, this::poll);
         List<TrackedNarration> earlier = takeOver();
         if (!earlier.isEmpty()) {
-            log.info("Following {} Akool jobs submitted earlier", earlier.size());
+            log.info("Following {} Akool jobs already accepted", earlier.size());
         }
     }
 

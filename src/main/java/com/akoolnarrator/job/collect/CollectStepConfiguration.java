@@ -55,8 +55,9 @@ class CollectStepConfiguration {
     @Bean
     @StepScope
     AudioFetcher audioFetcher(CloseableHttpClient akoolHttpClient, NarratorProperties settings, RunContexts runs,
-            @Value("#{stepExecution}") StepExecution step) {
-        return new AudioFetcher(new AudioDownloader(akoolHttpClient, runs.of(step).outputFolder(), settings.downloadMaxBytes()));
+            AkoolClient akool, AkoolJobFacts facts, @Value("#{stepExecution}") StepExecution step) {
+        return new AudioFetcher(new AudioDownloader(akoolHttpClient, runs.of(step).outputFolder(), settings.downloadMaxBytes()),
+                akool, facts, runs.state(step)::awaitDiskRoom);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package com.akoolnarrator.job.submit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -10,7 +11,9 @@ import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.akool.AudioJob;
 import com.akoolnarrator.job.ConsecutiveFailureGuard;
+import com.akoolnarrator.ledger.AcceptedJournal;
 import com.akoolnarrator.ledger.AkoolJobFacts;
+import com.akoolnarrator.ledger.SpendingGate;
 import com.akoolnarrator.ledger.PendingNarration;
 
 /**
@@ -24,11 +27,18 @@ class AudioSubmitter implements ItemProcessor<PendingNarration, PendingNarration
     private final AkoolClient akool;
     private final AkoolJobFacts facts;
     private final ConsecutiveFailureGuard guard;
+    private final SpendingGate gate;
+    private final AcceptedJournal journal;
+    private final BooleanSupplier diskRoom;
     private final CountedAttempts attempts;
     /** Narrations whose request was answered once in a way that may mean it was accepted. */
     private final Set<String> unreadableAnswers = ConcurrentHashMap.newKeySet();
 
-    AudioSubmitter(AkoolClient akool, AkoolJobFacts facts, ConsecutiveFailureGuard guard, CountedAttempts attempts) {
+    AudioSubmitter(AkoolClient akool, AkoolJobFacts facts, ConsecutiveFailureGuard guard, CountedAttempts attempts,
+            SpendingGate gate, AcceptedJournal journal, BooleanSupplier diskRoom) {
+        this.diskRoom = diskRoom;
+        this.gate = gate;
+        this.journal = journal;
         this.akool = akool;
         this.attempts = attempts;
         this.facts = facts;
@@ -47,8 +57,12 @@ class AudioSubmitter implements ItemProcessor<PendingNarration, PendingNarration
                 return narration.withAkoolId(known.get());
             }
         }
+        if (!diskRoom.getAsBoolean()) {
+            return narration; // stopped while the disk was full: left PENDING, for the next run
+        }
+        gate.awaitOpen(); // nothing is sent that the ledger could not record
         AudioJob job = send(narration);
-        facts.recordAccepted(narration.key(), job);
+        facts.recordAccepted(narration.key(), job, journal);
         guard.success(ConsecutiveFailureGuard.Phase.SUBMIT);
         return narration.withAkoolId(job.id());
     }

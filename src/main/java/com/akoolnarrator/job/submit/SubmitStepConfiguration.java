@@ -15,10 +15,13 @@ import com.akoolnarrator.akool.CreditPrice;
 import com.akoolnarrator.job.RowByRowSteps;
 import com.akoolnarrator.job.RunContexts;
 import com.akoolnarrator.job.RunFacts;
+import com.akoolnarrator.job.RunState;
+import com.akoolnarrator.ledger.AcceptedJournal;
 import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.LedgerReaders;
 import com.akoolnarrator.ledger.PendingNarration;
 import com.akoolnarrator.ledger.RunStatistics;
+import com.akoolnarrator.ledger.SpendingGate;
 import com.akoolnarrator.settings.NarratorProperties;
 
 /**
@@ -72,7 +75,9 @@ class SubmitStepConfiguration {
     @Bean
     @StepScope
     AudioSubmitter audioSubmitter(AkoolClient akool, AkoolJobFacts facts, RunContexts runs, CountedAttempts countedAttempts,
-            @Value("#{stepExecution}") StepExecution step) {
-        return new AudioSubmitter(akool, facts, runs.state(step).guard(), countedAttempts);
+            SpendingGate spendingGate, @Value("#{stepExecution}") StepExecution step) {
+        RunState run = runs.state(step);
+        return new AudioSubmitter(akool, facts, run.guard(), countedAttempts, spendingGate,
+                AcceptedJournal.reserve(runs.of(step).outputFolder()), run::awaitDiskRoom);
     }
 }

@@ -1,0 +1,202 @@
+package com.akoolnarrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.akoolnarrator.simulator.AkoolSimulator;
+import com.akoolnarrator.simulator.SimulatorSettings;
+
+/**
+ * The packaged jar when what it records on fails in the middle of submitting: the disk under the H2 file fills up,
+ * the PostgreSQL server goes away. Nothing more is sent once the ledger could not record it, and no row is paid twice:
+ * on a full disk the run waits, saying so in one line, and goes on once space is freed; without its server it ends
+ * with one line and exit 1, and the same command afterwards finishes.
+ */
+class LedgerOutageIT {
+
+    private static final String KEY = "outage-key-3c9d";
+    private static final int ROWS = 40;
+    private static SimulatorSettings settings;
+    private static AkoolSimulator simulator;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void startAkool() throws IOException {
+        settings = new SimulatorSettings();
+        settings.setApiKey(KEY);
+        settings.setLatency(Duration.ofMillis(20));
+        settings.setProcessingBase(Duration.ofSeconds(8)); // rows stay at Akool while the database fails
+        settings.setProcessingPerChar(Duration.ZERO);
+        simulator = new AkoolSimulator(settings).start();
+    }
+
+    @AfterAll
+    static void stopAkool() {
+        simulator.close();
+    }
+
+    @BeforeEach
+    void resetCounts() {
+        simulator.resetCounters();
+    }
+
+    @Test
+    void aDiskFillingUpUnderTheJobDatabaseStopsTheSpendingUntilSpaceIsFreedAndNoRowIsPaidTwice() throws Exception {
+        Path disk = Files.createDirectories(work.resolve("disk"));
+        assumeTrue(mount(disk), "needs root to mount a small tmpfs (a disk that fills up); skipped here");
+        Process run = null;
+        try {
+            Path out = disk.resolve("out");
+            run = start(input(), out, "run.log", List.of("--narrator.min-free-disk=16MB"));
+            waitForAcceptedSubmissions(12);
+            fill(disk.resolve("filler"), 8L << 20);
+            awaitLog("run.log", "The output disk is full");
+            long paid = simulator.acceptedSubmissions();
+            Thread.sleep(3000);
+            assertThat(simulator.acceptedSubmissions()).as("no new request while the disk is full: at most those in flight")
+                .isLessThanOrEqualTo(paid + 8).isLessThan(ROWS);
+            Files.delete(disk.resolve("filler"));
+
+            assertThat(run.waitFor(180, TimeUnit.SECONDS)).as(log("run.log")).isTrue();
+            assertThat(run.exitValue()).as(log("run.log")).isZero();
+            assertThat(log("run.log")).contains("free space and the run goes on", "The output disk has room again")
+                .doesNotContain("\tat ");
+            assertThat(simulator.duplicateSubmissions()).as("no row paid twice").isZero();
+            assertThat(results(out)).hasSize(ROWS).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+        }
+        finally {
+            if (run != null) {
+                run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            new ProcessBuilder("umount", "-l", disk.toString()).start().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @PostgresSupport.OnPostgres
+    void aDatabaseServerGoneMidSubmissionStopsTheSpendingAndTheRerunPaysForNothingTwice() throws Exception {
+        URI server = URI.create(PostgresSupport.URL.substring("jdbc:".length()));
+        try (TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort())) {
+            String url = PostgresSupport.URL.replace(server.getHost() + ":" + server.getPort(), "127.0.0.1:" + proxy.port());
+            List<String> database = List.of("--spring.datasource.url=" + url,
+                    "--spring.datasource.username=" + PostgresSupport.USER,
+                    "--spring.datasource.password=" + PostgresSupport.PASSWORD);
+            Path out = work.resolve("out");
+            Path input = input();
+            Process first = start(input, out, "first.log", database);
+            waitForAcceptedSubmissions(12);
+            proxy.cut();
+
+            boolean ended = first.waitFor(240, TimeUnit.SECONDS);
+            if (!ended) {
+                first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            assertThat(ended).as("the run ends by itself: " + log("first.log")).isTrue();
+            assertThat(first.exitValue()).as(log("first.log")).isEqualTo(1);
+            assertThat(log("first.log")).contains("the job database is not answering", "no new request is sent to Akool")
+                .doesNotContain("\tat ").doesNotContain(PostgresSupport.PASSWORD);
+            assertThat(simulator.acceptedSubmissions()).as("the spending stopped").isLessThan(ROWS);
+            proxy.resume();
+
+            Process second = start(input, out, "second.log", database);
+            assertThat(second.waitFor(180, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(second.exitValue()).as(log("second.log")).isZero();
+            assertThat(simulator.duplicateSubmissions()).as("no row paid twice").isZero();
+            assertThat(results(out)).hasSize(ROWS).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+        }
+    }
+
+    private static boolean mount(Path disk) throws Exception {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return false;
+        }
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", disk.toString())
+            .redirectErrorStream(true).start();
+        return mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0;
+    }
+
+    /** Takes the disk's free space, but for {@code left} bytes. */
+    private static void fill(Path filler, long left) throws IOException {
+        byte[] block = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(filler)) {
+            while (Files.getFileStore(filler).getUsableSpace() > left + block.length) {
+                out.write(block);
+                out.flush();
+            }
+        }
+    }
+
+    private void awaitLog(String name, String line) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!log(name).contains(line)) {
+            assertThat(System.nanoTime()).as("the run says: " + line + "\n" + log(name)).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private Path input() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
+        for (int i = 1; i <= ROWS; i++) {
+            lines.add("lesson-" + i + ",This is lesson " + i + " of the course.,en-US-Jenny");
+        }
+        return Files.write(work.resolve("course.csv"), lines, StandardCharsets.UTF_8);
+    }
+
+    private Process start(Path input, Path output, String logName, List<String> database) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", Path.of("target", "akool-narrator.jar").toAbsolutePath()
+                .toString(), "--input=" + input, "--output-dir=" + output, "--akool.base-url=" + simulator.baseUrl(),
+                "--akool.requests-per-second=8", "--narrator.chunk-size=5", "--narrator.poll-min-interval=200ms",
+                "--narrator.submit-threads=4")
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve(logName).toFile());
+        builder.command().addAll(database);
+        builder.environment().put("AKOOL_API_KEY", KEY);
+        return builder.start();
+    }
+
+    private static void waitForAcceptedSubmissions(long count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (simulator.acceptedSubmissions() < count) {
+            assertThat(System.nanoTime()).as("the job submits").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    private static List<CSVRecord> results(Path folder) throws IOException {
+        try (var reader = Files.newBufferedReader(folder.resolve("results.csv"))) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
+    }
+
+    private String log(String name) {
+        try {
+            return Files.readString(work.resolve(name));
+        }
+        catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}
