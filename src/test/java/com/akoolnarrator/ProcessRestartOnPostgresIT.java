@@ -2,6 +2,7 @@ package com.akoolnarrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,24 @@ class ProcessRestartOnPostgresIT extends ProcessRestartIT {
         waitForAcceptedSubmissions(10);
 
         Process second = start(input, work.resolve("out"), "second.log");
+        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(second.exitValue()).as(log("second.log")).isEqualTo(1);
+        assertThat(log("second.log")).contains("Another run is using this output folder", "process " + first.pid());
+        assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).as(log("first.log")).isZero();
+        assertThat(simulator.duplicateSubmissions()).isZero();
+    }
+
+    @Test
+    void aSecondProcessOnTheSameFolderThroughASymlinkIsRefusedToo() throws Exception {
+        Path input = input();
+        Path folder = work.resolve("out");
+        Process first = start(input, folder, "first.log");
+        waitForAcceptedSubmissions(10);
+        Path link = Files.createSymbolicLink(work.resolve("link"), folder);
+
+        Process second = start(input, link, "second.log");
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(second.exitValue()).as(log("second.log")).isEqualTo(1);

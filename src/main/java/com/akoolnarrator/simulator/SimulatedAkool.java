@@ -165,7 +165,7 @@ final class SimulatedAkool {
     Answer info(String id) {
         Job job = id == null ? null : jobs.get(id);
         long now = System.currentTimeMillis();
-        if (job == null || now > job.readyAt + settings.getRetention().toMillis()) {
+        if (job == null || now > job.readyAt + settings.getRetention().toMillis() || job.knownExpired()) {
             return new Answer(1008, "audio does not exist", null);
         }
         boolean failed = job.fails && now >= job.readyAt;
@@ -258,6 +258,11 @@ final class SimulatedAkool {
             this.createdAt = createdAt;
             this.readyAt = readyAt;
             this.fails = fails;
+        }
+
+        /** Whether a download found this job's URL expired: then Akool no longer has its result either. */
+        synchronized boolean knownExpired() {
+            return Boolean.TRUE.equals(expired);
         }
 
         /** Whether this job's URL is one of the expired ones: decided once, so that retries see the same. */

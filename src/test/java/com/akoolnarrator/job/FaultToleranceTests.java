@@ -94,14 +94,14 @@ class FaultToleranceTests extends JobTestSupport {
     }
 
     @Test
-    void anExpiredAudioUrlFailsTheRowWithTheReasonAndARerunNarratesItAgain() throws Exception {
+    void anExpiredResultFailsTheRowWithTheReasonAndARerunNarratesItAgain() throws Exception {
         simulatorSettings.setExpiredUrlRate(1.0);
         Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
 
         RunOutcome outcome = run(input);
 
         assertThat(outcome.exitCode()).isEqualTo(RunOutcome.SOME_ROWS_FAILED);
-        assertThat(results().get(0).get("error")).contains("download failed", "HTTP 403", "expired");
+        assertThat(results().get(0).get("error")).contains("Akool no longer has job", "the next run submits the row anew");
         assertThat(simulator.calls("download")).as("an expired URL is not retried").isEqualTo(1);
         simulatorSettings.setExpiredUrlRate(0);
 

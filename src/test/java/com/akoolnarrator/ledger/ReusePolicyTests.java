@@ -82,4 +82,14 @@ class ReusePolicyTests {
         assertThat(policy.next(known(NarrationState.FAILED, FailureKind.TIMED_OUT, null, EIGHT_DAYS_AGO, null), "a.mp3",
                 () -> false, NOW)).isEqualTo(NarrationState.PENDING);
     }
+
+    @Test
+    void aFinishedJobWhoseMp3WasNotDownloadedIsDownloadedAgainWhileAkoolKeepsItNeverPaidTwice() {
+        assertThat(policy.next(known(NarrationState.FAILED, FailureKind.NOT_DOWNLOADED, "u", YESTERDAY, YESTERDAY), "a.mp3",
+                () -> false, NOW)).as("from its URL").isEqualTo(NarrationState.COMPLETED);
+        assertThat(policy.next(known(NarrationState.FAILED, FailureKind.NOT_DOWNLOADED, null, YESTERDAY, null), "a.mp3",
+                () -> false, NOW)).as("Akool asked again").isEqualTo(NarrationState.SUBMITTED);
+        assertThat(policy.next(known(NarrationState.FAILED, FailureKind.NOT_DOWNLOADED, "u", EIGHT_DAYS_AGO,
+                EIGHT_DAYS_AGO), "a.mp3", () -> false, NOW)).as("past Akool's retention").isEqualTo(NarrationState.PENDING);
+    }
 }

@@ -91,7 +91,7 @@ class AudioDownloaderTests {
     @Test
     void onlyHttpUrlsAreFetched() {
         assertThatThrownBy(() -> downloader(1_000_000).download("file:///etc/passwd", "a.mp3"))
-            .isInstanceOf(DownloadException.Permanent.class).hasMessageContaining("non-http(s)");
+            .isInstanceOf(DownloadException.ResultGone.class).hasMessageContaining("non-http(s)");
     }
 
     @Test
