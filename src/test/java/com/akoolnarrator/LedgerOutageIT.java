@@ -14,16 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import com.akoolnarrator.simulator.AkoolSimulator;
-import com.akoolnarrator.simulator.SimulatorSettings;
 
 /**
  * The packaged jar when what it records on fails in the middle of submitting: the disk under the H2 file fills up,
@@ -31,34 +24,15 @@ import com.akoolnarrator.simulator.SimulatorSettings;
  * on a full disk the run waits, saying so in one line, and goes on once space is freed; without its server it ends
  * with one line and exit 1, and the same command afterwards finishes.
  */
-class LedgerOutageIT {
+class LedgerOutageIT extends PackagedJarSupport {
 
-    private static final String KEY = "outage-key-3c9d";
     private static final int ROWS = 40;
-    private static SimulatorSettings settings;
-    private static AkoolSimulator simulator;
-
-    @TempDir
-    Path work;
-
-    @BeforeAll
-    static void startAkool() throws IOException {
-        settings = new SimulatorSettings();
-        settings.setApiKey(KEY);
-        settings.setLatency(Duration.ofMillis(20));
-        settings.setProcessingBase(Duration.ofSeconds(8)); // rows stay at Akool while the database fails
-        settings.setProcessingPerChar(Duration.ZERO);
-        simulator = new AkoolSimulator(settings).start();
-    }
-
-    @AfterAll
-    static void stopAkool() {
-        simulator.close();
-    }
 
     @BeforeEach
-    void resetCounts() {
-        simulator.resetCounters();
+    void rowsStayAtAkoolWhileTheDatabaseFails() {
+        settings.setLatency(Duration.ofMillis(20));
+        settings.setProcessingBase(Duration.ofSeconds(8));
+        settings.setProcessingPerChar(Duration.ZERO);
     }
 
     @Test
@@ -83,7 +57,7 @@ class LedgerOutageIT {
             assertThat(log("run.log")).contains("free space and the run goes on", "The output disk has room again")
                 .doesNotContain("\tat ");
             assertThat(simulator.duplicateSubmissions()).as("no row paid twice").isZero();
-            assertThat(results(out)).hasSize(ROWS).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+            assertThat(results(out).values()).hasSize(ROWS).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
         }
         finally {
             if (run != null) {
@@ -124,7 +98,7 @@ class LedgerOutageIT {
 
             assertThat(second.exitValue()).as(log("second.log")).isZero();
             assertThat(simulator.duplicateSubmissions()).as("no row paid twice").isZero();
-            assertThat(results(out)).hasSize(ROWS).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+            assertThat(results(out).values()).hasSize(ROWS).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
         }
     }
 
@@ -165,38 +139,10 @@ class LedgerOutageIT {
     }
 
     private Process start(Path input, Path output, String logName, List<String> database) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", Path.of("target", "akool-narrator.jar").toAbsolutePath()
-                .toString(), "--input=" + input, "--output-dir=" + output, "--akool.base-url=" + simulator.baseUrl(),
+        List<String> arguments = new ArrayList<>(List.of("--input=" + input, "--output-dir=" + output,
                 "--akool.requests-per-second=8", "--narrator.chunk-size=5", "--narrator.poll-min-interval=200ms",
-                "--narrator.submit-threads=4")
-            .redirectErrorStream(true)
-            .redirectOutput(work.resolve(logName).toFile());
-        builder.command().addAll(database);
-        builder.environment().put("AKOOL_API_KEY", KEY);
-        return builder.start();
-    }
-
-    private static void waitForAcceptedSubmissions(long count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (simulator.acceptedSubmissions() < count) {
-            assertThat(System.nanoTime()).as("the job submits").isLessThan(deadline);
-            Thread.sleep(10);
-        }
-    }
-
-    private static List<CSVRecord> results(Path folder) throws IOException {
-        try (var reader = Files.newBufferedReader(folder.resolve("results.csv"))) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
-        }
-    }
-
-    private String log(String name) {
-        try {
-            return Files.readString(work.resolve(name));
-        }
-        catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+                "--narrator.submit-threads=4"));
+        arguments.addAll(database);
+        return startJar(logName, arguments);
     }
 }

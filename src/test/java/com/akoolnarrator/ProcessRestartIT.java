@@ -11,55 +11,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import com.akoolnarrator.simulator.AkoolSimulator;
-import com.akoolnarrator.simulator.SimulatorSettings;
 import com.akoolnarrator.storage.Mp3Format;
 
 /**
- * The packaged jar as a user runs it, killed for real. Akool (the simulator) lives in this test's JVM, so it outlives
- * the killed process just as the real service would, and counts every submission it accepts.
+ * The packaged jar as a user runs it, killed for real.
  */
-class ProcessRestartIT {
+class ProcessRestartIT extends PackagedJarSupport {
 
-    private static final String KEY = "it-key-5d1e";
     protected static final int ROWS = 300;
     private static final int SUBMIT_THREADS = 8;
-    private static SimulatorSettings settings;
-    protected static AkoolSimulator simulator;
 
-    @TempDir
-    protected Path work;
-
-    @BeforeAll
-    static void startAkool() throws IOException {
-        settings = new SimulatorSettings();
-        settings.setApiKey(KEY);
+    @BeforeEach
+    void akoolAsFastAsARealOne() {
         settings.setLatency(Duration.ofMillis(10));
         settings.setProcessingBase(Duration.ofMillis(1500));
         settings.setProcessingPerChar(Duration.ZERO);
-        simulator = new AkoolSimulator(settings).start();
-    }
-
-    @AfterAll
-    static void stopAkool() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void resetCounts() {
-        simulator.resetCounters();
     }
 
     @Test
@@ -129,24 +101,11 @@ class ProcessRestartIT {
     }
 
     protected Process start(Path input, Path output, String logName) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", Path.of("target", "akool-narrator.jar").toAbsolutePath().toString(),
-                "--input=" + input, "--output-dir=" + output, "--akool.base-url=" + simulator.baseUrl(),
+        List<String> arguments = new ArrayList<>(List.of("--input=" + input, "--output-dir=" + output,
                 "--akool.requests-per-second=60", "--narrator.submit-threads=" + SUBMIT_THREADS, "--narrator.chunk-size=10",
-                "--narrator.poll-min-interval=200ms")
-            .redirectErrorStream(true)
-            .redirectOutput(work.resolve(logName).toFile());
-        builder.command().addAll(databaseArguments());
-        builder.environment().put("AKOOL_API_KEY", KEY);
-        return builder.start();
-    }
-
-    protected static void waitForAcceptedSubmissions(long count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (simulator.acceptedSubmissions() < count) {
-            assertThat(System.nanoTime()).as("the job submits").isLessThan(deadline);
-            Thread.sleep(10);
-        }
+                "--narrator.poll-min-interval=200ms"));
+        arguments.addAll(databaseArguments());
+        return startJar(logName, arguments);
     }
 
     private static void assertNoPartialFileUnderAFinalName(Path folder) throws IOException {
@@ -159,22 +118,6 @@ class ProcessRestartIT {
                 assertThat(Mp3Format.durationSeconds(bytes)).as(mp3.toString()).isPositive();
                 assertThat(bytes.length % 36).as("whole frames after the tag").isEqualTo(Mp3Format.id3v2Length(bytes) % 36);
             }
-        }
-    }
-
-    protected Map<String, CSVRecord> results(Path folder) throws IOException {
-        try (var reader = Files.newBufferedReader(folder.resolve("results.csv"))) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords().stream()
-                .collect(Collectors.toMap(r -> r.get("id"), Function.identity()));
-        }
-    }
-
-    protected String log(String name) {
-        try {
-            return Files.readString(work.resolve(name));
-        }
-        catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
         }
     }
 }
