@@ -2,6 +2,8 @@ package com.akoolnarrator.cli;
 
 import java.nio.file.Path;
 
+import com.akoolnarrator.settings.NarratorProperties;
+
 /** What the command line asked for, typed: each kind has its own runner in {@link CommandRunner}. */
 sealed interface Command permits Command.Run, Command.Voices, Command.Status {
 
@@ -10,6 +12,12 @@ sealed interface Command permits Command.Run, Command.Voices, Command.Status {
      * from the settings ({@code narrator.input}, {@code narrator.output-dir}, a job file).
      */
     record Run(Path input, Path outputDir, boolean dryRun) implements Command {
+
+        /** The run with what it left out taken from the settings. */
+        Run over(NarratorProperties settings) {
+            return new Run(input != null ? input : settings.input(), outputDir != null ? outputDir : settings.outputDir(),
+                    dryRun || settings.dryRun());
+        }
     }
 
     /** {@code voices}: the account's voices, as a table or as CSV. */
@@ -22,5 +30,10 @@ sealed interface Command permits Command.Run, Command.Voices, Command.Status {
     record Status(Path outputDir, Format format) implements Command {
 
         enum Format { text, json }
+
+        /** The folder it asks about, else the settings' ({@code narrator.output-dir}, a job file's). */
+        Path outputDir(NarratorProperties settings) {
+            return outputDir != null ? outputDir : settings.outputDir();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.akoolnarrator.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -59,14 +60,13 @@ class CommandConfiguration {
     JobDatabase jobDatabase(Command command, NarratorProperties settings, AkoolConnection akool,
             DataSourceProperties dataSource) {
         boolean server = dataSource.getUrl() != null && !dataSource.getUrl().isBlank();
-        if (command instanceof Command.Run run) {
-            Path input = run.input() != null ? run.input() : settings.input();
-            boolean canStart = input != null && java.nio.file.Files.isRegularFile(input) && akool.credentials().isPresent();
-            return canStart ? JobDatabase.of(run.outputDir() != null ? run.outputDir() : settings.outputDir())
-                    : JobDatabase.none();
+        if (command instanceof Command.Run given) {
+            Command.Run run = given.over(settings);
+            boolean canStart = run.input() != null && Files.isRegularFile(run.input()) && akool.credentials().isPresent();
+            return canStart ? JobDatabase.of(run.outputDir()) : JobDatabase.none();
         }
         if (command instanceof Command.Status status) {
-            Path folder = status.outputDir() != null ? status.outputDir() : settings.outputDir();
+            Path folder = status.outputDir(settings);
             boolean readable = server || JobDatabase.exists(folder) && FolderHolder.of(folder.toAbsolutePath()).isEmpty();
             return readable ? JobDatabase.of(folder) : JobDatabase.none();
         }

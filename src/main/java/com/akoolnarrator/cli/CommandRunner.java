@@ -1,7 +1,5 @@
 package com.akoolnarrator.cli;
 
-import java.nio.file.Path;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -38,23 +36,18 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (command instanceof Command.Run run) {
+        if (command instanceof Command.Run given) {
+            Command.Run run = given.over(settings);
             GracefulShutdown.onStop(narration::requestStop);
-            exitCode = narration.run(run.input() != null ? run.input() : settings.input(), outputDir(run.outputDir()),
-                    run.dryRun() || settings.dryRun()).exitCode();
+            exitCode = narration.run(run.input(), run.outputDir(), run.dryRun()).exitCode();
         }
         else if (command instanceof Command.Voices list) {
             exitCode = listVoices(list.format());
         }
         else if (command instanceof Command.Status show) {
-            status.print(outputDir(show.outputDir()), show.format(), System.out);
+            status.print(show.outputDir(settings), show.format(), System.out);
             exitCode = RunOutcome.ALL_SUCCEEDED;
         }
-    }
-
-    /** The folder a command names, else the setting's ({@code narrator.output-dir}, a job file's). */
-    private Path outputDir(Path given) {
-        return given != null ? given : settings.outputDir();
     }
 
     private int listVoices(Command.Voices.Format format) {

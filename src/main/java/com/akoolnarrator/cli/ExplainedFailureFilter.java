@@ -36,7 +36,8 @@ public class ExplainedFailureFilter extends TurboFilter {
                 && level.isGreaterOrEqual(Level.WARN) && !logger.getName().equals(OWN)) {
             return FilterReply.DENY; // the job database is failing: the narrator logger says so, in one line a try
         }
-        return t != null && logger.getName().startsWith(BATCH) && explained(t) ? FilterReply.DENY : FilterReply.NEUTRAL;
+        return thrown != null && logger.getName().startsWith(BATCH) && explained(thrown) ? FilterReply.DENY
+                : FilterReply.NEUTRAL;
     }
 
     static boolean explained(Throwable failure) {

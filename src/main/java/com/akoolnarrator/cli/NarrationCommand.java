@@ -81,17 +81,18 @@ public class NarrationCommand {
             return report(RunOutcome.failed(e.getMessage()));
         }
         catch (Exception e) {
-            if (launcher.ledgerLost().isPresent()) {
-                return report(RunOutcome.failed(launcher.ledgerLost().get()));
+            Optional<String> lost = launcher.ledgerLost();
+            if (lost.isEmpty()) {
+                log.error("The job could not be started", e);
             }
-            log.error("The job could not be started", e);
-            return report(RunOutcome.failed("the job could not be started: " + e.getMessage()));
+            return report(RunOutcome.failed(lost.orElse("the job could not be started: " + e.getMessage())));
         }
         finally {
             FolderHolder.release(folder);
         }
-        if (launcher.ledgerLost().isPresent()) {
-            return report(RunOutcome.failed(launcher.ledgerLost().get()));
+        Optional<String> lost = launcher.ledgerLost();
+        if (lost.isPresent()) {
+            return report(RunOutcome.failed(lost.get()));
         }
         if (dryRun) {
             return report(summary.dryRun(execution));

@@ -75,17 +75,17 @@ final class NarratorCommandLine {
                         + String.join(", ", line.getSubcommands().keySet()) + ". See --help.") : new Printed(usage(target));
             }
             Object chosen = leaf.commandSpec().userObject();
-            if (!(chosen instanceof Typed)) {
+            if (!(chosen instanceof Typed typed)) {
                 return new Failed(leaf.commandSpec().name() + " must be the first argument. See --help.");
             }
-            Common common = ((Typed) chosen).common();
+            Common common = typed.common();
             SettingNames.checkArguments(settings);
             if (common.job != null) {
                 SettingNames.checkJobFile(resolve(common.job));
             }
             List<String> spring = new ArrayList<>(common.spring());
             spring.addAll(settings);
-            return new Launch(((Typed) chosen).call(), spring);
+            return new Launch(typed.call(), spring);
         }
         catch (ParameterException e) {
             return new Failed(oneLine(e));

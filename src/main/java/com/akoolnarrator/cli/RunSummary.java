@@ -88,7 +88,7 @@ class RunSummary {
         registry.forgetRun(runId);
         RunOutcome outcome = new RunOutcome(counts.invalid() == 0 ? RunOutcome.ALL_SUCCEEDED : RunOutcome.SOME_ROWS_FAILED,
                 report.toString(), 0, 0, counts.invalid(), execution.getId());
-        writeFile(execution, outcome, counts, characters, balance.orElse(null), null, true);
+        writeFile(RunFacts.of(execution), execution, outcome, counts, characters, balance.orElse(null), null);
         return outcome;
     }
 
@@ -122,18 +122,19 @@ class RunSummary {
     }
 
     private RunOutcome written(JobExecution execution, RunOutcome outcome, RunCounts counts, long characters) {
-        Double before = RunFacts.of(execution).balanceBefore();
+        RunFacts facts = RunFacts.of(execution);
+        Double before = facts.balanceBefore();
         Double after = before == null ? null : CreditPrice.balance(akool).orElse(null);
-        writeFile(execution, outcome, counts, characters, before, after, false);
+        writeFile(facts, execution, outcome, counts, characters, before, after);
         return outcome;
     }
 
     /** run-summary.json: the facts of this run or dry run, for machines (fields in the README). */
-    private void writeFile(JobExecution execution, RunOutcome outcome, RunCounts counts, long characters, Double balanceBefore,
-            Double balanceAfter, boolean dryRun) {
+    private void writeFile(RunFacts facts, JobExecution execution, RunOutcome outcome, RunCounts counts, long characters,
+            Double balanceBefore, Double balanceAfter) {
+        boolean dryRun = facts.dryRun();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("command", dryRun ? "dry-run" : "run");
-        RunFacts facts = RunFacts.of(execution);
         summary.put("run", facts.run());
         summary.put("input", facts.input());
         summary.put("outputDir", facts.outputDir().toString());

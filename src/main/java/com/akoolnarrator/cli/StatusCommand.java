@@ -66,7 +66,7 @@ class StatusCommand {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("outputDir", folder.toString());
         status.put("runs", runs(folder));
-        Optional<Long> last = statistics.lastRun(scope(folder));
+        Optional<Long> last = statistics.lastRun(FolderIdentity.knownAs(folder));
         if (last.isPresent()) {
             long runId = last.get();
             RunCounts counts = statistics.counts(runId);
@@ -92,7 +92,7 @@ class StatusCommand {
 
     private List<Map<String, Object>> runs(Path folder) {
         List<Map<String, Object>> runs = new ArrayList<>();
-        for (long runId : statistics.lastRuns(scope(folder), RUNS_SHOWN)) {
+        for (long runId : statistics.lastRuns(FolderIdentity.knownAs(folder), RUNS_SHOWN)) {
             JobExecution execution = launcher.lastExecution(runId);
             if (execution == null) {
                 continue;
@@ -106,11 +106,6 @@ class StatusCommand {
             runs.add(run);
         }
         return runs;
-    }
-
-    /** The ledger's name of the folder: its id, or its path for a folder narrated before folders had ids. */
-    private static String scope(Path folder) {
-        return FolderIdentity.of(folder).orElse(folder.toString());
     }
 
     private static String time(LocalDateTime time) {

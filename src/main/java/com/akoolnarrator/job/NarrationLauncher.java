@@ -86,7 +86,7 @@ public class NarrationLauncher {
 
     /** Why the run ended without its job database, when it could not record what it paid for: the one line to say. */
     public Optional<String> ledgerLost() {
-        return gate.isShut() ? Optional.of(gate.shutReason()) : Optional.empty();
+        return gate.shutReason();
     }
 
     /** Every running execution stops at its steps' next chunk boundary; the collect step stops waiting for Akool. */

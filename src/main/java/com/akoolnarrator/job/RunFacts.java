@@ -34,7 +34,7 @@ public record RunFacts(long run, String input, Path outputDir, boolean dryRun, D
         Object balance = execution.getExecutionContext().get(BALANCE_BEFORE);
         var parameters = execution.getJobParameters();
         return new RunFacts(execution.getJobInstance().getInstanceId(), parameters.getString(RunContext.INPUT),
-                Path.of(parameters.getString(RunContext.OUTPUT_DIR)), RunContext.isDryRun(parameters),
+                RunContext.outputDir(parameters), RunContext.isDryRun(parameters),
                 balance instanceof Double value ? value : null, statusCalls, followed);
     }
 }

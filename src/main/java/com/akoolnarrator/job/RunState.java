@@ -6,8 +6,9 @@ import com.akoolnarrator.storage.FreeSpace;
 
 /**
  * What one execution of the narration job learns and decides while it runs, beside the facts the ledger keeps: the
- * consecutive-failure guard, the account's voices, and whether a stop was asked for. Created when the execution
- * starts and dropped when it ends, so nothing of one run leaks into the next in the same process.
+ * consecutive-failure guard, the account's voices, the room its output disk keeps, and whether a stop was asked for.
+ * Created when the execution starts and dropped when it ends, so nothing of one run leaks into the next in the same
+ * process.
  */
 public final class RunState {
 

@@ -1,6 +1,7 @@
 package com.akoolnarrator.ledger;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -51,10 +53,10 @@ public final class AcceptedJournal {
         byte[] held = kept.toString().getBytes(StandardCharsets.UTF_8);
         byte[] content = new byte[held.length + RESERVE];
         System.arraycopy(held, 0, content, 0, held.length);
-        java.util.Arrays.fill(content, held.length, content.length, (byte) '\n');
+        Arrays.fill(content, held.length, content.length, (byte) '\n');
         try (FileChannel channel = FileChannel.open(journal.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            channel.write(java.nio.ByteBuffer.wrap(content));
+            channel.write(ByteBuffer.wrap(content));
             channel.force(true);
             journal.next = held.length;
             journal.reservedUpTo = content.length;
@@ -86,7 +88,7 @@ public final class AcceptedJournal {
 
     synchronized void keep(String key, AudioJob job) {
         Entry entry = new Entry(key, job.id(), job.isCompleted() ? job.url() : null);
-        java.nio.ByteBuffer line = StandardCharsets.UTF_8.encode(entry.line() + "\n");
+        ByteBuffer line = StandardCharsets.UTF_8.encode(entry.line() + "\n");
         boolean fits = next + line.remaining() < reservedUpTo; // a blank line stays after it: the reserve's end
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             long at = fits ? next : Math.max(channel.size(), reservedUpTo);

@@ -1,5 +1,6 @@
 package com.akoolnarrator.ledger;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -10,6 +11,9 @@ import java.nio.file.Path;
  * @param outputFolder the folder whose database it is; null for none
  */
 public record JobDatabase(Path outputFolder) {
+
+    /** The H2 database's name in the folder's {@code .narrator/}: its file is {@code narrator.mv.db}. */
+    static final String NAME = "narrator";
 
     public static JobDatabase of(Path outputFolder) {
         return new JobDatabase(outputFolder.toAbsolutePath().normalize());
@@ -25,7 +29,7 @@ public record JobDatabase(Path outputFolder) {
 
     /** Whether a folder has a job database file of its own. */
     public static boolean exists(Path outputFolder) {
-        return java.nio.file.Files.isRegularFile(outputFolder.toAbsolutePath().normalize()
-            .resolve(JobDatabaseConfiguration.STATE_FOLDER).resolve("narrator.mv.db"));
+        return Files.isRegularFile(outputFolder.toAbsolutePath().normalize().resolve(JobDatabaseConfiguration.STATE_FOLDER)
+            .resolve(NAME + ".mv.db"));
     }
 }

@@ -57,7 +57,7 @@ public class JobDatabaseConfiguration {
         else if (url == null || url.isBlank()) {
             Path folder = database.outputFolder().resolve(STATE_FOLDER);
             createPrivateFolder(database.outputFolder(), folder);
-            url = "jdbc:h2:file:" + folder.resolve("narrator") + H2_OPTIONS;
+            url = "jdbc:h2:file:" + folder.resolve(JobDatabase.NAME) + H2_OPTIONS;
         }
         var builder = properties.initializeDataSourceBuilder().type(HikariDataSource.class).url(url);
         if (url.startsWith("jdbc:h2:") && (properties.getUsername() == null || properties.getUsername().isBlank())) {

@@ -168,8 +168,6 @@ final class LedgerSql {
     static final String SCOPE_KNOWN = "SELECT COUNT(*) FROM (SELECT 1 FROM NARRATION WHERE SCOPE = ? FETCH FIRST 1 ROWS ONLY)"
             + " AS ANY_ROW";
 
-    static final String LAST_RUN = "SELECT MAX(RUN_ID) FROM RUN_INPUT WHERE SCOPE = ? AND DRY_RUN = FALSE";
-
     static String lastRuns(int limit) {
         return "SELECT RUN_ID FROM RUN_INPUT WHERE SCOPE = ? AND DRY_RUN = FALSE ORDER BY RUN_ID DESC FETCH FIRST " + limit
                 + " ROWS ONLY";

@@ -47,7 +47,7 @@ public class RunStatistics {
 
     /** The last run (not a dry run) into an output folder, if any. */
     public Optional<Long> lastRun(String scope) {
-        return jdbc.sql(LedgerSql.LAST_RUN).param(scope).query(Long.class).optional();
+        return lastRuns(scope, 1).stream().findFirst();
     }
 
     /** The run's narrations Akool is working on (or whose MP3 waits to be downloaded), and the oldest one's submission. */

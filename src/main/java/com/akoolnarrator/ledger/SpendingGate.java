@@ -1,11 +1,14 @@
 package com.akoolnarrator.ledger;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +33,9 @@ public class SpendingGate implements AutoCloseable {
     private final int tries;
     private final Duration firstWait;
     private final Object lock = new Object();
-    private String outage;
-    private boolean shut;
+    /** A fact could not be written and is being tried again: nothing is sent meanwhile. */
+    private boolean closed;
+    /** Why the gate gave up, for good; null while it has not. */
     private String shutReason;
     /** Whether this gate counts among the failing ones. */
     private boolean failing;
@@ -49,7 +53,7 @@ public class SpendingGate implements AutoCloseable {
     /** Before a request that costs money: waits while the ledger cannot write; throws once it has given up. */
     public void awaitOpen() {
         synchronized (lock) {
-            while (outage != null && !shut) {
+            while (closed && shutReason == null) {
                 try {
                     lock.wait(firstWait.toMillis());
                 }
@@ -58,22 +62,16 @@ public class SpendingGate implements AutoCloseable {
                     throw new LedgerUnavailableException("interrupted while waiting for the job database", e);
                 }
             }
-            if (shut) {
+            if (shutReason != null) {
                 throw new LedgerUnavailableException(shutReason, null);
             }
         }
     }
 
-    /** Why the run ended, when the gate is shut. */
-    public String shutReason() {
+    /** Why the run ended without its job database, once the gate has given up; empty while it has not. */
+    public Optional<String> shutReason() {
         synchronized (lock) {
-            return shutReason;
-        }
-    }
-
-    public boolean isShut() {
-        synchronized (lock) {
-            return shut;
+            return Optional.ofNullable(shutReason);
         }
     }
 
@@ -82,7 +80,7 @@ public class SpendingGate implements AutoCloseable {
      *
      * @param afterGivingUp what is said when the last try failed (where the fact was kept instead)
      */
-    <T> T write(java.util.function.Supplier<T> fact, Runnable onFirstFailure, String afterGivingUp) {
+    <T> T write(Supplier<T> fact, Runnable onFirstFailure, String afterGivingUp) {
         RuntimeException failure;
         try {
             return fact.get();
@@ -107,7 +105,7 @@ public class SpendingGate implements AutoCloseable {
             }
             catch (RuntimeException e) {
                 failure = e;
-                if (isShut()) {
+                if (shutReason().isPresent()) {
                     break;
                 }
             }
@@ -119,10 +117,10 @@ public class SpendingGate implements AutoCloseable {
 
     private boolean close(String what) {
         synchronized (lock) {
-            if (outage != null) {
+            if (closed) {
                 return false;
             }
-            outage = what;
+            closed = true;
             countFailing(true);
             return true;
         }
@@ -130,8 +128,8 @@ public class SpendingGate implements AutoCloseable {
 
     private void open(boolean leader) {
         synchronized (lock) {
-            if (outage != null && !shut) {
-                outage = null;
+            if (closed && shutReason == null) {
+                closed = false;
                 countFailing(false);
                 lock.notifyAll();
                 if (leader) {
@@ -143,8 +141,7 @@ public class SpendingGate implements AutoCloseable {
 
     private void shut(String reason) {
         synchronized (lock) {
-            if (!shut) {
-                shut = true;
+            if (shutReason == null) {
                 shutReason = reason;
                 countFailing(true);
             }
@@ -193,8 +190,8 @@ public class SpendingGate implements AutoCloseable {
             }
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof java.net.ConnectException
-                    || t instanceof java.sql.SQLTransientConnectionException || t instanceof IOException
+            if (t instanceof DataAccessResourceFailureException || t instanceof ConnectException
+                    || t instanceof SQLTransientConnectionException || t instanceof IOException
                     || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
                     || notAnswering(String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT))) {
                 return Optional.of("the job database is not answering");

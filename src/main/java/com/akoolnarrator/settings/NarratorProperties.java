@@ -35,9 +35,4 @@ public record NarratorProperties(
         @DefaultValue("false") boolean resendUnconfirmed,
         @DefaultValue("4.4") double creditsPerThousandCharacters,
         @DefaultValue("false") boolean dryRun) {
-
-    /** The output folder, absolute: it also scopes the ledger, so that two folders never share narrations. */
-    public Path outputFolder() {
-        return outputDir.toAbsolutePath().normalize();
-    }
 }

@@ -52,6 +52,14 @@ public final class FolderIdentity {
         }
     }
 
+    /**
+     * What the ledger knows the folder by, read only: its id, or its path for a folder narrated before folders had ids
+     * (the rule {@link #establish} keeps).
+     */
+    public static String knownAs(Path outputFolder) {
+        return of(outputFolder).orElse(outputFolder.toAbsolutePath().normalize().toString());
+    }
+
     /** The folder's id, if it has one; read only. */
     public static Optional<String> of(Path outputFolder) {
         try {

@@ -44,7 +44,7 @@ class SpendingGateTests {
         assertThat(tries).hasValue(3);
         assertThat(kept).as("kept aside once, at the first failure").hasValue(1);
         assertThat(SpendingGate.ledgerFailing()).isFalse();
-        assertThat(gate.isShut()).isFalse();
+        assertThat(gate.shutReason()).isEmpty();
     }
 
     @Test
@@ -55,7 +55,7 @@ class SpendingGateTests {
         }, () -> { }, "the jobs are in the journal")).isInstanceOf(LedgerUnavailableException.class)
             .hasMessage("the job database is not answering; the jobs are in the journal");
 
-        assertThat(gate.isShut()).isTrue();
+        assertThat(gate.shutReason()).isPresent();
         assertThatThrownBy(gate::awaitOpen).isInstanceOf(LedgerUnavailableException.class)
             .hasMessageContaining("not answering");
         gate.close();

@@ -38,8 +38,8 @@ import com.akoolnarrator.ledger.TrackedNarration;
  * is done, or at once when a stop is asked for (what is in flight stays SUBMITTED in the ledger for the next run).
  * <p>
  * Polls are scheduled ({@link PollSchedule}), not looped: a small pool of its own sends each when it is due, all
- * through the shared request throttle. Every outcome is committed to the ledger first, which stays the source of truth. It holds only the
- * jobs in flight: a finished job is forgotten.
+ * through the shared request throttle. Every outcome is committed to the ledger first, which stays the source of
+ * truth. It holds only the jobs in flight: a finished job is forgotten.
  */
 class AudioJobTracker implements ItemStreamReader<TrackedNarration> {
 
@@ -183,13 +183,11 @@ class AudioJobTracker implements ItemStreamReader<TrackedNarration> {
                 completed(narration.completed(job.url()));
             }
             else if (job.isFailed()) {
-                schedule.ended(due);
-                failed(narration, "Akool failed the job (status 4)" + (job.detail() == null || job.detail().isBlank()
+                failed(due, "Akool failed the job (status 4)" + (job.detail() == null || job.detail().isBlank()
                         || job.detail().equals("OK") ? "" : ": " + job.detail()), null);
             }
             else if (policy.timedOut(narration.submittedAt(), clock.instant())) {
-                schedule.ended(due);
-                failed(narration, "Akool has not finished this job after " + Durations.words(policy.jobTimeout())
+                failed(due, "Akool has not finished this job after " + Durations.words(policy.jobTimeout())
                         + " (still " + (job.status() == AudioJob.QUEUEING ? "queueing" : "processing")
                         + "): the next run checks it again", FailureKind.TIMED_OUT);
             }
@@ -199,8 +197,7 @@ class AudioJobTracker implements ItemStreamReader<TrackedNarration> {
         }
         catch (AkoolException.Transient e) {
             if (policy.givesUp(due.poll())) {
-                schedule.ended(due);
-                failed(narration, "could not get the job's status after " + (due.poll().faults() + 1) + " tries: "
+                failed(due, "could not get the job's status after " + (due.poll().faults() + 1) + " tries: "
                         + e.getMessage(), null);
             }
             else {
@@ -208,8 +205,7 @@ class AudioJobTracker implements ItemStreamReader<TrackedNarration> {
             }
         }
         catch (AkoolException.RowRejected e) {
-            schedule.ended(due);
-            failed(narration, "Akool no longer knows job " + narration.akoolId() + ": " + e.getMessage(), null);
+            failed(due, "Akool no longer knows job " + narration.akoolId() + ": " + e.getMessage(), null);
         }
     }
 
@@ -218,7 +214,10 @@ class AudioJobTracker implements ItemStreamReader<TrackedNarration> {
         outstanding.decrementAndGet();
     }
 
-    private void failed(TrackedNarration narration, String reason, FailureKind kind) {
+    /** The job is given up: polled no more, and FAILED with its reason. */
+    private void failed(PollSchedule.Due due, String reason, FailureKind kind) {
+        schedule.ended(due);
+        TrackedNarration narration = due.narration();
         try {
             // recorded before the job stops counting as outstanding, so the results never read it unfinished
             rowFailures.rowFailed(narration.key(), ConsecutiveFailureGuard.Phase.COLLECT, reason, kind);

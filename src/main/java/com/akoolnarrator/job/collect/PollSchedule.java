@@ -21,7 +21,7 @@ import com.akoolnarrator.ledger.TrackedNarration;
  */
 final class PollSchedule {
 
-    /** The first probes that must end without a lesson before the schedule stops waiting for the model. */
+    /** Probes that must fail, none having taught the model, before the schedule stops waiting for it. */
     private static final int FAILED_PROBES_TO_GIVE_UP = 2;
 
     private final PollPolicy policy;

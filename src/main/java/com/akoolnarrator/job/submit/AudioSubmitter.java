@@ -51,14 +51,14 @@ class AudioSubmitter implements ItemProcessor<PendingNarration, PendingNarration
         if (narration.akoolId() != null) {
             return narration;
         }
+        if (!diskRoom.getAsBoolean()) {
+            return narration; // stopped while the disk was full: left PENDING, its counted attempt taken back
+        }
         if (!attempts.use(narration.key())) {
             Optional<String> known = facts.beginSubmission(narration.key());
             if (known.isPresent()) {
                 return narration.withAkoolId(known.get());
             }
-        }
-        if (!diskRoom.getAsBoolean()) {
-            return narration; // stopped while the disk was full: left PENDING, for the next run
         }
         gate.awaitOpen(); // nothing is sent that the ledger could not record
         AudioJob job = send(narration);
