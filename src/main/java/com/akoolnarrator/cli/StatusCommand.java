@@ -65,8 +65,9 @@ class StatusCommand {
     Map<String, Object> status(Path folder) {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("outputDir", folder.toString());
-        status.put("runs", runs(folder));
-        Optional<Long> last = statistics.lastRun(FolderIdentity.knownAs(folder));
+        String scope = FolderIdentity.knownAs(folder); // read once: the folder's id is a file
+        status.put("runs", runs(scope));
+        Optional<Long> last = statistics.lastRun(scope);
         if (last.isPresent()) {
             long runId = last.get();
             RunCounts counts = statistics.counts(runId);
@@ -90,9 +91,9 @@ class StatusCommand {
         return status;
     }
 
-    private List<Map<String, Object>> runs(Path folder) {
+    private List<Map<String, Object>> runs(String scope) {
         List<Map<String, Object>> runs = new ArrayList<>();
-        for (long runId : statistics.lastRuns(FolderIdentity.knownAs(folder), RUNS_SHOWN)) {
+        for (long runId : statistics.lastRuns(scope, RUNS_SHOWN)) {
             JobExecution execution = launcher.lastExecution(runId);
             if (execution == null) {
                 continue;
