@@ -6,7 +6,9 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +46,7 @@ public class AkoolClient {
     /** The longest job id and audio URL the job keeps (see the tables in db/migration/V2__ledger_tables.sql); Akool's ids have 24 characters. */
     private static final int MAX_JOB_ID = 64;
     private static final int MAX_AUDIO_URL = 4096;
+    private static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofMinutes(5);
 
     private final URI baseUrl;
     private final AkoolCredentials credentials;
@@ -51,6 +54,8 @@ public class AkoolClient {
     private final AkoolRequestThrottle throttle;
     private final ObjectMapper json;
     private final KnownSecrets secrets;
+    private final Clock clock;
+    private final Duration maxRetryAfter;
     private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
     private final AtomicReference<String> bearerToken = new AtomicReference<>();
 
@@ -62,6 +67,17 @@ public class AkoolClient {
     /** @param secrets what Akool's messages are cleaned of before anyone records or logs them */
     public AkoolClient(URI baseUrl, AkoolCredentials credentials, CloseableHttpClient http,
             AkoolRequestThrottle throttle, ObjectMapper json, KnownSecrets secrets) {
+        this(baseUrl, credentials, http, throttle, json, secrets, Clock.systemUTC(), DEFAULT_MAX_RETRY_AFTER);
+    }
+
+    /**
+     * @param clock tells when a {@code Retry-After} date is
+     * @param maxRetryAfter the longest wait Akool may ask for ({@code akool.max-retry-after}); a longer one ends the run
+     */
+    public AkoolClient(URI baseUrl, AkoolCredentials credentials, CloseableHttpClient http,
+            AkoolRequestThrottle throttle, ObjectMapper json, KnownSecrets secrets, Clock clock, Duration maxRetryAfter) {
+        this.clock = clock;
+        this.maxRetryAfter = maxRetryAfter;
         this.baseUrl = baseUrl;
         this.credentials = credentials;
         this.http = http;
@@ -204,12 +220,12 @@ public class AkoolClient {
     private JsonNode unwrap(String what, Answer answer, ClassicHttpRequest request, boolean mayRefreshToken, long ticket) {
         int status = answer.status();
         if (status == 429) {
-            Duration retryAfter = parseRetryAfter(answer.retryAfter());
+            Duration retryAfter = waitAskedFor(what, answer);
             throttle.slowDown(retryAfter, ticket);
             throw new AkoolException.Transient(429, what + ": HTTP 429 too many requests", retryAfter, null);
         }
         if (status >= 500) {
-            Duration retryAfter = parseRetryAfter(answer.retryAfter());
+            Duration retryAfter = waitAskedFor(what, answer);
             if (retryAfter != null) {
                 throttle.pause(retryAfter);
             }
@@ -242,7 +258,7 @@ public class AkoolClient {
         String said = what + ": Akool code " + code + (msg.isBlank() ? "" : " (" + msg + ")");
         switch (code) {
             case 1005 -> {
-                Duration retryAfter = parseRetryAfter(answer.retryAfter());
+                Duration retryAfter = waitAskedFor(what, answer);
                 throttle.slowDown(retryAfter, ticket);
                 throw new AkoolException.Transient(code, said + ": rate limited", retryAfter, null);
             }
@@ -307,24 +323,25 @@ public class AkoolClient {
         }
     }
 
-    /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
-    static Duration parseRetryAfter(String value) {
-        if (value == null || value.isBlank()) {
+    /**
+     * The wait Akool asked for with its answer, null when it asked for none; a wait beyond {@code akool.max-retry-after}
+     * ends the run (a gateway's mistake or a long maintenance: the run would sit silent for as long).
+     */
+    private Duration waitAskedFor(String what, Answer answer) {
+        RetryAfter asked = RetryAfter.parse(answer.retryAfter(), clock).orElse(null);
+        if (asked == null) {
             return null;
         }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        if (asked.longerThan(maxRetryAfter)) {
+            String until = asked.until().map(when -> "until " + when.truncatedTo(ChronoUnit.SECONDS))
+                .orElse("for longer than a century");
+            throw new AkoolException.Fatal(answer.status(), what + ": Akool asks the job to wait " + until
+                    + " (Retry-After: " + answer.retryAfter().strip() + "), longer than akool.max-retry-after ("
+                    + maxRetryAfter.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                    + "); run the same command again " + asked.until().map(when -> "after " + when.truncatedTo(ChronoUnit.SECONDS))
+                        .orElse("once Akool answers normally"));
         }
-        catch (NumberFormatException notSeconds) {
-            try {
-                var when = java.time.ZonedDateTime.parse(value.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(java.time.ZonedDateTime.now(), when);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            }
-            catch (java.time.format.DateTimeParseException unreadable) {
-                return null;
-            }
-        }
+        return asked.delay();
     }
 
     private record Answer(int status, String body, String retryAfter) {

@@ -1,5 +1,6 @@
 package com.akoolnarrator.akool;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -66,9 +67,10 @@ class AkoolClientConfiguration {
 
     @Bean
     AkoolClient akoolClient(AkoolConnection connection, CloseableHttpClient akoolHttpClient,
-            AkoolRequestThrottle throttle, ObjectMapper objectMapper, KnownSecrets knownSecrets) {
+            AkoolRequestThrottle throttle, ObjectMapper objectMapper, KnownSecrets knownSecrets, Clock clock,
+            AkoolProperties properties) {
         return new AkoolClient(connection.baseUrl(), connection.credentials().orElse(null), akoolHttpClient, throttle,
-                objectMapper, knownSecrets);
+                objectMapper, knownSecrets, clock, properties.maxRetryAfter());
     }
 
     /** The run's secrets: the Akool credentials, the database password, and (once fetched) the bearer token. */

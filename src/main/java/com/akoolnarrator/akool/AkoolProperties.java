@@ -6,6 +6,13 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import static com.akoolnarrator.settings.SettingCheck.atLeast;
+import static com.akoolnarrator.settings.SettingCheck.between;
+import static com.akoolnarrator.settings.SettingCheck.notBelow;
+import static com.akoolnarrator.settings.SettingCheck.notNegative;
+import static com.akoolnarrator.settings.SettingCheck.positive;
+import static com.akoolnarrator.settings.SettingCheck.webAddress;
+
 /**
  * Where Akool is and how to talk to it. Secrets are bound here from the environment or a config file, never from the
  * input CSV; {@link #toString()} never prints them.
@@ -23,7 +30,24 @@ public record AkoolProperties(
         @DefaultValue("0.5") double minRequestsPerSecond,
         @DefaultValue("50") double maxRequestsPerSecond,
         @DefaultValue("10") double startRequestsPerSecond,
-        @DefaultValue Retry retry) {
+        @DefaultValue Retry retry,
+        @DefaultValue("5m") Duration maxRetryAfter) {
+
+    public AkoolProperties {
+        webAddress("akool.base-url", baseUrl);
+        positive("akool.connect-timeout", connectTimeout);
+        positive("akool.response-timeout", responseTimeout);
+        between("akool.max-connections", maxConnections, 1, 10_000);
+        if (requestsPerSecond != null) {
+            atLeast("akool.requests-per-second", requestsPerSecond, 0);
+        }
+        positive("akool.min-requests-per-second", minRequestsPerSecond);
+        positive("akool.max-requests-per-second", maxRequestsPerSecond);
+        positive("akool.start-requests-per-second", startRequestsPerSecond);
+        notBelow("akool.max-requests-per-second", maxRequestsPerSecond, "akool.min-requests-per-second",
+                minRequestsPerSecond);
+        positive("akool.max-retry-after", maxRetryAfter);
+    }
 
     /** Backoff for transient faults: exponential with jitter, bounded. */
     public record Retry(
@@ -32,6 +56,14 @@ public record AkoolProperties(
             @DefaultValue("2.0") double multiplier,
             @DefaultValue("20s") Duration maxDelay,
             @DefaultValue("250ms") Duration jitter) {
+
+        public Retry {
+            between("akool.retry.max-retries", maxRetries, 0, 100);
+            notNegative("akool.retry.delay", delay);
+            atLeast("akool.retry.multiplier", multiplier, 1.0);
+            notNegative("akool.retry.max-delay", maxDelay);
+            notNegative("akool.retry.jitter", jitter);
+        }
     }
 
     /** Whether the user gave the rate ({@code akool.requests-per-second}): then it is not learnt. */

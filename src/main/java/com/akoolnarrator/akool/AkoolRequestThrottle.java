@@ -18,6 +18,7 @@ import com.google.common.util.concurrent.RateLimiter;
 public class AkoolRequestThrottle {
 
     private static final double UNLIMITED = 1_000_000;
+    private static final Duration LONGEST_PAUSE = Duration.ofDays(1);
     /** Work counts as waiting for the budget if a caller had to wait within this long. */
     private static final long DEMAND_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -72,8 +73,14 @@ public class AkoolRequestThrottle {
 
     /** Akool asked for a break ({@code Retry-After} on a server error): nobody sends anything until it is over. */
     public void pause(Duration pause) {
-        long until = System.nanoTime() + pause.toNanos();
+        // at most a day: AkoolClient refuses waits beyond akool.max-retry-after, and nanoTime must not overflow
+        long until = System.nanoTime() + (pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause).toNanos();
         pausedUntilNanos.accumulateAndGet(until, Math::max);
+    }
+
+    /** How long the pause Akool asked for still lasts; zero when there is none. */
+    public Duration pausedFor() {
+        return Duration.ofNanos(Math.max(0, pausedUntilNanos.get() - System.nanoTime()));
     }
 
     /** A request went through. */

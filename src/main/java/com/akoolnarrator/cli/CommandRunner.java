@@ -1,5 +1,8 @@
 package com.akoolnarrator.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -45,9 +48,17 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             exitCode = listVoices(list.format());
         }
         else if (command instanceof Command.Status show) {
-            status.print(show.outputDir(settings), show.format(), System.out);
-            exitCode = RunOutcome.ALL_SUCCEEDED;
+            exitCode = showStatus(show.outputDir(settings), show.format());
         }
+    }
+
+    private int showStatus(Path folder, Command.Status.Format format) {
+        if (!Files.isDirectory(folder)) {
+            log.error("Cannot show the status: there is no folder {}; give the run's --output-dir", folder.toAbsolutePath());
+            return RunOutcome.USAGE;
+        }
+        status.print(folder, format, System.out);
+        return RunOutcome.ALL_SUCCEEDED;
     }
 
     private int listVoices(Command.Voices.Format format) {

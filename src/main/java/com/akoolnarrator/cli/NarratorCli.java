@@ -1,6 +1,13 @@
 package com.akoolnarrator.cli;
 
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The command line's way into the application: parse, then print help, refuse a usage error in one line, or start the
@@ -28,15 +35,34 @@ public final class NarratorCli {
         application.setMainApplicationClass(source);
         application.setRegisterShutdownHook(false);
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("command", launch.command()));
+        launch.jobFile().ifPresent(jobFile -> application.addListeners(new JobFileSettings(jobFile)));
         int exitCode;
         try {
             exitCode = SpringApplication.exit(application.run(launch.springArguments().toArray(String[]::new)));
         }
         catch (RuntimeException startupFailure) {
-            // OneLineFailureReporter has already said why the application could not start
+            OneLineFailureReporter.unlessReported(startupFailure);
             exitCode = RunOutcome.ofStartupFailure(startupFailure);
         }
         GracefulShutdown.finish(exitCode);
         return exitCode;
+    }
+
+    /**
+     * A job file's settings, below the command line and the environment and above the built-in defaults; added once
+     * Boot has read its own files and before it sets the log levels, so that a job file can set those too.
+     */
+    private record JobFileSettings(JobFile jobFile) implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            event.getEnvironment().getPropertySources().addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                    new MapPropertySource("job file " + jobFile.path(), Map.copyOf(jobFile.settings())));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE + 15;
+        }
     }
 }

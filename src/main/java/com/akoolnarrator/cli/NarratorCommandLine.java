@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
@@ -38,8 +39,11 @@ final class NarratorCommandLine {
     public record Failed(String message) implements Parsed {
     }
 
-    /** Run {@code command} in the application started with these Spring Boot arguments. */
-    public record Launch(Command command, List<String> springArguments) implements Parsed {
+    /**
+     * Run {@code command} in the application started with these Spring Boot arguments and the settings of a job file,
+     * if one was given.
+     */
+    public record Launch(Command command, List<String> springArguments, Optional<JobFile> jobFile) implements Parsed {
     }
 
     private NarratorCommandLine() {
@@ -80,12 +84,11 @@ final class NarratorCommandLine {
             }
             Common common = typed.common();
             SettingNames.checkArguments(settings);
-            if (common.job != null) {
-                SettingNames.checkJobFile(resolve(common.job));
-            }
+            Optional<JobFile> jobFile = Optional.ofNullable(common.job).map(job -> JobFile.read(resolve(job)));
+            jobFile.ifPresent(SettingNames::checkJobFile);
             List<String> spring = new ArrayList<>(common.spring());
             spring.addAll(settings);
-            return new Launch(typed.call(), spring);
+            return new Launch(typed.call(), spring, jobFile);
         }
         catch (ParameterException e) {
             return new Failed(oneLine(e));
@@ -145,11 +148,9 @@ final class NarratorCommandLine {
 
         List<String> spring() {
             List<String> args = new ArrayList<>();
-            if (job != null) {
-                args.add("--spring.config.import=file:" + resolve(job));
-            }
             if (verbose) {
-                args.addAll(List.of("--logging.level.root=INFO", "--spring.main.log-startup-info=true"));
+                args.addAll(List.of("--logging.level.root=INFO", "--spring.main.log-startup-info=true",
+                        "--logging.level.org.springframework.boot.SpringApplication=INFO"));
             }
             return args;
         }

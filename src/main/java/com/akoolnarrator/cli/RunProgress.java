@@ -136,15 +136,18 @@ class RunProgress implements JobExecutionListener {
                 }
                 bar.maxHint(total);
                 bar.stepTo(done);
-                bar.setExtraMessage(line);
+                long paused = throttle.pausedFor().toSeconds();
+                bar.setExtraMessage(paused > 0 ? line + "; paused as Akool asked, " + paused + " s left" : line);
                 return;
             }
             double rate = Math.max(rowsPerSecond, 0);
             String eta = rate > 0 && done < total ? ", about " + Durations.words(Duration.ofSeconds((long) ((total - done) / rate))) + " left" : "";
             double budget = throttle.currentRate();
-            log.info("Progress: {}/{} rows done ({}); {} rows/s{}; budget {}", done, total, line,
+            Duration paused = throttle.pausedFor();
+            log.info("Progress: {}/{} rows done ({}); {} rows/s{}; budget {}{}", done, total, line,
                     String.format(Locale.ROOT, "%.1f", rate), eta,
-                    budget >= 100_000 ? "unlimited" : String.format(Locale.ROOT, "%.1f requests/s", budget));
+                    budget >= 100_000 ? "unlimited" : String.format(Locale.ROOT, "%.1f requests/s", budget),
+                    paused.toSeconds() > 0 ? ", paused as Akool asked (" + paused.toSeconds() + " s left)" : "");
         }
         catch (RuntimeException e) {
             log.debug("progress unavailable: {}", e.getMessage());

@@ -1,14 +1,9 @@
 package com.akoolnarrator.cli;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -38,16 +33,9 @@ final class SettingNames {
         }
     }
 
-    static void checkJobFile(Path jobFile) {
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(jobFile)) {
-            properties.load(in);
-        }
-        catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the job file " + jobFile + ": " + e.getMessage());
-        }
-        for (String name : properties.stringPropertyNames()) {
-            check(name, " in the job file " + jobFile);
+    static void checkJobFile(JobFile jobFile) {
+        for (String name : jobFile.settings().keySet()) {
+            check(name, " in the job file " + jobFile.path());
         }
     }
 

@@ -16,6 +16,9 @@ class DatabaseServerFailureAnalyzer extends AbstractFailureAnalyzer<SQLException
     static final Map<String, String> PROBLEMS = Map.of(
             "08001", "cannot reach the database server: check the host and port in spring.datasource.url, that the"
                     + " server runs and accepts connections from this machine",
+            "08006", "the database server closed the connection or is not a PostgreSQL server: check the host and port"
+                    + " in spring.datasource.url (and sslmode, if the server asks for SSL)",
+            "08P01", "the server at spring.datasource.url does not speak PostgreSQL's protocol: check its host and port",
             "08004", "the database server refused the connection: check its pg_hba.conf for this user and machine",
             "28P01", "the database server refused the user's password: check spring.datasource.username and"
                     + " spring.datasource.password (or SPRING_DATASOURCE_USERNAME and _PASSWORD)",
@@ -28,8 +31,7 @@ class DatabaseServerFailureAnalyzer extends AbstractFailureAnalyzer<SQLException
     protected FailureAnalysis analyze(Throwable rootFailure, SQLException cause) {
         for (Throwable t = rootFailure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && PROBLEMS.containsKey(sql.getSQLState())) {
-                return new FailureAnalysis(PROBLEMS.get(sql.getSQLState()) + " (" + firstLine(sql.getMessage()) + ").",
-                        "", sql);
+                return new FailureAnalysis(problem(sql) + " (" + firstLine(sql.getMessage()) + ").", "", sql);
             }
         }
         return null;
@@ -43,6 +45,15 @@ class DatabaseServerFailureAnalyzer extends AbstractFailureAnalyzer<SQLException
             }
         }
         return false;
+    }
+
+    private static String problem(SQLException sql) {
+        if ("08001".equals(sql.getSQLState()) && String.valueOf(sql.getMessage()).contains("timed out")) {
+            return "the database server accepted the connection but did not answer within narrator.database.connect-timeout:"
+                    + " check that spring.datasource.url names a PostgreSQL server that is up, and any tunnel or proxy"
+                    + " in front of it";
+        }
+        return PROBLEMS.get(sql.getSQLState());
     }
 
     private static String firstLine(String message) {

@@ -60,10 +60,29 @@ public class JobDatabaseConfiguration {
             url = "jdbc:h2:file:" + folder.resolve(JobDatabase.NAME) + H2_OPTIONS;
         }
         var builder = properties.initializeDataSourceBuilder().type(HikariDataSource.class).url(url);
-        if (url.startsWith("jdbc:h2:") && (properties.getUsername() == null || properties.getUsername().isBlank())) {
-            builder.username("sa"); // the user of the databases this job creates, also when their URL is given
+        if (url.startsWith("jdbc:h2:")) {
+            // the driver Boot would guess from a server URL that this command does not use (status, voices)
+            builder.driverClassName("org.h2.Driver");
+            if (properties.getUsername() == null || properties.getUsername().isBlank()) {
+                builder.username("sa"); // the user of the databases this job creates, also when their URL is given
+            }
         }
-        return builder.build();
+        HikariDataSource dataSource = builder.build();
+        if (url.startsWith("jdbc:postgresql:")) {
+            withTimeouts(dataSource, settings.database());
+        }
+        return dataSource;
+    }
+
+    /**
+     * pgjdbc waits for ever by default: for a connection, for the server's greeting and for an answer. A server that
+     * accepts and never answers (hung, or a dead tunnel or proxy in front of it) must be one line, not a silent run.
+     */
+    private static void withTimeouts(HikariDataSource dataSource, NarratorProperties.Database database) {
+        long connect = Math.max(1, database.connectTimeout().toSeconds());
+        dataSource.addDataSourceProperty("connectTimeout", String.valueOf(connect));
+        dataSource.addDataSourceProperty("loginTimeout", String.valueOf(connect));
+        dataSource.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(1, database.socketTimeout().toSeconds())));
     }
 
     /** Whether a start-up failure is a database server that cannot be used as configured (a usage error). */

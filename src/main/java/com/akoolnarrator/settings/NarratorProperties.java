@@ -5,6 +5,13 @@ import java.time.Duration;
 
 import org.springframework.util.unit.DataSize;
 
+import static com.akoolnarrator.settings.SettingCheck.atLeast;
+import static com.akoolnarrator.settings.SettingCheck.between;
+import static com.akoolnarrator.settings.SettingCheck.notBelow;
+import static com.akoolnarrator.settings.SettingCheck.percentage;
+import static com.akoolnarrator.settings.SettingCheck.positive;
+import static com.akoolnarrator.settings.SettingCheck.present;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -34,5 +41,46 @@ public record NarratorProperties(
         @DefaultValue("1h") Duration akoolJobTimeout,
         @DefaultValue("false") boolean resendUnconfirmed,
         @DefaultValue("4.4") double creditsPerThousandCharacters,
-        @DefaultValue("false") boolean dryRun) {
+        @DefaultValue("false") boolean dryRun,
+        @DefaultValue("15s") Duration stopTimeout,
+        @DefaultValue Database database) {
+
+    private static final int MANY = 100_000;
+
+    public NarratorProperties {
+        present("narrator.output-dir", outputDir);
+        defaultRate = percentage("narrator.default-rate", defaultRate);
+        between("narrator.max-words", maxWords, 1, MANY);
+        between("narrator.max-characters", maxCharacters, 1, 10_000_000);
+        between("narrator.chunk-size", chunkSize, 1, MANY);
+        between("narrator.submit-threads", submitThreads, 1, 1000);
+        between("narrator.poll-threads", pollThreads, 1, 1000);
+        between("narrator.download-threads", downloadThreads, 1, 1000);
+        positive("narrator.poll-min-interval", pollMinInterval);
+        positive("narrator.poll-max-interval", pollMaxInterval);
+        notBelow("narrator.poll-max-interval", pollMaxInterval, "narrator.poll-min-interval", pollMinInterval);
+        between("narrator.max-consecutive-failures", maxConsecutiveFailures, 0, Integer.MAX_VALUE);
+        atLeast("narrator.download-max-bytes", downloadMaxBytes, 1);
+        present("narrator.min-free-disk", minFreeDisk);
+        atLeast("narrator.min-free-disk", minFreeDisk.toBytes(), 0);
+        positive("narrator.result-retention", resultRetention);
+        positive("narrator.progress-interval", progressInterval);
+        positive("narrator.akool-job-timeout", akoolJobTimeout);
+        atLeast("narrator.credits-per-thousand-characters", creditsPerThousandCharacters, 0);
+        positive("narrator.stop-timeout", stopTimeout);
+    }
+
+    /**
+     * How long the job database server may take: to connect and log in, and to answer a statement. A server that
+     * accepts connections and never answers (a hung server, a dead tunnel) is then one line, not a wait for ever.
+     */
+    public record Database(
+            @DefaultValue("10s") Duration connectTimeout,
+            @DefaultValue("60s") Duration socketTimeout) {
+
+        public Database {
+            positive("narrator.database.connect-timeout", connectTimeout);
+            positive("narrator.database.socket-timeout", socketTimeout);
+        }
+    }
 }

@@ -165,12 +165,12 @@ public class AkoolSimulator implements AutoCloseable {
             SimulatorExchanges.sendRaw(exchange, status, "text/html", "<html><body><h1>Bad Gateway</h1>"
                     + (settings.isEchoCredentials() ? "<p>request x-api-key: " + exchange.getRequestHeaders().getFirst("x-api-key")
                             + "</p>" : "") + "</body></html>",
-                    status == 503 ? settings.getRetryAfterSeconds() : null);
+                    status == 503 ? settings.getRetryAfter() : null);
             return;
         }
         if (faults.chance(settings.getHttp429Rate())) {
             count("http429");
-            SimulatorExchanges.sendRaw(exchange, 429, "application/json", "{\"message\":\"Too Many Requests\"}", settings.getRetryAfterSeconds());
+            SimulatorExchanges.sendRaw(exchange, 429, "application/json", "{\"message\":\"Too Many Requests\"}", settings.getRetryAfter());
             return;
         }
         route(exchange, path);
@@ -209,7 +209,7 @@ public class AkoolSimulator implements AutoCloseable {
         if (!faults.takeRateToken()) {
             count("rate-limited");
             if (settings.getRateLimitSignal() == SimulatorSettings.RateLimitSignal.HTTP_429) {
-                SimulatorExchanges.sendRaw(exchange, 429, "application/json", "{\"message\":\"Too Many Requests\"}", settings.getRetryAfterSeconds());
+                SimulatorExchanges.sendRaw(exchange, 429, "application/json", "{\"message\":\"Too Many Requests\"}", settings.getRetryAfter());
             }
             else {
                 exchanges.envelope(exchange, 1005, "operation is too frequent", null);

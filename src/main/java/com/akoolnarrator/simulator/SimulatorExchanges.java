@@ -55,12 +55,12 @@ final class SimulatorExchanges {
         sendRaw(exchange, 200, "application/json", json.writeValueAsString(answer), null);
     }
 
-    static void sendRaw(HttpExchange exchange, int status, String contentType, String body, Integer retryAfter)
+    static void sendRaw(HttpExchange exchange, int status, String contentType, String body, String retryAfter)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", String.valueOf(retryAfter));
+            exchange.getResponseHeaders().set("Retry-After", retryAfter);
         }
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);

@@ -19,7 +19,8 @@ public class SimulatorSettings {
     private volatile Duration processingPerChar = Duration.ofNanos(3_000_000);
     private volatile double requestsPerSecond = 0;
     private volatile RateLimitSignal rateLimitSignal = RateLimitSignal.CODE_1005;
-    private volatile int retryAfterSeconds = 1;
+    /** The Retry-After of a 429 or 503: seconds, or an HTTP date (a far one is what a misconfigured gateway sends). */
+    private volatile String retryAfter = "1";
     private volatile double http5xxRate;
     private volatile double http429Rate;
     private volatile double dropRate;
@@ -60,8 +61,8 @@ public class SimulatorSettings {
     public void setRequestsPerSecond(double requestsPerSecond) { this.requestsPerSecond = requestsPerSecond; }
     public RateLimitSignal getRateLimitSignal() { return rateLimitSignal; }
     public void setRateLimitSignal(RateLimitSignal rateLimitSignal) { this.rateLimitSignal = rateLimitSignal; }
-    public int getRetryAfterSeconds() { return retryAfterSeconds; }
-    public void setRetryAfterSeconds(int retryAfterSeconds) { this.retryAfterSeconds = retryAfterSeconds; }
+    public String getRetryAfter() { return retryAfter; }
+    public void setRetryAfter(String retryAfter) { this.retryAfter = retryAfter; }
     public double getHttp5xxRate() { return http5xxRate; }
     public void setHttp5xxRate(double http5xxRate) { this.http5xxRate = http5xxRate; }
     public double getHttp429Rate() { return http429Rate; }

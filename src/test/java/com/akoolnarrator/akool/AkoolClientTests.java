@@ -1,9 +1,13 @@
 package com.akoolnarrator.akool;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.akoolnarrator.SimulatorFixture;
+import com.akoolnarrator.secrets.KnownSecrets;
 import com.akoolnarrator.simulator.AkoolSimulator;
 import com.akoolnarrator.simulator.SimulatorSettings;
 
@@ -107,7 +112,7 @@ class AkoolClientTests {
     @Test
     void http429CarriesRetryAfter() {
         settings.setHttp429Rate(1);
-        settings.setRetryAfterSeconds(2);
+        settings.setRetryAfter("2");
         assertThatThrownBy(() -> client().submit(speech("Hi."))).isInstanceOf(AkoolException.Transient.class)
             .satisfies(e -> assertThat(((AkoolException.Transient) e).retryAfter()).isEqualTo(Duration.ofSeconds(2)));
     }
@@ -118,7 +123,7 @@ class AkoolClientTests {
         AkoolClient client = new AkoolClient(simulator.baseUrl(), new AkoolCredentials.ApiKey(KEY, "test"), http, throttle,
                 JsonMapper.builder().build());
         settings.setHttp5xxRate(1);
-        settings.setRetryAfterSeconds(1);
+        settings.setRetryAfter("1");
         AkoolException.Transient unavailable = null;
         for (int i = 0; i < 50 && unavailable == null; i++) { // one in four server errors is a 503
             try {
@@ -195,9 +200,38 @@ class AkoolClientTests {
 
     @Test
     void retryAfterIsReadAsSecondsOrAnHttpDate() {
-        assertThat(AkoolClient.parseRetryAfter("3")).isEqualTo(Duration.ofSeconds(3));
-        assertThat(AkoolClient.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
-        assertThat(AkoolClient.parseRetryAfter("soon")).isNull();
-        assertThat(AkoolClient.parseRetryAfter(null)).isNull();
+        Clock clock = Clock.fixed(Instant.parse("2026-12-02T06:00:00Z"), ZoneOffset.UTC);
+        assertThat(RetryAfter.parse("3", clock).orElseThrow().delay()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(RetryAfter.parse("Wed, 21 Oct 2015 07:28:00 GMT", clock).orElseThrow().delay()).isEqualTo(Duration.ZERO);
+        assertThat(RetryAfter.parse("Wed, 02 Dec 2026 07:00:00 GMT", clock).orElseThrow().delay()).isEqualTo(Duration.ofHours(1));
+        assertThat(RetryAfter.parse("soon", clock)).isEmpty();
+        assertThat(RetryAfter.parse(null, clock)).isEmpty();
+    }
+
+    @Test
+    void aRetryAfterBeyondAnyClockIsAVeryLongWaitNotAnOverflow() {
+        Clock clock = Clock.fixed(Instant.parse("2026-12-02T06:00:00Z"), ZoneOffset.UTC);
+        assertThat(RetryAfter.parse("Fri, 31 Dec 9999 23:59:59 GMT", clock).orElseThrow().delay()).isEqualTo(RetryAfter.VERY_LONG);
+        assertThat(RetryAfter.parse("99999999999999999999999", clock).orElseThrow())
+            .satisfies(wait -> assertThat(wait.delay()).isEqualTo(RetryAfter.VERY_LONG))
+            .satisfies(wait -> assertThat(wait.until()).isEmpty());
+        assertThat(RetryAfter.parse(String.valueOf(Long.MAX_VALUE), clock).orElseThrow().delay()).isEqualTo(RetryAfter.VERY_LONG);
+    }
+
+    @Test
+    void aWaitLongerThanTheLimitEndsTheRunSayingUntilWhen() {
+        Clock clock = Clock.fixed(Instant.parse("2026-12-02T06:00:00Z"), ZoneOffset.UTC);
+        AkoolRequestThrottle throttle = new AkoolRequestThrottle(50, 1);
+        AkoolClient client = new AkoolClient(simulator.baseUrl(), new AkoolCredentials.ApiKey(KEY, "test"), http, throttle,
+                JsonMapper.builder().build(), new KnownSecrets(), clock, Duration.ofMinutes(5));
+        settings.setHttp429Rate(1);
+        settings.setRetryAfter("3600");
+        assertThatThrownBy(() -> client.submit(speech("Hi."))).isInstanceOf(AkoolException.Fatal.class)
+            .hasMessageContaining("until 2026-12-02T07:00:00Z")
+            .hasMessageContaining("akool.max-retry-after (5m)");
+        assertThat(throttle.pausedFor()).isZero();
+        settings.setRetryAfter("Fri, 31 Dec 9999 23:59:59 GMT");
+        assertThatThrownBy(() -> client.submit(speech("Hi."))).isInstanceOf(AkoolException.Fatal.class)
+            .hasMessageContaining("until 9999-12-31T23:59:59Z");
     }
 }

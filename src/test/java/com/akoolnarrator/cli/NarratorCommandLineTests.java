@@ -51,13 +51,30 @@ class NarratorCommandLineTests {
     }
 
     @Test
-    void aJobFileIsImportedByPathOrByNameFromTheJobsFolder() throws Exception {
+    void aJobFileIsReadByPathOrByNameFromTheJobsFolder() throws Exception {
         Path file = Files.writeString(work.resolve("mine.properties"), "narrator.input=x.csv\n");
 
-        assertThat(launch("--job=" + file).springArguments()).contains("--spring.config.import=file:" + file.toAbsolutePath());
+        assertThat(launch("--job=" + file).jobFile()).hasValueSatisfying(job -> {
+            assertThat(job.path()).isEqualTo(file.toAbsolutePath());
+            assertThat(job.settings()).containsEntry("narrator.input", "x.csv");
+        });
         assertThat(NarratorCommandLine.resolve("demo")).isEqualTo(Path.of("jobs", "demo.properties").toAbsolutePath());
         assertThat(NarratorCommandLine.resolve("nightly")).as("a job with its own folder")
             .isEqualTo(Path.of("jobs", "nightly", "nightly.properties").toAbsolutePath());
+    }
+
+    @Test
+    void aJobFileIsReadLiterallyAWindowsPathIncludedAndAMalformedLineIsNamed() throws Exception {
+        Path file = Files.writeString(work.resolve("windows.properties"), "\uFEFF# a job file saved on Windows\r\n"
+                + "narrator.output-dir=C:\\users\\narrator\\out\r\n! another comment\r\n\r\n"
+                + "akool.base-url: https://openapi.akool.com\r\n");
+        assertThat(launch("--job=" + file).jobFile().orElseThrow().settings())
+            .containsEntry("narrator.output-dir", "C:\\users\\narrator\\out")
+            .containsEntry("akool.base-url", "https://openapi.akool.com").hasSize(2);
+
+        Path malformed = Files.writeString(work.resolve("malformed.properties"), "narrator.input=x.csv\nthis is no setting\n");
+        assertThat(((Failed) NarratorCommandLine.parse("--job=" + malformed)).message())
+            .contains("line 2 of the job file", "malformed.properties", "'this is no setting'", "name=value");
     }
 
     @Test

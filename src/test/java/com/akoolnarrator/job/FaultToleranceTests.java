@@ -37,7 +37,7 @@ class FaultToleranceTests extends JobTestSupport {
     void badWeatherLosesNoRowAndOnlyTheJobsAkoolFailedEndFailed() throws Exception {
         simulatorSettings.setHttp5xxRate(0.10);
         simulatorSettings.setHttp429Rate(0.10);
-        simulatorSettings.setRetryAfterSeconds(0);
+        simulatorSettings.setRetryAfter("0");
         simulatorSettings.setDropRate(0.05);
         simulatorSettings.setRateLimitCodeRate(0.05);
         simulatorSettings.setServerErrorCodeRate(0.05);
@@ -74,7 +74,7 @@ class FaultToleranceTests extends JobTestSupport {
     void http429WithRetryAfterSlowsTheClientDownAndTheRowsStillSucceed() throws Exception {
         simulatorSettings.setRateLimitSignal(SimulatorSettings.RateLimitSignal.HTTP_429);
         simulatorSettings.setRequestsPerSecond(20);
-        simulatorSettings.setRetryAfterSeconds(1);
+        simulatorSettings.setRetryAfter("1");
         long slowDownsBefore = throttle.slowDowns();
         List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
         for (int i = 1; i <= 40; i++) {

@@ -1,0 +1,50 @@
+package com.akoolnarrator.cli;
+
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
+
+import com.akoolnarrator.settings.SettingCheck.InvalidSettingException;
+
+/**
+ * A setting whose value cannot be used (out of range, not a number, not a duration, not an address): one line naming
+ * the setting, the value and what it must be, before Spring Boot's own report of several lines.
+ */
+class SettingFailureAnalyzer extends AbstractFailureAnalyzer<BindException> implements Ordered {
+
+    private static final String SEE = "See the settings in the README.";
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof InvalidSettingException invalid) {
+                return new FailureAnalysis(invalid.getMessage() + ".", SEE, cause);
+            }
+        }
+        ConfigurationProperty property = cause.getProperty();
+        String name = property == null ? cause.getName().toString() : property.getName().toString();
+        String value = property == null ? "" : String.valueOf(property.getValue());
+        return new FailureAnalysis(name + " must be " + expected(cause) + ", not '" + value + "'.", SEE, cause);
+    }
+
+    private static String expected(BindException cause) {
+        Class<?> type = cause.getTarget().getType().resolve(Object.class);
+        return switch (type.getSimpleName()) {
+            case "int", "Integer", "long", "Long" -> "a whole number";
+            case "double", "Double" -> "a number";
+            case "boolean", "Boolean" -> "true or false";
+            case "Duration" -> "a duration (for example 500ms, 10s, 5m, 1h)";
+            case "DataSize" -> "a size (for example 64MB, 1GB)";
+            case "URI" -> "an http:// or https:// address";
+            case "Path" -> "a path";
+            default -> "a " + type.getSimpleName();
+        };
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}
