@@ -62,7 +62,8 @@ class CommandConfiguration {
         boolean server = dataSource.getUrl() != null && !dataSource.getUrl().isBlank();
         if (command instanceof Command.Run given) {
             Command.Run run = given.over(settings);
-            boolean canStart = run.input() != null && Files.isRegularFile(run.input()) && akool.credentials().isPresent();
+            boolean canStart = run.input() != null && Files.isReadable(run.input()) && !Files.isDirectory(run.input())
+                    && akool.credentials().isPresent(); // a pipe is an input too
             return canStart ? JobDatabase.of(run.outputDir()) : JobDatabase.none();
         }
         if (command instanceof Command.Status status) {

@@ -41,7 +41,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) {
         if (command instanceof Command.Run given) {
             Command.Run run = given.over(settings);
-            GracefulShutdown.onStop(narration::requestStop);
+            GracefulShutdown.onStop(narration::requestStop, settings.stopTimeout());
             exitCode = narration.run(run.input(), run.outputDir(), run.dryRun()).exitCode();
         }
         else if (command instanceof Command.Voices list) {

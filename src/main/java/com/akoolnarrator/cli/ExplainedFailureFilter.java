@@ -8,6 +8,7 @@ import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.input.InputFileException;
 import com.akoolnarrator.job.ConsecutiveFailureGuard;
 import com.akoolnarrator.ledger.LedgerUnavailableException;
+import com.akoolnarrator.report.PublicationException;
 import com.akoolnarrator.ledger.SpendingGate;
 
 import ch.qos.logback.classic.Level;
@@ -48,7 +49,8 @@ public class ExplainedFailureFilter extends TurboFilter {
     static Optional<Throwable> explanation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof AkoolException.Fatal || t instanceof ConsecutiveFailureGuard.TooManyFailuresException
-                    || t instanceof InputFileException || t instanceof LedgerUnavailableException) {
+                    || t instanceof InputFileException || t instanceof LedgerUnavailableException
+                    || t instanceof PublicationException) {
                 return Optional.of(t);
             }
         }

@@ -12,11 +12,13 @@ import org.springframework.batch.core.job.JobExecution;
 import com.akoolnarrator.akool.AkoolConnection;
 import com.akoolnarrator.input.InputFile;
 import com.akoolnarrator.input.InputFileException;
+import com.akoolnarrator.input.InputSnapshot;
 import com.akoolnarrator.job.NarrationLauncher;
 import com.akoolnarrator.job.RunFacts;
 import com.akoolnarrator.ledger.FolderLock;
 import com.akoolnarrator.ledger.SpendingGate;
 import com.akoolnarrator.storage.FolderHolder;
+import com.akoolnarrator.storage.OutputFolder;
 
 /**
  * Runs the narration job for one input and output folder, the way a scheduler needs it: checks what can be checked
@@ -56,11 +58,8 @@ public class NarrationCommand {
         if (input == null) {
             return report(RunOutcome.usage("no input: give --input=FILE.csv (or narrator.input in a job file)"));
         }
-        InputFile inputFile;
-        String inputSha256;
         try {
-            inputFile = InputFile.inspect(input);
-            inputSha256 = InputFile.sha256(input);
+            InputSnapshot.requireReadable(input);
         }
         catch (InputFileException e) {
             return report(RunOutcome.usage(e.getMessage()));
@@ -72,13 +71,18 @@ public class NarrationCommand {
         Path folder = outputDir.toAbsolutePath().normalize();
         JobExecution execution;
         summary.begin();
-        try (FolderLock.Held held = folderLock.acquire(launcher.scopeOf(folder), folder)) {
+        try (FolderLock.Held held = folderLock.acquire(launcher.scopeOf(folder), folder);
+                InputSnapshot snapshot = InputSnapshot.take(input, new OutputFolder(folder).stateFolder())) {
             FolderHolder.claim(folder, clock);
-            execution = dryRun ? launcher.check(inputFile, inputSha256, folder)
-                    : launcher.narrate(inputFile, inputSha256, folder);
+            InputFile inputFile = snapshot.inspect();
+            execution = dryRun ? launcher.check(inputFile, snapshot.sha256(), folder)
+                    : launcher.narrate(inputFile, snapshot.sha256(), folder);
         }
         catch (FolderLock.BusyException e) {
             return report(RunOutcome.failed(e.getMessage()));
+        }
+        catch (InputFileException e) {
+            return report(RunOutcome.usage(e.getMessage()));
         }
         catch (Exception e) {
             Optional<String> lost = launcher.ledgerLost();

@@ -9,57 +9,51 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.Iterator;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import com.akoolnarrator.storage.Sha256;
-
 /**
  * An input CSV that passed the whole-file checks: it exists, is text, has a usable header. Its delimiter (comma,
  * semicolon as written by spreadsheets in many locales, or tab) is detected from the header line. Inspecting reads
- * only the head of the file; {@link #sha256(Path)}, which identifies a run, reads it all and is computed once.
+ * only the head of the file.
+ *
+ * @param path what is read: the run's copy of the input ({@link InputSnapshot})
+ * @param source the file the user gave: it names the run, and the messages
  */
-public record InputFile(Path path, char delimiter, InputHeader header) {
+public record InputFile(Path path, Path source, char delimiter, InputHeader header) {
 
     private static final int SNIFF_BYTES = 8192;
 
+    /** A file read where it is. */
     public static InputFile inspect(Path path) {
-        if (path == null) {
-            throw new InputFileException("no input file given: pass --input=path/to/rows.csv (or set narrator.input in a job file)");
-        }
-        if (!Files.exists(path)) {
-            throw new InputFileException("input file not found: " + path.toAbsolutePath());
-        }
-        if (Files.isDirectory(path)) {
-            throw new InputFileException("input is a folder, not a CSV file: " + path.toAbsolutePath());
-        }
-        if (!Files.isReadable(path)) {
-            throw new InputFileException("input file cannot be read (check its permissions): " + path.toAbsolutePath());
-        }
+        InputSnapshot.requireReadable(path);
+        return inspect(path, path);
+    }
+
+    /** The copy {@code path} of the file {@code source}. */
+    static InputFile inspect(Path path, Path source) {
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(SNIFF_BYTES);
         }
         catch (IOException e) {
-            throw new InputFileException("input file cannot be read: " + path.toAbsolutePath() + " (" + e.getMessage() + ")");
+            throw new InputFileException("input file cannot be read: " + source.toAbsolutePath() + " (" + e.getMessage() + ")");
         }
         if (head.length == 0) {
-            throw new InputFileException("input file is empty: " + path.toAbsolutePath()
+            throw new InputFileException("input file is empty: " + source.toAbsolutePath()
                     + ". It needs a header row (id,text,voice_id,...) and one row per narration");
         }
-        rejectBinary(path, head);
+        rejectBinary(source, head);
         char delimiter = detectDelimiter(firstLine(head));
         InputHeader header;
         try (Reader reader = open(path); CSVParser parser = format(delimiter).parse(reader)) {
             Iterator<CSVRecord> records = parser.iterator();
             CSVRecord first = records.hasNext() ? records.next() : null;
             if (first == null || first.stream().allMatch(cell -> cell.isBlank())) {
-                throw new InputFileException("input file has no header row: " + path.toAbsolutePath()
+                throw new InputFileException("input file has no header row: " + source.toAbsolutePath()
                         + ". The first line must name the columns, e.g. id,text,voice_id");
             }
             header = InputHeader.parse(first.toList());
@@ -67,7 +61,7 @@ public record InputFile(Path path, char delimiter, InputHeader header) {
         catch (IOException | java.io.UncheckedIOException e) {
             throw new InputFileException("line 1 (header) cannot be read as CSV: " + e.getMessage());
         }
-        return new InputFile(path, delimiter, header);
+        return new InputFile(path, source, delimiter, header);
     }
 
     /** The CSV dialect used to read and to write files of this input's kind. */
@@ -143,17 +137,5 @@ public record InputFile(Path path, char delimiter, InputHeader header) {
             return ';';
         }
         return tabs > commas ? '\t' : ',';
-    }
-
-    /** The SHA-256 of the whole file, which (with its path and the output folder) identifies a run. */
-    public static String sha256(Path path) {
-        MessageDigest digest = Sha256.newDigest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return Sha256.hex(digest);
-        }
-        catch (IOException e) {
-            throw new InputFileException("input file cannot be read: " + path.toAbsolutePath() + " (" + e.getMessage() + ")");
-        }
     }
 }

@@ -72,7 +72,7 @@ public class NarrationLauncher {
         if (last.isPresent() && restartable(last.get()) && sameInput(last.get(), input, inputSha256)
                 && folder.equals(RunContext.outputDir(last.get().getJobParameters()))) {
             log.info("Continuing the unfinished run {} of {} into {}", last.get().getJobInstance().getInstanceId(),
-                    input.path(), folder);
+                    input.source(), folder);
             return jobOperator.restart(last.get());
         }
         return jobOperator.start(narrationJob, RunContext.parameters(input, inputSha256, folder, false));
@@ -112,7 +112,7 @@ public class NarrationLauncher {
 
     private static boolean sameInput(JobExecution execution, InputFile input, String inputSha256) {
         JobParameters parameters = execution.getJobParameters();
-        return input.path().toAbsolutePath().normalize().toString().equals(parameters.getString(RunContext.INPUT))
+        return input.source().toAbsolutePath().normalize().toString().equals(parameters.getString(RunContext.INPUT))
                 && inputSha256.equals(parameters.getString(RunContext.INPUT_SHA256));
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import com.akoolnarrator.input.InputFile;
+import com.akoolnarrator.input.InputSnapshot;
 import com.akoolnarrator.storage.OutputFolder;
 
 /**
@@ -30,7 +31,7 @@ public record RunContext(long runId, InputFile input, String inputSha256, Output
     /** The job parameters of a new run: what it reads, and where it writes (its number is its job instance's). */
     static JobParameters parameters(InputFile input, String inputSha256, Path outputDir, boolean dryRun) {
         return new JobParametersBuilder()
-            .addString(INPUT, input.path().toAbsolutePath().normalize().toString())
+            .addString(INPUT, input.source().toAbsolutePath().normalize().toString())
             .addString(INPUT_SHA256, inputSha256)
             .addString(OUTPUT_DIR, outputDir.toString())
             .addString(LAUNCH, UUID.randomUUID().toString())
@@ -41,9 +42,14 @@ public record RunContext(long runId, InputFile input, String inputSha256, Output
     /** @param scope the ledger's name of the output folder: its {@code FolderIdentity} */
     static RunContext of(JobExecution execution, String scope) {
         JobParameters parameters = execution.getJobParameters();
-        return new RunContext(execution.getJobInstance().getInstanceId(),
-                InputFile.inspect(Path.of(parameters.getString(INPUT))), parameters.getString(INPUT_SHA256),
-                new OutputFolder(outputDir(parameters)), scope, isDryRun(parameters));
+        Path source = Path.of(parameters.getString(INPUT));
+        String sha256 = parameters.getString(INPUT_SHA256);
+        OutputFolder folder = new OutputFolder(outputDir(parameters));
+        // the copy the command took of the input; without a command (a job launched by a test), the file itself
+        InputFile input = InputSnapshot.copyOf(folder.stateFolder(), sha256)
+            .map(copy -> new InputSnapshot(copy, source, sha256).inspect()).orElseGet(() -> InputFile.inspect(source));
+        return new RunContext(execution.getJobInstance().getInstanceId(), input, sha256, folder, scope,
+                isDryRun(parameters));
     }
 
     static Path outputDir(JobParameters parameters) {

@@ -53,7 +53,7 @@ public class RunContexts implements JobExecutionListener, StepInterruptionPolicy
         RunContext run = running(execution).context();
         if (registry.startRun(run.runId(), run.scope(), run.input(), run.inputSha256(), run.dryRun())) {
             log.info("Run {}: {} {} into {}", run.runId(), run.dryRun() ? "checking (dry run, nothing is submitted)"
-                    : "narrating", run.input().path(), run.outputFolder().root());
+                    : "narrating", run.input().source(), run.outputFolder().root());
         }
     }
 

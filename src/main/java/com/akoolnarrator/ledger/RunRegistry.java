@@ -56,7 +56,7 @@ public class RunRegistry {
                 jdbc.sql(LedgerSql.FORGET_OTHER_RUN_ROWS).params(scope, runId).update();
             }
             jdbc.sql(LedgerSql.INSERT_RUN)
-                .params(runId, scope, input.path().toAbsolutePath().toString(), inputSha256, dryRun)
+                .params(runId, scope, input.source().toAbsolutePath().toString(), inputSha256, dryRun)
                 .update();
             return true;
         });

@@ -174,15 +174,16 @@ public class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepE
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        if (!stepExecution.getStatus().isUnsuccessful()) {
+        try (AtomicFile report = file) {
+            if (report == null || stepExecution.getStatus().isUnsuccessful()) {
+                return null;
+            }
             close();
-            try {
-                file.publish();
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException("cannot publish " + REPORT, e);
-            }
+            report.publish();
+            return null;
         }
-        return null;
+        catch (IOException e) {
+            return PublicationException.failed(stepExecution, file.target(), e);
+        }
     }
 }

@@ -114,19 +114,26 @@ public class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecution
         }
     }
 
+    /**
+     * Publishes failed.csv, then results.csv: a results file is never newer than the failed rows beside it. Whatever
+     * was not published is removed.
+     */
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        if (stepExecution.getStatus().isUnsuccessful()) {
+        try (AtomicFile results = resultsFile; AtomicFile failedRows = failedFile) {
+            if (stepExecution.getStatus().isUnsuccessful() || results == null) {
+                return null;
+            }
+            close();
+            for (AtomicFile file : List.of(failedRows, results)) {
+                try {
+                    file.publish();
+                }
+                catch (IOException e) {
+                    return PublicationException.failed(stepExecution, file.target(), e);
+                }
+            }
             return null;
         }
-        try {
-            close();
-            resultsFile.publish();
-            failedFile.publish();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot publish the results in " + folder, e);
-        }
-        return null;
     }
 }

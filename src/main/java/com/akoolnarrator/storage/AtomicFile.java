@@ -37,6 +37,11 @@ public final class AtomicFile implements AutoCloseable {
         return path;
     }
 
+    /** The final name. */
+    public Path target() {
+        return target;
+    }
+
     /** A UTF-8 writer of the temporary file. */
     public Writer writer() throws IOException {
         return Files.newBufferedWriter(path, StandardCharsets.UTF_8);

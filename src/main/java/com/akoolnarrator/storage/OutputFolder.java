@@ -15,6 +15,11 @@ public record OutputFolder(Path root) {
         root = root.toAbsolutePath().normalize();
     }
 
+    /** The job's own folder ({@link #STATE_FOLDER}). */
+    public Path stateFolder() {
+        return root.resolve(STATE_FOLDER);
+    }
+
     public Path resolve(String relativeFile) {
         Path target = root.resolve(relativeFile).normalize();
         if (!target.startsWith(root) || target.equals(root)) {

@@ -81,6 +81,6 @@ class FinishStepsConfiguration {
     ListeningReportWriter listeningReport(RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
         RunContext run = runs.of(step);
         return new ListeningReportWriter(run.outputFolder().root(), run.input().header(),
-                run.input().path().getFileName().toString());
+                run.input().source().getFileName().toString());
     }
 }
