@@ -55,13 +55,17 @@ abstract class PackagedJarSupport {
 
     /** Starts {@code java -jar target/akool-narrator.jar} against the simulator with these arguments. */
     protected Process startJar(String logName, List<String> arguments) throws IOException {
+        return jar(arguments).redirectErrorStream(true).redirectOutput(work.resolve(logName).toFile()).start();
+    }
+
+    /** {@code java -jar target/akool-narrator.jar}, against the simulator with its key, in the test's folder. */
+    protected ProcessBuilder jar(List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
                 Path.of("target", "akool-narrator.jar").toAbsolutePath().toString(), "--akool.base-url=" + simulator.baseUrl()));
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(work.resolve(logName).toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
         builder.environment().put("AKOOL_API_KEY", KEY);
-        return builder.start();
+        return builder;
     }
 
     protected static void waitForAcceptedSubmissions(long count) throws InterruptedException {

@@ -34,7 +34,9 @@ record RetryAfter(Duration delay, Optional<Instant> until) {
             return Optional.of(new RetryAfter(delay.compareTo(VERY_LONG) > 0 ? VERY_LONG : delay, plus(now, delay)));
         }
         try {
-            Instant until = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            // the day of the week is left out: a gateway that gets it wrong still means the date
+            Instant until = ZonedDateTime.parse(text.replaceFirst("^[A-Za-z]{3},\\s*", ""),
+                    DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             Duration delay = until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
             return Optional.of(new RetryAfter(delay.compareTo(VERY_LONG) > 0 ? VERY_LONG : delay, Optional.of(until)));
         }

@@ -3,6 +3,7 @@ package com.akoolnarrator.cli;
 import java.nio.file.Path;
 
 import com.akoolnarrator.settings.NarratorProperties;
+import com.akoolnarrator.settings.SettingCheck;
 
 /** What the command line asked for, typed: each kind has its own runner in {@link CommandRunner}. */
 sealed interface Command permits Command.Run, Command.Voices, Command.Status {
@@ -12,6 +13,12 @@ sealed interface Command permits Command.Run, Command.Voices, Command.Status {
      * from the settings ({@code narrator.input}, {@code narrator.output-dir}, a job file).
      */
     record Run(Path input, Path outputDir, boolean dryRun) implements Command {
+
+        public Run {
+            if (outputDir != null) {
+                SettingCheck.folder("--output-dir", outputDir);
+            }
+        }
 
         /** The run with what it left out taken from the settings. */
         Run over(NarratorProperties settings) {

@@ -3,6 +3,7 @@ package com.akoolnarrator.cli;
 import org.springframework.boot.context.properties.bind.BindException;
 
 import com.akoolnarrator.ledger.JobDatabaseConfiguration;
+import com.akoolnarrator.settings.SettingCheck.InvalidSettingException;
 import com.akoolnarrator.storage.OutputFolderException;
 
 /**
@@ -28,7 +29,7 @@ public record RunOutcome(int exitCode, String message, long succeeded, long fail
      */
     public static int ofStartupFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof OutputFolderException || t instanceof BindException) {
+            if (t instanceof OutputFolderException || t instanceof BindException || t instanceof InvalidSettingException) {
                 return USAGE;
             }
         }

@@ -2,7 +2,7 @@ package com.akoolnarrator.cli;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 
@@ -12,25 +12,38 @@ import com.akoolnarrator.settings.SettingCheck.InvalidSettingException;
  * A setting whose value cannot be used (out of range, not a number, not a duration, not an address): one line naming
  * the setting, the value and what it must be, before Spring Boot's own report of several lines.
  */
-class SettingFailureAnalyzer extends AbstractFailureAnalyzer<BindException> implements Ordered {
+class SettingFailureAnalyzer implements FailureAnalyzer, Ordered {
 
     private static final String SEE = "See the settings in the README.";
 
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
+    public FailureAnalysis analyze(Throwable failure) {
+        BindException binding = null;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InvalidSettingException invalid) {
-                return new FailureAnalysis(invalid.getMessage() + ".", SEE, cause);
+                return new FailureAnalysis(invalid.getMessage() + ".", SEE, failure);
             }
+            binding = binding == null && t instanceof BindException bind ? bind : binding;
         }
+        return binding == null ? null : analyze(binding);
+    }
+
+    private static FailureAnalysis analyze(BindException cause) {
         ConfigurationProperty property = cause.getProperty();
         String name = property == null ? cause.getName().toString() : property.getName().toString();
         String value = property == null ? "" : String.valueOf(property.getValue());
-        return new FailureAnalysis(name + " must be " + expected(cause) + ", not '" + value + "'.", SEE, cause);
+        String expected = expected(cause.getTarget().getType().resolve(Object.class));
+        if (expected == null) { // a bean's setter refused it: its own words
+            Throwable root = cause;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            return new FailureAnalysis(name + " cannot be '" + value + "': " + root.getMessage() + ".", SEE, cause);
+        }
+        return new FailureAnalysis(name + " must be " + expected + ", not '" + value + "'.", SEE, cause);
     }
 
-    private static String expected(BindException cause) {
-        Class<?> type = cause.getTarget().getType().resolve(Object.class);
+    private static String expected(Class<?> type) {
         return switch (type.getSimpleName()) {
             case "int", "Integer", "long", "Long" -> "a whole number";
             case "double", "Double" -> "a number";
@@ -39,7 +52,7 @@ class SettingFailureAnalyzer extends AbstractFailureAnalyzer<BindException> impl
             case "DataSize" -> "a size (for example 64MB, 1GB)";
             case "URI" -> "an http:// or https:// address";
             case "Path" -> "a path";
-            default -> "a " + type.getSimpleName();
+            default -> null;
         };
     }
 

@@ -49,9 +49,9 @@ class DatabaseServerFailureAnalyzer extends AbstractFailureAnalyzer<SQLException
 
     private static String problem(SQLException sql) {
         if ("08001".equals(sql.getSQLState()) && String.valueOf(sql.getMessage()).contains("timed out")) {
-            return "the database server accepted the connection but did not answer within narrator.database.connect-timeout:"
-                    + " check that spring.datasource.url names a PostgreSQL server that is up, and any tunnel or proxy"
-                    + " in front of it";
+            return "the server at spring.datasource.url accepted the connection but gave no PostgreSQL answer within"
+                    + " narrator.database.connect-timeout: check that its host and port name a PostgreSQL server that is"
+                    + " up, and any tunnel or proxy in front of it";
         }
         return PROBLEMS.get(sql.getSQLState());
     }

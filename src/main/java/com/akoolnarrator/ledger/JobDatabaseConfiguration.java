@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.akoolnarrator.settings.NarratorProperties;
+import com.akoolnarrator.settings.SettingCheck;
 import com.akoolnarrator.storage.OutputFolder;
 import com.akoolnarrator.storage.OutputFolderException;
 import com.zaxxer.hikari.HikariDataSource;
@@ -58,6 +59,11 @@ public class JobDatabaseConfiguration {
             Path folder = database.outputFolder().resolve(STATE_FOLDER);
             createPrivateFolder(database.outputFolder(), folder);
             url = "jdbc:h2:file:" + folder.resolve(JobDatabase.NAME) + H2_OPTIONS;
+        }
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            // without what follows '?': a URL can carry a password
+            throw new SettingCheck.InvalidSettingException("spring.datasource.url", url.replaceFirst("\\?.*", "?..."),
+                    "a PostgreSQL address (jdbc:postgresql://HOST:PORT/DATABASE) or an H2 one (jdbc:h2:file:PATH)");
         }
         var builder = properties.initializeDataSourceBuilder().type(HikariDataSource.class).url(url);
         if (url.startsWith("jdbc:h2:")) {

@@ -17,7 +17,7 @@ public class PublicationException extends RuntimeException {
     PublicationException(Path target, IOException cause) {
         super("cannot write " + target + ": " + (Files.isDirectory(target) ? "a folder has that name"
                 : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage()))
-                + "; move it aside (or free the disk) and run the same command again: nothing is sent twice", cause);
+                + "; move it aside (or free the disk)", cause);
     }
 
     /** Fails {@code step} for the file that could not be published; the exit status {@code afterStep} returns. */

@@ -7,6 +7,7 @@ import org.springframework.util.unit.DataSize;
 
 import static com.akoolnarrator.settings.SettingCheck.atLeast;
 import static com.akoolnarrator.settings.SettingCheck.between;
+import static com.akoolnarrator.settings.SettingCheck.folder;
 import static com.akoolnarrator.settings.SettingCheck.notBelow;
 import static com.akoolnarrator.settings.SettingCheck.percentage;
 import static com.akoolnarrator.settings.SettingCheck.positive;
@@ -48,7 +49,7 @@ public record NarratorProperties(
     private static final int MANY = 100_000;
 
     public NarratorProperties {
-        present("narrator.output-dir", outputDir);
+        folder("narrator.output-dir", outputDir);
         defaultRate = percentage("narrator.default-rate", defaultRate);
         between("narrator.max-words", maxWords, 1, MANY);
         between("narrator.max-characters", maxCharacters, 1, 10_000_000);

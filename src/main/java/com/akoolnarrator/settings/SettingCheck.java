@@ -1,6 +1,8 @@
 package com.akoolnarrator.settings;
 
+import java.io.File;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -20,7 +22,7 @@ public final class SettingCheck {
 
         private final String setting;
 
-        InvalidSettingException(String setting, Object value, String mustBe) {
+        public InvalidSettingException(String setting, Object value, String mustBe) {
             super(setting + " must be " + mustBe + ", not '" + value + "'");
             this.setting = setting;
         }
@@ -46,14 +48,14 @@ public final class SettingCheck {
 
     public static double atLeast(String setting, double value, double min) {
         if (!(value >= min) || Double.isInfinite(value)) {
-            throw new InvalidSettingException(setting, value, "a number of at least " + min);
+            throw new InvalidSettingException(setting, number(value), "a number of at least " + number(min));
         }
         return value;
     }
 
     public static double positive(String setting, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new InvalidSettingException(setting, value, "a number above 0");
+            throw new InvalidSettingException(setting, number(value), "a number above 0");
         }
         return value;
     }
@@ -78,6 +80,23 @@ public final class SettingCheck {
             throw new InvalidSettingException(setting, value, "at least " + other + " (" + otherValue + ")");
         }
         return value;
+    }
+
+    /**
+     * A folder the job database can live in: H2 reads a backslash in its file name as a folder separator, so on a
+     * system whose separator is {@code /} a path such as {@code C:\Data\out} would put the database elsewhere.
+     */
+    public static Path folder(String setting, Path value) {
+        present(setting, value);
+        if (File.separatorChar == '/' && value.toString().indexOf('\\') >= 0) {
+            throw new InvalidSettingException(setting, value, "a path with / between its folders on this system"
+                    + " (a Windows path such as C:\\Data\\out is read literally and cannot be used here)");
+        }
+        return value;
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     public static <T> T present(String setting, T value) {

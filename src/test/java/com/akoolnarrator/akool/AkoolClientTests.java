@@ -204,6 +204,8 @@ class AkoolClientTests {
         assertThat(RetryAfter.parse("3", clock).orElseThrow().delay()).isEqualTo(Duration.ofSeconds(3));
         assertThat(RetryAfter.parse("Wed, 21 Oct 2015 07:28:00 GMT", clock).orElseThrow().delay()).isEqualTo(Duration.ZERO);
         assertThat(RetryAfter.parse("Wed, 02 Dec 2026 07:00:00 GMT", clock).orElseThrow().delay()).isEqualTo(Duration.ofHours(1));
+        assertThat(RetryAfter.parse("Mon, 02 Dec 2026 07:00:00 GMT", clock).orElseThrow().delay()).as("a wrong weekday")
+            .isEqualTo(Duration.ofHours(1));
         assertThat(RetryAfter.parse("soon", clock)).isEmpty();
         assertThat(RetryAfter.parse(null, clock)).isEmpty();
     }
