@@ -53,7 +53,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private int showStatus(Path folder, Command.Status.Format format) {
-        if (!Files.isDirectory(folder)) {
+        if (!Files.isDirectory(folder) && !status.knowsRunsOf(folder)) {
             log.error("Cannot show the status: there is no folder {}; give the run's --output-dir", folder.toAbsolutePath());
             return RunOutcome.USAGE;
         }

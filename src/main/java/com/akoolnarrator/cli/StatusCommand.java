@@ -61,6 +61,14 @@ class StatusCommand {
         out.flush();
     }
 
+    /**
+     * Whether the job database knows runs into {@code folder}: a server's can, for a folder this machine does not have
+     * (status read from another host, a folder since removed); an H2 database lives in the folder it knows.
+     */
+    boolean knowsRunsOf(Path folder) {
+        return statistics.lastRun(FolderIdentity.knownAs(folder.toAbsolutePath().normalize())).isPresent();
+    }
+
     /** The status as plain data: what the JSON says, and what the text is written from. */
     Map<String, Object> status(Path folder) {
         Map<String, Object> status = new LinkedHashMap<>();
