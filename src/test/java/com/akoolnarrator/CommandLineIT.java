@@ -68,6 +68,27 @@ class CommandLineIT {
         assertThat(verbose.output()).contains("Starting NarratorApplication", "HikariPool");
     }
 
+    @Test
+    void statusReadsTheJobDatabaseWithoutWritingAByteAndMigratesAnOlderOneFirst() throws Exception {
+        Path out = work.resolve("out");
+        assertThat(jar(Path.of("").toAbsolutePath(), "--job=demo", "--output-dir=" + out).exitCode()).isZero();
+        Path database = out.resolve(".narrator/narrator.mv.db");
+        byte[] before = Files.readAllBytes(database);
+        long modified = Files.getLastModifiedTime(database).toMillis();
+
+        Run status = jar(work, "status", "--output-dir=" + out);
+
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        assertThat(status.output()).contains("Run 1: 8 rows: 8 succeeded");
+        assertThat(Files.readAllBytes(database)).as("byte for byte as it was").isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(database).toMillis()).isEqualTo(modified);
+
+        Path older = Files.createDirectories(work.resolve("older/.narrator"));
+        Files.copy(Path.of("src/test/resources/fixtures/ledger-v2/narrator.mv.db"), older.resolve("narrator.mv.db"));
+        Run migrated = jar(work, "status", "--output-dir=" + older.getParent());
+        assertThat(migrated.exitCode()).as(migrated.output()).isZero();
+    }
+
     private static List<Path> filesIn(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return new ArrayList<>(files.filter(p -> !p.equals(folder)).filter(p -> !p.getFileName().toString().startsWith("jar-"))

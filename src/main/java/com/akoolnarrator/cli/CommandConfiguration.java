@@ -69,7 +69,7 @@ class CommandConfiguration {
         if (command instanceof Command.Status status) {
             Path folder = status.outputDir(settings);
             boolean readable = server || JobDatabase.exists(folder) && FolderHolder.of(folder.toAbsolutePath()).isEmpty();
-            return readable ? JobDatabase.of(folder) : JobDatabase.none();
+            return readable ? JobDatabase.reading(folder) : JobDatabase.none();
         }
         return JobDatabase.none();
     }

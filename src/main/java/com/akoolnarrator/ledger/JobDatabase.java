@@ -9,18 +9,25 @@ import java.nio.file.Path;
  * command that stores nothing creates nothing).
  *
  * @param outputFolder the folder whose database it is; null for none
+ * @param readOnly whether the command only reads it ({@code status}): the folder's own file is then opened read-only
+ *        when it needs no migration, and is left byte for byte as it was
  */
-public record JobDatabase(Path outputFolder) {
+public record JobDatabase(Path outputFolder, boolean readOnly) {
 
     /** The H2 database's name in the folder's {@code .narrator/}: its file is {@code narrator.mv.db}. */
     static final String NAME = "narrator";
 
     public static JobDatabase of(Path outputFolder) {
-        return new JobDatabase(outputFolder.toAbsolutePath().normalize());
+        return new JobDatabase(outputFolder.toAbsolutePath().normalize(), false);
+    }
+
+    /** The database of a folder, for a command that only reads it. */
+    public static JobDatabase reading(Path outputFolder) {
+        return new JobDatabase(outputFolder.toAbsolutePath().normalize(), true);
     }
 
     public static JobDatabase none() {
-        return new JobDatabase(null);
+        return new JobDatabase(null, false);
     }
 
     public boolean isNone() {

@@ -30,20 +30,8 @@ public class JobDatabaseConfiguration {
 
     public static final String STATE_FOLDER = OutputFolder.STATE_FOLDER;
 
-    /**
-     * WRITE_DELAY=500: commits reach the file in the background, within half a second; the facts a killed process must
-     * not forget (that Akool accepted, and billed, a request) are written at once by the ledger itself. Writing every
-     * commit at once (WRITE_DELAY=0) took 28 % of the job's processor time (JFR) for 20,000 rows. Stated
-     * here because H2 keeps the setting in the file: a database created with another value gets this one again.
-     * DB_CLOSE_ON_EXIT=FALSE: the application closes the database after the job has stopped, not the JVM's shutdown
-     * hook. MAX_COMPACT_TIME=5000: the file grows while a run works (H2 appends what it writes and frees old space
-     * slowly: 0.7 GB after 20,000 rows at full speed), and closing compacts it (to 40 MB, in about a second; 100,000
-     * rows took 3.4 s). On a young, small file H2 moves chunks back and forth until the time is up (a thread dump
-     * shows RandomAccessStore.compactMoveChunks syncing the file): with 30 s, one rerun in two of the demo took 30 s
-     * longer to exit, so the limit is 5 s. TRACE_LEVEL_FILE=0: no narrator.trace.db beside it, which grew by 20 KB at every start (H2
-     * traced each "table already exists" of Spring Batch's schema script); errors reach the job's log anyway.
-     */
-    public static final String H2_OPTIONS = ";WRITE_DELAY=500;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=5000;TRACE_LEVEL_FILE=0";
+    /** The options of a folder's own H2 file ({@link FolderDatabaseFile#OPTIONS}). */
+    public static final String H2_OPTIONS = FolderDatabaseFile.OPTIONS;
 
     /** A Hikari pool, its {@code spring.datasource.hikari.*} settings bound as Spring Boot's own pool's are. */
     @Bean
@@ -58,7 +46,8 @@ public class JobDatabaseConfiguration {
         else if (url == null || url.isBlank()) {
             Path folder = database.outputFolder().resolve(STATE_FOLDER);
             createPrivateFolder(database.outputFolder(), folder);
-            url = "jdbc:h2:file:" + folder.resolve(JobDatabase.NAME) + H2_OPTIONS;
+            FolderDatabaseFile file = new FolderDatabaseFile(folder.resolve(JobDatabase.NAME));
+            url = database.readOnly() ? file.readingUrl() : file.url();
         }
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             // without what follows '?': a URL can carry a password
@@ -89,6 +78,12 @@ public class JobDatabaseConfiguration {
         dataSource.addDataSourceProperty("connectTimeout", String.valueOf(connect));
         dataSource.addDataSourceProperty("loginTimeout", String.valueOf(connect));
         dataSource.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(1, database.socketTimeout().toSeconds())));
+    }
+
+    /** Compacts the folder's own file on close, when that pays. */
+    @Bean
+    JobDatabaseCompaction jobDatabaseCompaction(HikariDataSource dataSource) {
+        return new JobDatabaseCompaction(dataSource, dataSource.getJdbcUrl().endsWith(FolderDatabaseFile.OPTIONS));
     }
 
     /** Whether a start-up failure is a database server that cannot be used as configured (a usage error). */
