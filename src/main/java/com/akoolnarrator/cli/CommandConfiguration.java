@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,11 +45,13 @@ class CommandConfiguration {
     /** Present when the command line started the application (tests call the commands themselves). */
     @Bean
     @ConditionalOnBean(Command.class)
-    CommandRunner commandRunner(Command command, NarrationCommand narrationCommand, AkoolClient akoolClient,
-            AkoolConnection akoolConnection, NarratorProperties settings, NarrationLauncher launcher,
-            RunStatistics statistics, Clock clock) {
-        return new CommandRunner(command, narrationCommand, new VoicesCommand(akoolClient),
-                new StatusCommand(launcher, statistics, clock), akoolConnection, settings);
+    CommandRunner commandRunner(Command command, ObjectProvider<NarrationCommand> narrationCommand,
+            ObjectProvider<AkoolClient> akoolClient, ObjectProvider<AkoolConnection> akoolConnection,
+            NarratorProperties settings, ObjectProvider<JobRepository> jobRepository,
+            ObjectProvider<RunStatistics> statistics, Clock clock) {
+        return new CommandRunner(command, narrationCommand::getObject, () -> new VoicesCommand(akoolClient.getObject()),
+                () -> new StatusCommand(jobRepository.getObject(), statistics.getObject(), clock),
+                akoolConnection::getObject, settings);
     }
 
     /**

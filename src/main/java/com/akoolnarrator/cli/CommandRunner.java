@@ -2,6 +2,7 @@ package com.akoolnarrator.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,21 +15,25 @@ import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.akool.VoicesCommand;
 import com.akoolnarrator.settings.NarratorProperties;
 
-/** Runs the one command the command line asked for, with its typed options, and keeps its exit code. */
+/**
+ * Runs the one command the command line asked for, with its typed options, and keeps its exit code. Each command's
+ * parts are made when it runs, so that with lazy initialization (the light commands, {@link NarratorCli}) a command
+ * starts only what it uses.
+ */
 class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger("narrator");
 
     private final Command command;
-    private final NarrationCommand narration;
-    private final VoicesCommand voices;
-    private final StatusCommand status;
-    private final AkoolConnection akool;
+    private final Supplier<NarrationCommand> narration;
+    private final Supplier<VoicesCommand> voices;
+    private final Supplier<StatusCommand> status;
+    private final Supplier<AkoolConnection> akool;
     private final NarratorProperties settings;
     private volatile int exitCode = RunOutcome.JOB_FAILED;
 
-    CommandRunner(Command command, NarrationCommand narration, VoicesCommand voices, StatusCommand status,
-            AkoolConnection akool, NarratorProperties settings) {
+    CommandRunner(Command command, Supplier<NarrationCommand> narration, Supplier<VoicesCommand> voices,
+            Supplier<StatusCommand> status, Supplier<AkoolConnection> akool, NarratorProperties settings) {
         this.command = command;
         this.narration = narration;
         this.voices = voices;
@@ -41,8 +46,9 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) {
         if (command instanceof Command.Run given) {
             Command.Run run = given.over(settings);
-            GracefulShutdown.onStop(narration::requestStop, settings.stopTimeout());
-            exitCode = narration.run(run.input(), run.outputDir(), run.dryRun()).exitCode();
+            NarrationCommand narrating = narration.get();
+            GracefulShutdown.onStop(narrating::requestStop, settings.stopTimeout());
+            exitCode = narrating.run(run.input(), run.outputDir(), run.dryRun()).exitCode();
         }
         else if (command instanceof Command.Voices list) {
             exitCode = listVoices(list.format());
@@ -53,6 +59,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private int showStatus(Path folder, Command.Status.Format format) {
+        StatusCommand status = this.status.get();
         if (!Files.isDirectory(folder) && !status.knowsRunsOf(folder)) {
             log.error("Cannot show the status: there is no folder {}; give the run's --output-dir", folder.toAbsolutePath());
             return RunOutcome.USAGE;
@@ -62,12 +69,12 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private int listVoices(Command.Voices.Format format) {
-        if (akool.credentials().isEmpty()) {
+        if (akool.get().credentials().isEmpty()) {
             log.error("Cannot list voices: no Akool credentials (set AKOOL_API_KEY)");
             return RunOutcome.USAGE;
         }
         try {
-            voices.print(format.name(), System.out);
+            voices.get().print(format.name(), System.out);
             return RunOutcome.ALL_SUCCEEDED;
         }
         catch (AkoolException e) {

@@ -34,6 +34,8 @@ public final class NarratorCli {
         SpringApplication application = new SpringApplication(source);
         application.setMainApplicationClass(source);
         application.setRegisterShutdownHook(false);
+        // status and voices make only what they use: not the job, its steps, its HTTP client or the simulator
+        application.setLazyInitialization(!(launch.command() instanceof Command.Run));
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("command", launch.command()));
         launch.jobFile().ifPresent(jobFile -> application.addListeners(new JobFileSettings(jobFile)));
         int exitCode;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 
 import com.akoolnarrator.job.Durations;
 import com.akoolnarrator.job.NarrationLauncher;
@@ -34,12 +35,12 @@ class StatusCommand {
     private static final int RUNS_SHOWN = 5;
     private static final int PROBLEMS_SHOWN = 10;
 
-    private final NarrationLauncher launcher;
+    private final JobRepository jobRepository;
     private final RunStatistics statistics;
     private final Clock clock;
 
-    StatusCommand(NarrationLauncher launcher, RunStatistics statistics, Clock clock) {
-        this.launcher = launcher;
+    StatusCommand(JobRepository jobRepository, RunStatistics statistics, Clock clock) {
+        this.jobRepository = jobRepository;
         this.statistics = statistics;
         this.clock = clock;
     }
@@ -102,7 +103,7 @@ class StatusCommand {
     private List<Map<String, Object>> runs(String scope) {
         List<Map<String, Object>> runs = new ArrayList<>();
         for (long runId : statistics.lastRuns(scope, RUNS_SHOWN)) {
-            JobExecution execution = launcher.lastExecution(runId);
+            JobExecution execution = NarrationLauncher.lastExecution(jobRepository, runId);
             if (execution == null) {
                 continue;
             }

@@ -101,6 +101,11 @@ public class NarrationLauncher {
 
     /** The last execution of a run. */
     public JobExecution lastExecution(long run) {
+        return lastExecution(jobRepository, run);
+    }
+
+    /** The last execution of a run in {@code jobRepository}, for a command that needs no job (status). */
+    public static JobExecution lastExecution(JobRepository jobRepository, long run) {
         JobInstance instance = jobRepository.getJobInstance(run);
         return instance == null ? null : jobRepository.getLastJobExecution(instance);
     }

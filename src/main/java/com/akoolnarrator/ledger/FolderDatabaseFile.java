@@ -59,6 +59,11 @@ final class FolderDatabaseFile {
         return isCurrent() ? url() + READ_ONLY : url();
     }
 
+    /** Whether {@code url} opens a folder's file read-only: it has every migration already, and takes no write. */
+    static boolean isReadOnly(String url) {
+        return url.endsWith(READ_ONLY);
+    }
+
     private boolean isCurrent() {
         try (Connection connection = DriverManager.getConnection(url() + READ_ONLY, "sa", "");
                 Statement statement = connection.createStatement();

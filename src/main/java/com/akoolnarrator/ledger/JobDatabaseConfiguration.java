@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -78,6 +79,16 @@ public class JobDatabaseConfiguration {
         dataSource.addDataSourceProperty("connectTimeout", String.valueOf(connect));
         dataSource.addDataSourceProperty("loginTimeout", String.valueOf(connect));
         dataSource.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(1, database.socketTimeout().toSeconds())));
+    }
+
+    /** Flyway migrates every database but one opened read-only, which is current already (status). */
+    @Bean
+    FlywayMigrationStrategy migrateUnlessReadOnly(HikariDataSource dataSource) {
+        return flyway -> {
+            if (!FolderDatabaseFile.isReadOnly(dataSource.getJdbcUrl())) {
+                flyway.migrate();
+            }
+        };
     }
 
     /** Compacts the folder's own file on close, when that pays. */

@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.akoolnarrator.JobTestSupport;
-import com.akoolnarrator.job.NarrationLauncher;
 import com.akoolnarrator.ledger.RunStatistics;
 import com.akoolnarrator.simulator.AkoolSimulator;
 
@@ -31,14 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
 class StatusCreditAndSummaryTests extends JobTestSupport {
 
     @Autowired
-    NarrationLauncher launcher;
+    JobRepository jobRepository;
 
     @Autowired
     RunStatistics statistics;
 
     private String status(String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new StatusCommand(launcher, statistics, Clock.systemUTC()).print(output(), Command.Status.Format.valueOf(format),
+        new StatusCommand(jobRepository, statistics, Clock.systemUTC()).print(output(), Command.Status.Format.valueOf(format),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
     }
