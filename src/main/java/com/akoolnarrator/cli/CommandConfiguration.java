@@ -61,13 +61,13 @@ class CommandConfiguration {
      */
     @Bean
     @ConditionalOnBean(Command.class)
-    JobDatabase jobDatabase(Command command, NarratorProperties settings, AkoolConnection akool,
+    JobDatabase jobDatabase(Command command, NarratorProperties settings, ObjectProvider<AkoolConnection> akool,
             DataSourceProperties dataSource) {
         boolean server = dataSource.getUrl() != null && !dataSource.getUrl().isBlank();
         if (command instanceof Command.Run given) {
             Command.Run run = given.over(settings);
             boolean canStart = run.input() != null && Files.isReadable(run.input()) && !Files.isDirectory(run.input())
-                    && akool.credentials().isPresent(); // a pipe is an input too
+                    && akool.getObject().credentials().isPresent(); // a pipe is an input too
             return canStart ? JobDatabase.of(run.outputDir()) : JobDatabase.none();
         }
         if (command instanceof Command.Status status) {
