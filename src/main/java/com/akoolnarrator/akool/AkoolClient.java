@@ -8,11 +8,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -333,13 +335,12 @@ public class AkoolClient {
             return null;
         }
         if (asked.longerThan(maxRetryAfter)) {
-            String until = asked.until().map(when -> "until " + when.truncatedTo(ChronoUnit.SECONDS))
-                .orElse("for longer than a century");
-            throw new AkoolException.Fatal(answer.status(), what + ": Akool asks the job to wait " + until
+            Optional<Instant> until = asked.until().map(when -> when.truncatedTo(ChronoUnit.SECONDS));
+            throw new AkoolException.Fatal(answer.status(), what + ": Akool asks the job to wait "
+                    + until.map(when -> "until " + when).orElse("for longer than a century")
                     + " (Retry-After: " + answer.retryAfter().strip() + "), longer than akool.max-retry-after ("
                     + maxRetryAfter.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
-                    + "); run the same command again " + asked.until().map(when -> "after " + when.truncatedTo(ChronoUnit.SECONDS))
-                        .orElse("once Akool answers normally"));
+                    + "); run the same command again " + until.map(when -> "after " + when).orElse("once Akool answers normally"));
         }
         return asked.delay();
     }

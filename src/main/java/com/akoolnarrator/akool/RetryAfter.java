@@ -31,14 +31,14 @@ record RetryAfter(Duration delay, Optional<Instant> until) {
                 return Optional.of(new RetryAfter(VERY_LONG, Optional.empty()));
             }
             Duration delay = Duration.ofSeconds(Long.parseLong(text));
-            return Optional.of(new RetryAfter(delay.compareTo(VERY_LONG) > 0 ? VERY_LONG : delay, plus(now, delay)));
+            return Optional.of(new RetryAfter(capped(delay), plus(now, delay)));
         }
         try {
             // the day of the week is left out: a gateway that gets it wrong still means the date
             Instant until = ZonedDateTime.parse(text.replaceFirst("^[A-Za-z]{3},\\s*", ""),
                     DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             Duration delay = until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
-            return Optional.of(new RetryAfter(delay.compareTo(VERY_LONG) > 0 ? VERY_LONG : delay, Optional.of(until)));
+            return Optional.of(new RetryAfter(capped(delay), Optional.of(until)));
         }
         catch (DateTimeParseException unreadable) {
             return Optional.empty();
@@ -47,6 +47,10 @@ record RetryAfter(Duration delay, Optional<Instant> until) {
 
     boolean longerThan(Duration limit) {
         return delay.compareTo(limit) > 0;
+    }
+
+    private static Duration capped(Duration delay) {
+        return delay.compareTo(VERY_LONG) > 0 ? VERY_LONG : delay;
     }
 
     private static Optional<Instant> plus(Instant now, Duration delay) {

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalysisReporter;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Why the application could not start or run (a bad setting, an unusable output folder, a damaged or busy job
@@ -29,10 +30,7 @@ public class OneLineFailureReporter implements FailureAnalysisReporter {
         if (reported.getAndSet(false)) {
             return;
         }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : flat(root.getMessage());
         log.error("Cannot run: {} ({}). Run the same command with --verbose for the details.", message,
                 root.getClass().getSimpleName());

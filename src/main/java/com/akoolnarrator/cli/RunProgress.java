@@ -100,6 +100,12 @@ class RunProgress implements JobExecutionListener {
         }
     }
 
+    /** The pause Akool asked for, while it lasts: for the bar and the log line alike. */
+    private String pauseNote() {
+        long left = throttle.pausedFor().toSeconds();
+        return left > 0 ? "; paused as Akool asked, " + left + " s left" : "";
+    }
+
     /** The most heap in use seen at a progress tick (every interval, and at the end of the run). */
     public long peakHeapMegabytes() {
         return peakHeapBytes.get() / (1024 * 1024);
@@ -136,18 +142,15 @@ class RunProgress implements JobExecutionListener {
                 }
                 bar.maxHint(total);
                 bar.stepTo(done);
-                long paused = throttle.pausedFor().toSeconds();
-                bar.setExtraMessage(paused > 0 ? line + "; paused as Akool asked, " + paused + " s left" : line);
+                bar.setExtraMessage(line + pauseNote());
                 return;
             }
             double rate = Math.max(rowsPerSecond, 0);
             String eta = rate > 0 && done < total ? ", about " + Durations.words(Duration.ofSeconds((long) ((total - done) / rate))) + " left" : "";
             double budget = throttle.currentRate();
-            Duration paused = throttle.pausedFor();
             log.info("Progress: {}/{} rows done ({}); {} rows/s{}; budget {}{}", done, total, line,
                     String.format(Locale.ROOT, "%.1f", rate), eta,
-                    budget >= 100_000 ? "unlimited" : String.format(Locale.ROOT, "%.1f requests/s", budget),
-                    paused.toSeconds() > 0 ? ", paused as Akool asked (" + paused.toSeconds() + " s left)" : "");
+                    budget >= 100_000 ? "unlimited" : String.format(Locale.ROOT, "%.1f requests/s", budget), pauseNote());
         }
         catch (RuntimeException e) {
             log.debug("progress unavailable: {}", e.getMessage());

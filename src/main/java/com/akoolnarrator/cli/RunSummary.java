@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.core.NestedExceptionUtils;
 
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolRequestThrottle;
@@ -192,10 +193,7 @@ class RunSummary {
         if (failures.isEmpty()) {
             return "unknown cause (see the log above)";
         }
-        Throwable deepest = failures.get(0);
-        while (deepest.getCause() != null) {
-            deepest = deepest.getCause();
-        }
+        Throwable deepest = NestedExceptionUtils.getMostSpecificCause(failures.get(0));
         return deepest.getClass().getSimpleName() + ": " + deepest.getMessage();
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 
 import com.akoolnarrator.settings.SettingCheck.InvalidSettingException;
@@ -34,11 +35,8 @@ class SettingFailureAnalyzer implements FailureAnalyzer, Ordered {
         String value = property == null ? "" : String.valueOf(property.getValue());
         String expected = expected(cause.getTarget().getType().resolve(Object.class));
         if (expected == null) { // a bean's setter refused it: its own words
-            Throwable root = cause;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            return new FailureAnalysis(name + " cannot be '" + value + "': " + root.getMessage() + ".", SEE, cause);
+            return new FailureAnalysis(name + " cannot be '" + value + "': "
+                    + NestedExceptionUtils.getMostSpecificCause(cause).getMessage() + ".", SEE, cause);
         }
         return new FailureAnalysis(name + " must be " + expected + ", not '" + value + "'.", SEE, cause);
     }

@@ -59,6 +59,11 @@ final class FolderDatabaseFile {
         return isCurrent() ? url() + READ_ONLY : url();
     }
 
+    /** Whether {@code url} opens a folder's file for a run, which writes it (and may compact it on close). */
+    static boolean isOpenedForARun(String url) {
+        return url.startsWith("jdbc:h2:file:") && url.endsWith(OPTIONS);
+    }
+
     /** Whether {@code url} opens a folder's file read-only: it has every migration already, and takes no write. */
     static boolean isReadOnly(String url) {
         return url.endsWith(READ_ONLY);

@@ -94,7 +94,7 @@ public class JobDatabaseConfiguration {
     /** Compacts the folder's own file on close, when that pays. */
     @Bean
     JobDatabaseCompaction jobDatabaseCompaction(HikariDataSource dataSource) {
-        return new JobDatabaseCompaction(dataSource, dataSource.getJdbcUrl().endsWith(FolderDatabaseFile.OPTIONS));
+        return new JobDatabaseCompaction(dataSource, FolderDatabaseFile.isOpenedForARun(dataSource.getJdbcUrl()));
     }
 
     /** Whether a start-up failure is a database server that cannot be used as configured (a usage error). */

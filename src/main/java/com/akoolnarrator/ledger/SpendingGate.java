@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
@@ -166,13 +167,8 @@ public class SpendingGate implements AutoCloseable {
 
     /** What is wrong, as a person says it. */
     static String describe(Throwable failure) {
-        return outage(failure).orElseGet(() -> {
-            Throwable deepest = failure;
-            while (deepest.getCause() != null) {
-                deepest = deepest.getCause();
-            }
-            return "the job database cannot be written (" + deepest.getMessage() + ")";
-        });
+        return outage(failure).orElseGet(() -> "the job database cannot be written ("
+                + NestedExceptionUtils.getMostSpecificCause(failure).getMessage() + ")");
     }
 
     /**
