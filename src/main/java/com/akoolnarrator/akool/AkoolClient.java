@@ -123,7 +123,7 @@ public class AkoolClient {
         body.put("webhookUrl", request.webhookUrl() == null ? "" : request.webhookUrl());
         HttpPost post = new HttpPost(baseUrl.resolve(request.endpointPath()));
         post.setEntity(new StringEntity(json.writeValueAsString(body), ContentType.APPLICATION_JSON));
-        JsonNode envelope = call(post, true);
+        JsonNode envelope = call(post, true, AkoolRequestThrottle.Priority.NEW_WORK);
         String id = envelope.path("data").path("_id").asString("");
         if (id.isBlank() || id.length() > MAX_JOB_ID) {
             throw new AkoolException.Unconfirmed(1000, "Akool accepted the request but returned no job id"
@@ -146,6 +146,26 @@ public class AkoolClient {
             throw new AkoolException.RowRejected(1000, "Akool's balance answer has no credit");
         }
         return data.path("credit").asDouble();
+    }
+
+    /**
+     * A request failed as this exception says: wait what Akool asked of it ({@code Retry-After}), if anything, before it
+     * is sent again; the wait ends at once when the run stops.
+     */
+    public void waitAsAsked(AkoolException.Transient failure) {
+        if (failure.retryAfter() != null) {
+            throttle.waitAsAsked(failure.retryAfter());
+        }
+    }
+
+    /** The run is stopping: nothing more is sent, and every wait for the budget ends with {@link RequestsStopped}. */
+    public void stopSending() {
+        throttle.stop();
+    }
+
+    /** A run begins: requests may be sent. */
+    public void resumeSending() {
+        throttle.resume();
     }
 
     /** Requests sent so far, by kind: create, clone, status, voices, balance, token. */
@@ -194,8 +214,12 @@ public class AkoolClient {
     }
 
     private JsonNode call(ClassicHttpRequest request, boolean mayRefreshToken) {
+        return call(request, mayRefreshToken, AkoolRequestThrottle.Priority.FOLLOW_UP);
+    }
+
+    private JsonNode call(ClassicHttpRequest request, boolean mayRefreshToken, AkoolRequestThrottle.Priority priority) {
         authenticate(request);
-        long ticket = throttle.acquire();
+        long ticket = throttle.acquire(priority);
         count(request);
         String what = request.getMethod() + " " + request.getPath().replaceFirst("\\?.*", "");
         Answer answer;
@@ -206,17 +230,22 @@ public class AkoolClient {
                 return new Answer(response.getCode(), body, retryAfter == null ? null : retryAfter.getValue());
             });
         }
-        catch (ConnectException e) {
-            throw new AkoolException.Transient(0, what + ": cannot connect to " + baseUrl.getHost() + " (" + e.getMessage() + ")", null, e);
-        }
-        catch (InterruptedIOException e) {
-            throw new AkoolException.Transient(0, what + ": timed out (" + e.getClass().getSimpleName() + ")", null, e);
-        }
         catch (IOException e) {
-            throw new AkoolException.Transient(0, what + ": connection failed (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null, e);
+            throttle.serverFailed(null);
+            throw transportFailure(what, e);
         }
         return unwrap(what, answer, request, mayRefreshToken, ticket);
+    }
+
+    private AkoolException.Transient transportFailure(String what, IOException e) {
+        if (e instanceof ConnectException) {
+            return new AkoolException.Transient(0, what + ": cannot connect to " + baseUrl.getHost() + " (" + e.getMessage() + ")", null, e);
+        }
+        if (e instanceof InterruptedIOException) {
+            return new AkoolException.Transient(0, what + ": timed out (" + e.getClass().getSimpleName() + ")", null, e);
+        }
+        return new AkoolException.Transient(0, what + ": connection failed (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null, e);
     }
 
     private JsonNode unwrap(String what, Answer answer, ClassicHttpRequest request, boolean mayRefreshToken, long ticket) {
@@ -228,9 +257,7 @@ public class AkoolClient {
         }
         if (status >= 500) {
             Duration retryAfter = waitAskedFor(what, answer);
-            if (retryAfter != null) {
-                throttle.pause(retryAfter);
-            }
+            throttle.serverFailed(retryAfter);
             throw new AkoolException.Transient(status, what + ": HTTP " + status + " from Akool", retryAfter, null);
         }
         if (status == 401 || status == 403) {
@@ -254,7 +281,7 @@ public class AkoolClient {
         int code = envelope.path("code").asInt(-1);
         String msg = msg(envelope);
         if (code == 1000) {
-            throttle.onSuccess();
+            throttle.onSuccess(ticket);
             return envelope;
         }
         String said = what + ": Akool code " + code + (msg.isBlank() ? "" : " (" + msg + ")");
@@ -264,7 +291,10 @@ public class AkoolClient {
                 throttle.slowDown(retryAfter, ticket);
                 throw new AkoolException.Transient(code, said + ": rate limited", retryAfter, null);
             }
-            case 2001, 1017, 1110, 1112, 1201 -> throw new AkoolException.Transient(code, said, null, null);
+            case 2001, 1017, 1110, 1112, 1201 -> {
+                throttle.serverFailed(null);
+                throw new AkoolException.Transient(code, said, null, null);
+            }
             case 1101 -> {
                 if (mayRefreshToken && credentials instanceof AkoolCredentials.ClientCredentials) {
                     log.info("Akool says the bearer token is invalid or expired; getting a new one");

@@ -3,6 +3,7 @@ package com.akoolnarrator.akool;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.google.common.util.concurrent.RateLimiter;
@@ -11,9 +12,17 @@ import com.google.common.util.concurrent.RateLimiter;
  * The one request budget shared by every Akool API call (downloads come from a CDN and do not count), at the rate its
  * {@link RatePolicy} says: fixed when the user gave one, learnt from Akool's answers otherwise.
  * <p>
- * It is the single place that knows about Akool's rate-limit signals: on 1005 or HTTP 429 every caller pauses for at
- * least the server's {@code Retry-After}, and the policy cuts the rate once per episode. A server error that says when
- * to come back ({@code Retry-After} on a 503) pauses every caller too, but is no reason to slow down afterwards.
+ * Follow-ups of jobs Akool has accepted (status calls) go before new work (creates and clones): a new request is sent
+ * only when no follow-up is waiting for the budget, so that when the budget is what limits the run, rows already paid
+ * for finish first and the jobs at Akool stay as many as the budget can follow.
+ * <p>
+ * It is the single place that knows about Akool's rate-limit signals: on 1005 or HTTP 429 above the noise Akool sends
+ * whatever the rate, every caller pauses for at least the server's {@code Retry-After} and the policy cuts the rate once
+ * per episode; within the noise only the refused request waits, which its caller sees in the exception. A server error
+ * that says when to come back ({@code Retry-After} on a 503) pauses every caller only when several answers in a row
+ * failed: one such answer among successes is one busy server, not Akool asking everyone to wait.
+ * <p>
+ * A stop ({@link #stop()}) ends every wait at once: no request is sent after it.
  */
 public class AkoolRequestThrottle {
 
@@ -21,6 +30,20 @@ public class AkoolRequestThrottle {
     private static final Duration LONGEST_PAUSE = Duration.ofDays(1);
     /** Work counts as waiting for the budget if a caller had to wait within this long. */
     private static final long DEMAND_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How often new work looks again for a free slot while follow-ups have the budget. */
+    private static final long NEW_WORK_LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** How often a caller waiting for a pause or a slot looks whether the run is stopping. */
+    private static final long LOOK_AGAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Server errors in a row after which a {@code Retry-After} pauses everyone. */
+    static final int FAILURES_TO_PAUSE_ALL = 3;
+
+    /** Which requests go first when the budget is short. */
+    public enum Priority {
+        /** A status call (or a balance, voice list, token): about work Akool has, or that the run needs to go on. */
+        FOLLOW_UP,
+        /** A create or clone: new work, paid for. */
+        NEW_WORK
+    }
 
     private final RatePolicy policy;
     private final RateLimiter limiter;
@@ -28,6 +51,9 @@ public class AkoolRequestThrottle {
     private final AtomicLong lastWaitNanos = new AtomicLong(System.nanoTime() - DEMAND_WINDOW_NANOS);
     private final AtomicLong slowDowns = new AtomicLong();
     private final AcceptedRequests accepted = new AcceptedRequests();
+    private final AtomicInteger followUpsWaiting = new AtomicInteger();
+    private final AtomicInteger failuresInARow = new AtomicInteger();
+    private volatile boolean stopped;
     private volatile double highestRate;
 
     public AkoolRequestThrottle(RatePolicy policy) {
@@ -47,32 +73,103 @@ public class AkoolRequestThrottle {
         apply();
     }
 
-    /** Blocks until the next request may be sent; returns the request's ticket, for {@link #slowDown}. */
+    /** {@link #acquire(Priority)} for a follow-up. */
     public long acquire() {
-        long waitNanos = pausedUntilNanos.get() - System.nanoTime();
-        if (waitNanos > 0) {
-            sleepNanos(waitNanos);
+        return acquire(Priority.FOLLOW_UP);
+    }
+
+    /**
+     * Blocks until the next request of this priority may be sent; returns the request's ticket, for {@link #slowDown}.
+     *
+     * @throws RequestsStopped once the run is stopping: nothing more may be sent
+     */
+    public long acquire(Priority priority) {
+        long waitNanos;
+        while ((waitNanos = pausedUntilNanos.get() - System.nanoTime()) > 0) {
+            ensureNotStopped();
+            sleepNanos(Math.min(waitNanos, LOOK_AGAIN_NANOS));
         }
-        if (limiter.acquire() > 0) {
-            lastWaitNanos.set(System.nanoTime());
+        if (priority == Priority.FOLLOW_UP) {
+            followUpsWaiting.incrementAndGet();
+            try {
+                awaitSlot(false);
+            }
+            finally {
+                followUpsWaiting.decrementAndGet();
+            }
+        }
+        else {
+            awaitSlot(true);
         }
         return policy.sent();
     }
 
+    /** The run is stopping: every caller waiting for the budget, and every later one, gets {@link RequestsStopped}. */
+    public void stop() {
+        stopped = true;
+    }
+
+    /** Waits what Akool asked of one refused request before it is sent again, or until the run stops. */
+    public void waitAsAsked(Duration retryAfter) {
+        long until = System.nanoTime() + Math.min(retryAfter.toNanos(), LONGEST_PAUSE.toNanos());
+        long left;
+        while (!stopped && (left = until - System.nanoTime()) > 0) {
+            sleepNanos(Math.min(left, LOOK_AGAIN_NANOS));
+        }
+    }
+
+    /** A new run begins in this process: requests may be sent again. */
+    public void resume() {
+        stopped = false;
+    }
+
+    /** Takes the next slot of the budget, looking again now and then whether the run is stopping. */
+    private void awaitSlot(boolean afterFollowUps) {
+        ensureNotStopped();
+        if ((!afterFollowUps || followUpsWaiting.get() == 0) && limiter.tryAcquire()) {
+            return;
+        }
+        lastWaitNanos.set(System.nanoTime());
+        while (afterFollowUps && followUpsWaiting.get() > 0
+                || !limiter.tryAcquire(afterFollowUps ? NEW_WORK_LOOK_NANOS : LOOK_AGAIN_NANOS, TimeUnit.NANOSECONDS)) {
+            ensureNotStopped();
+            sleepNanos(NEW_WORK_LOOK_NANOS);
+            lastWaitNanos.set(System.nanoTime());
+        }
+        ensureNotStopped();
+    }
+
+    private void ensureNotStopped() {
+        if (stopped) {
+            throw new RequestsStopped();
+        }
+    }
+
     /**
-     * Akool said "too frequent" to the request with this ticket: pause everyone for {@code retryAfter} (or one request
-     * slot), and let the policy cut the rate once for the episode.
+     * Akool said "too frequent" to the request with this ticket: unless the refusal is within the noise, pause everyone
+     * for {@code retryAfter} (or one request slot), and let the policy cut the rate once for the episode.
      */
     public void slowDown(Duration retryAfter, long ticket) {
         slowDowns.incrementAndGet();
-        if (policy.rejected(ticket, System.nanoTime(), accepted.perSecond())) {
-            apply();
+        RatePolicy.Refusal refusal = policy.rejected(ticket, System.nanoTime(), accepted.perSecond());
+        apply();
+        if (refusal == RatePolicy.Refusal.LIMIT) {
+            pause(retryAfter != null ? retryAfter : Duration.ofNanos((long) (1_000_000_000L / limiter.getRate())));
         }
-        pause(retryAfter != null ? retryAfter : Duration.ofNanos((long) (1_000_000_000L / limiter.getRate())));
     }
 
-    /** Akool asked for a break ({@code Retry-After} on a server error): nobody sends anything until it is over. */
-    public void pause(Duration pause) {
+    /**
+     * Akool's server failed a request (5xx, 2001, a dropped connection), asking for {@code retryAfter} or not: after
+     * several in a row, a {@code Retry-After} is a break for everyone.
+     */
+    public void serverFailed(Duration retryAfter) {
+        if (failuresInARow.incrementAndGet() >= FAILURES_TO_PAUSE_ALL && retryAfter != null) {
+            pause(retryAfter);
+        }
+    }
+
+    /** Nobody sends anything until the pause is over. */
+    private void pause(Duration pause) {
         // at most a day: AkoolClient refuses waits beyond akool.max-retry-after, and nanoTime must not overflow
         long until = System.nanoTime() + (pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause).toNanos();
         pausedUntilNanos.accumulateAndGet(until, Math::max);
@@ -83,10 +180,11 @@ public class AkoolRequestThrottle {
         return Duration.ofNanos(Math.max(0, pausedUntilNanos.get() - System.nanoTime()));
     }
 
-    /** A request went through. */
-    public void onSuccess() {
+    /** The request with this ticket went through. */
+    public void onSuccess(long ticket) {
+        failuresInARow.set(0);
         accepted.add(System.nanoTime());
-        policy.accepted(System.nanoTime() - lastWaitNanos.get() < DEMAND_WINDOW_NANOS);
+        policy.accepted(ticket, System.nanoTime() - lastWaitNanos.get() < DEMAND_WINDOW_NANOS);
         apply();
     }
 
@@ -121,6 +219,11 @@ public class AkoolRequestThrottle {
 
     public long slowDowns() {
         return slowDowns.get();
+    }
+
+    /** The share of requests Akool refuses as too frequent whatever the rate, as far as the budget has learnt; 0 if none. */
+    public double refusalNoise() {
+        return policy.noise();
     }
 
     private void apply() {

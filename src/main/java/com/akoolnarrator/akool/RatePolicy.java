@@ -16,8 +16,19 @@ package com.akoolnarrator.akool;
  * <p>
  * A rate the user gave is the ceiling and the start, and is not learnt: a rate-limit signal halves it (once per
  * episode), and every accepted request gives back 2 % of it, demand or not.
+ * <p>
+ * Either way only a refusal that a lower rate would have avoided is a rate-limit signal ({@link RefusalEvidence}):
+ * refusals that came as often at lower rates do not depend on the rate, and neither cut it nor pause anyone.
  */
 final class RatePolicy {
+
+    /** What a refusal means for everyone else. */
+    enum Refusal {
+        /** More refusals than the known noise: the limit, or maybe; everyone pauses as Akool asked. */
+        LIMIT,
+        /** Within the noise Akool sends whatever the rate: only the refused request waits. */
+        NOISE
+    }
 
     /** Growth per accepted request, as a fraction of a request per second: the rate grows by this share each second. */
     static final double SLOW_START_GAIN = 0.35;
@@ -27,6 +38,8 @@ final class RatePolicy {
     /** Below this share of the rate Akool last objected to, the rate recovers quickly; above it, it creeps. */
     static final double PLATEAU_FROM = 0.9;
     static final double CUT = 0.75;
+    /** A cut to the rate Akool went on accepting goes a little under it, so that its probe sees the refusals stop. */
+    static final double UNDER_ACCEPTED = 0.95;
     /** What a run remembers: a little under the rate at which Akool last said "too frequent". */
     static final double SETTLED_SHARE = 0.9;
 
@@ -43,6 +56,7 @@ final class RatePolicy {
     private long cutAtRequest = -1;
     private long cutAtNanos;
     private double lastRejectedRate = Double.NaN;
+    private final RefusalEvidence evidence = new RefusalEvidence();
 
     private RatePolicy(double start, double floor, double ceiling, boolean fixed, boolean slowStart) {
         this.floor = Math.min(floor, ceiling);
@@ -89,11 +103,12 @@ final class RatePolicy {
     }
 
     /**
-     * Akool accepted a request.
+     * Akool accepted the request with this ticket.
      *
      * @param demand whether work was waiting for the budget lately (else the rate was not what limited the job)
      */
-    public synchronized void accepted(boolean demand) {
+    public synchronized void accepted(long ticket, boolean demand) {
+        evidence.answered(rate, false);
         if (rate >= ceiling || !fixed && !demand) {
             return;
         }
@@ -111,33 +126,37 @@ final class RatePolicy {
     }
 
     /**
-     * Akool said "too frequent" to the request with this ticket, at this time ({@link System#nanoTime()}).
+     * Akool said "too frequent" to the request with this ticket, at this time ({@link System#nanoTime()}), knowing how
+     * many requests a second Akool accepted lately (NaN when unknown). A rate-limit signal cuts the rate once per
+     * episode.
      *
-     * @return whether the rate was cut (false: the episode was already answered)
+     * @return whether everyone should pause, or only the refused request wait
      */
-    public synchronized boolean rejected(long ticket, long nowNanos) {
-        return rejected(ticket, nowNanos, Double.NaN);
-    }
-
-    /**
-     * {@link #rejected(long, long)}, knowing how many requests a second Akool accepted lately.
-     *
-     * @param acceptedPerSecond requests Akool accepted in the last second, or NaN when unknown
-     */
-    public synchronized boolean rejected(long ticket, long nowNanos, double acceptedPerSecond) {
+    public synchronized Refusal rejected(long ticket, long nowNanos, double acceptedPerSecond) {
+        evidence.answered(rate, true);
+        RefusalEvidence.Meaning meaning = evidence.meaning(rate);
+        if (meaning == RefusalEvidence.Meaning.NOISE) {
+            return Refusal.NOISE;
+        }
         if (ticket <= cutAtRequest || cutAtRequest >= 0 && nowNanos - cutAtNanos < EPISODE_NANOS) {
-            return false;
+            return Refusal.LIMIT;
         }
         cutAtNanos = nowNanos;
         lastRejectedRate = rate;
         double cut = rate * (fixed ? GIVEN_CUT : CUT);
-        if (!fixed && acceptedPerSecond < cut) {
-            cut = Math.max(acceptedPerSecond, rate * GIVEN_CUT);
+        if (!fixed && acceptedPerSecond * UNDER_ACCEPTED < cut) {
+            cut = Math.max(acceptedPerSecond * UNDER_ACCEPTED, rate * GIVEN_CUT);
         }
         rate = Math.max(floor, cut);
-        slowStart = false;
+        // a refusal with nothing to compare it with may be noise: the rate still grows fast until one is the limit
+        slowStart &= meaning == RefusalEvidence.Meaning.UNKNOWN;
         cutAtRequest = requestsSent;
-        return true;
+        return Refusal.LIMIT;
+    }
+
+    /** The share of answers Akool refuses at rates below the current one: its noise, when the refusals are not the limit. */
+    public synchronized double noise() {
+        return evidence.shareBelow(rate);
     }
 
     /**

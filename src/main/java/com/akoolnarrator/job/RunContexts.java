@@ -22,8 +22,8 @@ import com.akoolnarrator.storage.FreeSpace;
  * Step-scoped beans ask for them with their step execution: steps of a split flow run on threads of their own, where
  * Spring Batch's job scope is not available.
  * <p>
- * It is also how a stop reaches the steps: at their next chunk boundary this interruption policy marks the running step
- * execution terminate-only, and Spring Batch ends the step, then the job, as STOPPED. It replaces
+ * It is also how a stop reaches the steps: nothing more is sent to Akool from then on, and at their next chunk boundary
+ * this interruption policy marks the running step execution terminate-only, and Spring Batch ends the step, then the job, as STOPPED. It replaces
  * {@code JobOperator.stop()}, which rewrites the running step's execution in the database, so that the step's own next
  * update fails its version check and the job ends FAILED instead.
  */
@@ -50,6 +50,7 @@ public class RunContexts implements JobExecutionListener, StepInterruptionPolicy
     /** An execution starts: its state is made, and a new run is registered in the ledger under its folder. */
     @Override
     public void beforeJob(JobExecution execution) {
+        akool.resumeSending();
         RunContext run = running(execution).context();
         if (registry.startRun(run.runId(), run.scope(), run.input(), run.inputSha256(), run.dryRun())) {
             log.info("Run {}: {} {} into {}", run.runId(), run.dryRun() ? "checking (dry run, nothing is submitted)"
@@ -73,6 +74,7 @@ public class RunContexts implements JobExecutionListener, StepInterruptionPolicy
     /** Ctrl-C or SIGTERM: every running execution stops at its steps' next chunk boundary. */
     void requestStop() {
         running.values().forEach(run -> run.state().requestStop());
+        akool.stopSending();
     }
 
     @Override

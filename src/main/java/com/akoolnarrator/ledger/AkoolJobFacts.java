@@ -135,15 +135,13 @@ public class AkoolJobFacts {
     }
 
     /**
-     * MP3s now on disk under their final names. Unlike the facts about Akool jobs this joins the caller's transaction
-     * (the collect step's chunk): if that rolls back, the next run only downloads the files again, which costs nothing.
+     * An MP3 now on disk under its final name, committed at once. Should the write be lost, the next run only downloads
+     * the file again, which costs nothing: it needs no durable write of its own.
      */
-    public void recordDownloaded(List<? extends DownloadedNarration> downloads) {
+    public void recordDownloaded(DownloadedNarration download) {
+        DownloadedAudio audio = download.audio();
         Timestamp now = store.now();
-        for (DownloadedNarration download : downloads) {
-            DownloadedAudio audio = download.audio();
-            jdbc.sql(LedgerSql.DOWNLOADED)
-                .params(audio.file(), audio.bytes(), audio.sha256(), audio.durationSeconds(), now, download.key()).update();
-        }
+        store.committedNow(() -> jdbc.sql(LedgerSql.DOWNLOADED)
+            .params(audio.file(), audio.bytes(), audio.sha256(), audio.durationSeconds(), now, download.key()).update());
     }
 }

@@ -154,6 +154,12 @@ public class AkoolSimulator implements AutoCloseable {
             return;
         }
         sleep(settings.getLatency().toMillis());
+        if (faults.chance(settings.getSilentRate())) {
+            // read, never answered: Akool's gateway holding the connection; the client's timeout or our close ends it
+            count("silent");
+            sleep(settings.getSilentFor().toMillis());
+            SimulatorExchanges.drop(exchange);
+        }
         if (faults.chance(settings.getDropRate())) {
             count("dropped");
             SimulatorExchanges.drop(exchange);

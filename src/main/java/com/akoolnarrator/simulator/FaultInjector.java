@@ -14,6 +14,7 @@ final class FaultInjector {
     private final Object rateLock = new Object();
     private double rateTokens;
     private long rateRefilledAt = System.nanoTime();
+    private final long startedAt = System.nanoTime();
 
     FaultInjector(SimulatorSettings settings) {
         this.settings = settings;
@@ -36,7 +37,9 @@ final class FaultInjector {
 
     /** Whether the account may make one more request now ({@code requests-per-second}; 0 is no limit). */
     boolean takeRateToken() {
-        double limit = settings.getRequestsPerSecond();
+        boolean changed = settings.getRequestsPerSecondLater() >= 0
+                && System.nanoTime() - startedAt >= settings.getLimitChangesAfter().toNanos();
+        double limit = changed ? settings.getRequestsPerSecondLater() : settings.getRequestsPerSecond();
         if (limit <= 0) {
             return true;
         }

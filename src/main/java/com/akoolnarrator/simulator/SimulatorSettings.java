@@ -18,12 +18,18 @@ public class SimulatorSettings {
     private volatile Duration processingBase = Duration.ofMillis(800);
     private volatile Duration processingPerChar = Duration.ofNanos(3_000_000);
     private volatile double requestsPerSecond = 0;
+    /** The account's limit from {@link #limitChangesAfter} on (another client starts sharing it, say); negative: no change. */
+    private volatile double requestsPerSecondLater = -1;
+    private volatile Duration limitChangesAfter = Duration.ZERO;
     private volatile RateLimitSignal rateLimitSignal = RateLimitSignal.CODE_1005;
     /** The Retry-After of a 429 or 503: seconds, or an HTTP date (a far one is what a misconfigured gateway sends). */
     private volatile String retryAfter = "1";
     private volatile double http5xxRate;
     private volatile double http429Rate;
     private volatile double dropRate;
+    /** An API request read and never answered (for {@link #silentFor}, then the connection closed): Akool gone silent. */
+    private volatile double silentRate;
+    private volatile Duration silentFor = Duration.ofMinutes(10);
     private volatile double rateLimitCodeRate;
     private volatile double serverErrorCodeRate;
     private volatile double failedJobRate;
@@ -59,6 +65,10 @@ public class SimulatorSettings {
     public void setProcessingPerChar(Duration processingPerChar) { this.processingPerChar = processingPerChar; }
     public double getRequestsPerSecond() { return requestsPerSecond; }
     public void setRequestsPerSecond(double requestsPerSecond) { this.requestsPerSecond = requestsPerSecond; }
+    public double getRequestsPerSecondLater() { return requestsPerSecondLater; }
+    public void setRequestsPerSecondLater(double requestsPerSecondLater) { this.requestsPerSecondLater = requestsPerSecondLater; }
+    public Duration getLimitChangesAfter() { return limitChangesAfter; }
+    public void setLimitChangesAfter(Duration limitChangesAfter) { this.limitChangesAfter = limitChangesAfter; }
     public RateLimitSignal getRateLimitSignal() { return rateLimitSignal; }
     public void setRateLimitSignal(RateLimitSignal rateLimitSignal) { this.rateLimitSignal = rateLimitSignal; }
     public String getRetryAfter() { return retryAfter; }
@@ -69,6 +79,10 @@ public class SimulatorSettings {
     public void setHttp429Rate(double http429Rate) { this.http429Rate = http429Rate; }
     public double getDropRate() { return dropRate; }
     public void setDropRate(double dropRate) { this.dropRate = dropRate; }
+    public double getSilentRate() { return silentRate; }
+    public void setSilentRate(double silentRate) { this.silentRate = silentRate; }
+    public Duration getSilentFor() { return silentFor; }
+    public void setSilentFor(Duration silentFor) { this.silentFor = silentFor; }
     public double getRateLimitCodeRate() { return rateLimitCodeRate; }
     public void setRateLimitCodeRate(double rateLimitCodeRate) { this.rateLimitCodeRate = rateLimitCodeRate; }
     public double getServerErrorCodeRate() { return serverErrorCodeRate; }
@@ -105,7 +119,7 @@ public class SimulatorSettings {
     public void setEchoCredentials(boolean echoCredentials) { this.echoCredentials = echoCredentials; }
 
     public void clearFaults() {
-        http5xxRate = http429Rate = dropRate = rateLimitCodeRate = serverErrorCodeRate = 0;
+        http5xxRate = http429Rate = dropRate = silentRate = rateLimitCodeRate = serverErrorCodeRate = 0;
         failedJobRate = truncatedDownloadRate = corruptDownloadRate = expiredUrlRate = 0;
         acceptedWithoutIdRate = unreadableSuccessRate = refusedDownloadRate = 0;
         echoCredentials = false;

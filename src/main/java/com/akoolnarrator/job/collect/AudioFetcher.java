@@ -7,6 +7,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.akool.AudioJob;
+import com.akoolnarrator.akool.RequestsStopped;
+import com.akoolnarrator.job.ConsecutiveFailureGuard;
 import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.DownloadedNarration;
 import com.akoolnarrator.ledger.TrackedNarration;
@@ -14,7 +16,9 @@ import com.akoolnarrator.storage.AudioDownloader;
 import com.akoolnarrator.storage.DownloadException;
 
 /**
- * Downloads a completed narration's MP3 to its file in the output folder. When the URL is refused (it may have
+ * Downloads a completed narration's MP3 to its file in the output folder, and records it in the ledger at once (its
+ * own commit, not the chunk's: {@code status}, the progress line and a stop know of it within seconds, however full the
+ * chunk); a downloaded row ends a run of failures. When the URL is refused (it may have
  * expired since an earlier run learnt it), Akool is asked for the job again: a new URL is downloaded, a job Akool no
  * longer knows is a result gone, to be submitted anew.
  */
@@ -23,10 +27,13 @@ class AudioFetcher implements ItemProcessor<TrackedNarration, DownloadedNarratio
     private final AudioDownloader downloader;
     private final AkoolClient akool;
     private final AkoolJobFacts facts;
+    private final ConsecutiveFailureGuard guard;
     private final BooleanSupplier diskRoom;
 
-    AudioFetcher(AudioDownloader downloader, AkoolClient akool, AkoolJobFacts facts, BooleanSupplier diskRoom) {
+    AudioFetcher(AudioDownloader downloader, AkoolClient akool, AkoolJobFacts facts, ConsecutiveFailureGuard guard,
+            BooleanSupplier diskRoom) {
         this.downloader = downloader;
+        this.guard = guard;
         this.akool = akool;
         this.facts = facts;
         this.diskRoom = diskRoom;
@@ -45,6 +52,9 @@ class AudioFetcher implements ItemProcessor<TrackedNarration, DownloadedNarratio
             try {
                 job = akool.audioInfo(narration.akoolId());
             }
+            catch (RequestsStopped stopping) {
+                return null; // still COMPLETED in the ledger: the next run downloads it
+            }
             catch (AkoolException.RowRejected unknown) {
                 throw new DownloadException.ResultGone("Akool no longer has job " + narration.akoolId() + " ("
                         + unknown.getMessage() + ")");
@@ -61,6 +71,9 @@ class AudioFetcher implements ItemProcessor<TrackedNarration, DownloadedNarratio
         if (!diskRoom.getAsBoolean()) {
             throw new DownloadException.Transient("the output disk is full", null);
         }
-        return new DownloadedNarration(narration.key(), downloader.download(url, narration.outputFile()));
+        DownloadedNarration downloaded = new DownloadedNarration(narration.key(), downloader.download(url, narration.outputFile()));
+        facts.recordDownloaded(downloaded);
+        guard.success(ConsecutiveFailureGuard.Phase.COLLECT);
+        return downloaded;
     }
 }

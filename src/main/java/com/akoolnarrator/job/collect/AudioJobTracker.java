@@ -21,6 +21,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.akool.AudioJob;
+import com.akoolnarrator.akool.RequestsStopped;
 import com.akoolnarrator.job.ConsecutiveFailureGuard;
 import com.akoolnarrator.job.Durations;
 import com.akoolnarrator.job.RowFailures;
@@ -201,8 +202,11 @@ class AudioJobTracker implements ItemStreamReader<TrackedNarration> {
                         + e.getMessage(), null);
             }
             else {
-                schedule.afterFault(due);
+                schedule.afterFault(due, e.retryAfter());
             }
+        }
+        catch (RequestsStopped stopping) {
+            // not sent: the job stays SUBMITTED in the ledger, and the next run follows it
         }
         catch (AkoolException.RowRejected e) {
             failed(due, "Akool no longer knows job " + narration.akoolId() + ": " + e.getMessage(), null);

@@ -37,27 +37,24 @@ class CollectStepConfiguration {
 
     @Bean
     Step collectStep(JobRepository jobRepository, RowByRowSteps rowByRow, NarratorProperties settings,
-            AudioJobTracker audioJobTracker, AudioFetcher audioFetcher, DownloadRecorder downloadRecorder) {
+            AudioJobTracker audioJobTracker, AudioFetcher audioFetcher) {
         return rowByRow.configure(new StepBuilder("collect", jobRepository)
                 .<TrackedNarration, DownloadedNarration>chunk(settings.chunkSize()), "download-", settings.downloadThreads())
             .reader(audioJobTracker)
             .processor(audioFetcher)
-            .writer(downloadRecorder)
+            .writer(downloaded -> {
+                // nothing left to write: each MP3 was recorded by the processor as soon as it was on disk
+            })
             .build();
-    }
-
-    @Bean
-    @StepScope
-    DownloadRecorder downloadRecorder(AkoolJobFacts facts, RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
-        return new DownloadRecorder(facts, runs.state(step).guard());
     }
 
     @Bean
     @StepScope
     AudioFetcher audioFetcher(CloseableHttpClient akoolHttpClient, NarratorProperties settings, RunContexts runs,
             AkoolClient akool, AkoolJobFacts facts, @Value("#{stepExecution}") StepExecution step) {
+        RunState state = runs.state(step);
         return new AudioFetcher(new AudioDownloader(akoolHttpClient, runs.of(step).outputFolder(), settings.downloadMaxBytes()),
-                akool, facts, runs.state(step)::awaitDiskRoom);
+                akool, facts, state.guard(), state::awaitDiskRoom);
     }
 
     @Bean

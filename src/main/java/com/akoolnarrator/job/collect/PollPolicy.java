@@ -78,10 +78,11 @@ final class PollPolicy {
         return new Poll(now.plus(poll.interval()), next, poll.faults(), poll.probe(), poll.polls() + 1);
     }
 
-    /** The poll failed (a network fault, say). */
-    public Poll afterFault(Poll poll, Instant now) {
+    /** The poll failed (a network fault, say); polled again no sooner than Akool asked ({@code retryAfter}, or null). */
+    public Poll afterFault(Poll poll, Duration retryAfter, Instant now) {
         Duration next = grow(poll.interval());
-        return new Poll(now.plus(next), next, poll.faults() + 1, poll.probe(), poll.polls() + 1);
+        Duration wait = retryAfter == null ? next : max(next, retryAfter);
+        return new Poll(now.plus(wait), next, poll.faults() + 1, poll.probe(), poll.polls() + 1);
     }
 
     /** Whether the job is given up after this failed poll. */

@@ -82,8 +82,9 @@ final class PollSchedule {
         add(new Due(due.narration(), policy.notDone(due.poll(), clock.instant())));
     }
 
-    void afterFault(Due due) {
-        add(new Due(due.narration(), policy.afterFault(due.poll(), clock.instant())));
+    /** The poll failed; Akool may have said how long to wait ({@code retryAfter}, else null). */
+    void afterFault(Due due, Duration retryAfter) {
+        add(new Due(due.narration(), policy.afterFault(due.poll(), retryAfter, clock.instant())));
     }
 
     private boolean withoutModel() {

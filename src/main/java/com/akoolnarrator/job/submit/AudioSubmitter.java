@@ -1,5 +1,6 @@
 package com.akoolnarrator.job.submit;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +11,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.akool.AudioJob;
+import com.akoolnarrator.akool.RequestsStopped;
 import com.akoolnarrator.job.ConsecutiveFailureGuard;
 import com.akoolnarrator.ledger.AcceptedJournal;
 import com.akoolnarrator.ledger.AkoolJobFacts;
@@ -61,7 +63,14 @@ class AudioSubmitter implements ItemProcessor<PendingNarration, PendingNarration
             }
         }
         gate.awaitOpen(); // nothing is sent that the ledger could not record
-        AudioJob job = send(narration);
+        AudioJob job;
+        try {
+            job = send(narration);
+        }
+        catch (RequestsStopped stopping) {
+            facts.takeBackAttempts(List.of(narration.key()));
+            return narration; // left PENDING for the next run
+        }
         facts.recordAccepted(narration.key(), job, journal);
         guard.success(ConsecutiveFailureGuard.Phase.SUBMIT);
         return narration.withAkoolId(job.id());
@@ -78,6 +87,7 @@ class AudioSubmitter implements ItemProcessor<PendingNarration, PendingNarration
                         + e.getMessage() + "), and it may have accepted one of them; not resent again, to avoid paying"
                         + " twice");
             }
+            akool.waitAsAsked(e);
             throw e;
         }
     }

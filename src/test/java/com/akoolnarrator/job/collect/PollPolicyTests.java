@@ -72,11 +72,23 @@ class PollPolicyTests {
         Poll poll = policy.plain(T0);
         int faults = 0;
         while (!policy.givesUp(poll)) {
-            poll = policy.afterFault(poll, poll.due());
+            poll = policy.afterFault(poll, null, poll.due());
             faults++;
             assertThat(poll.interval()).isLessThanOrEqualTo(MAX);
         }
         assertThat(faults + 1).isEqualTo(PollPolicy.MAX_POLL_FAULTS);
+    }
+
+    @Test
+    void aRefusedPollIsSentAgainNoSoonerThanAkoolAsked() {
+        Poll poll = policy.plain(T0);
+
+        Poll asked = policy.afterFault(poll, Duration.ofSeconds(7), T0);
+        Poll shorter = policy.afterFault(poll, Duration.ofMillis(1), T0);
+
+        assertThat(asked.due()).isEqualTo(T0.plusSeconds(7));
+        assertThat(asked.interval()).as("the backoff grows as for any fault").isEqualTo(shorter.interval());
+        assertThat(shorter.due()).isEqualTo(T0.plus(shorter.interval()));
     }
 
     @Test
