@@ -189,6 +189,12 @@ public final class NarrationBenchmark {
         else {
             System.out.println("lower bound: none without a rate limit (the job's own speed is what is measured)");
         }
+        System.out.println(sampler.firstDownload().map(s -> String.format(Locale.ROOT, "the first MP3 downloaded %.1f s"
+                + " after the first request", s)).orElse("no MP3 downloaded") + "; jobs at Akool at once (accepted, their end"
+                + " not yet reported by a status call): at most " + sampler.mostAtAkool());
+        System.out.printf(Locale.ROOT, "Akool's bad day: %d refused as too frequent whatever the rate, %d server errors"
+                + " (5xx), %d dropped, %d never answered%n", stats.path("http429").asLong(), stats.path("http5xx").asLong(),
+                stats.path("dropped").asLong(), stats.path("silent").asLong());
         group(BUDGET, log).ifPresent(budget -> System.out.println("the job's summary: " + budget));
         System.out.printf(Locale.ROOT, "peak heap in use: %s MB (sampled every 5 s; -Xmx%s); duplicates at Akool: %d%n",
                 peakHeap, heap, stats.path("duplicates").asLong());
@@ -202,6 +208,8 @@ public final class NarrationBenchmark {
         private final AkoolSimulator simulator;
         private final List<double[]> samples = new ArrayList<>();
         private long firstRequestNanos = -1;
+        private double firstDownloadSeconds = Double.NaN;
+        private long mostAtAkool;
 
         RateSampler(CloseableHttpClient http, AkoolSimulator simulator) {
             this.http = http;
@@ -225,9 +233,22 @@ public final class NarrationBenchmark {
             if (firstRequestNanos < 0 && stats.path("create").asLong() + stats.path("clone").asLong() > 0) {
                 firstRequestNanos = now;
             }
+            mostAtAkool = Math.max(mostAtAkool, stats.path("accepted").asLong() - stats.path("finished-reported").asLong());
+            if (firstRequestNanos >= 0 && Double.isNaN(firstDownloadSeconds) && stats.path("download").asLong() > 0) {
+                firstDownloadSeconds = (now - firstRequestNanos) / 1e9;
+            }
             if (firstRequestNanos >= 0) {
                 samples.add(new double[] { (now - firstRequestNanos) / 1e9, apiCalls(stats) - stats.path("rate-limited").asLong() });
             }
+        }
+
+        /** Seconds after the first submission until the first download request, as sampled. */
+        Optional<Double> firstDownload() {
+            return Double.isNaN(firstDownloadSeconds) ? Optional.empty() : Optional.of(firstDownloadSeconds);
+        }
+
+        long mostAtAkool() {
+            return mostAtAkool;
         }
 
         /** Seconds after the first submission until a window of a second or more first saw {@code rate} accepted/s. */

@@ -324,6 +324,7 @@ public class AkoolSimulator implements AutoCloseable {
         Map<String, Object> stats = new LinkedHashMap<>();
         calls.forEach((name, count) -> stats.put(name, count.get()));
         stats.put("accepted", acceptedSubmissions());
+        stats.put("finished-reported", akool.finishedReported());
         stats.put("duplicates", duplicateSubmissions());
         exchanges.send(exchange, stats);
     }

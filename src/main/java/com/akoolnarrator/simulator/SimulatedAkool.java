@@ -37,6 +37,7 @@ final class SimulatedAkool {
     private final Supplier<String> filesUrl;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> submissionsByContent = new ConcurrentHashMap<>();
+    private final AtomicLong finishedReported = new AtomicLong();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final List<Map<String, Object>> voices = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong(0x65f8017f5655_0000L);
@@ -169,6 +170,9 @@ final class SimulatedAkool {
             return new Answer(1008, "audio does not exist", null);
         }
         boolean failed = job.fails && now >= job.readyAt;
+        if (now >= job.readyAt && job.reportFinished()) {
+            finishedReported.incrementAndGet();
+        }
         String failure = "audio generation failed: the voice model could not render this text"
                 + (settings.isEchoCredentials() ? " (request key " + settings.getApiKey() + ")" : "");
         return new Answer(1000, failed ? failure : "OK", jobData(job, now));
@@ -233,6 +237,12 @@ final class SimulatedAkool {
 
     void resetCounters() {
         submissionsByContent.clear();
+        finishedReported.set(0);
+    }
+
+    /** Jobs whose end (completed or failed) a status call has reported: the others are still at Akool for the caller. */
+    long finishedReported() {
+        return finishedReported.get();
     }
 
     /** Akool loses every job it has (as it does past retention): status calls answer 1008, downloads 404. */
@@ -261,6 +271,15 @@ final class SimulatedAkool {
         }
 
         /** Whether a download found this job's URL expired: then Akool no longer has its result either. */
+        private boolean finishedReported;
+
+        /** Whether this is the first status call to report the job's end. */
+        synchronized boolean reportFinished() {
+            boolean first = !finishedReported;
+            finishedReported = true;
+            return first;
+        }
+
         synchronized boolean knownExpired() {
             return Boolean.TRUE.equals(expired);
         }
