@@ -83,7 +83,7 @@ class FaultToleranceTests extends JobTestSupport {
         try {
             RunOutcome outcome = run(csv("burst.csv", lines.toArray(String[]::new)));
 
-            assertThat(outcome.exitCode()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+            assertThat(outcome.exitCode()).as(() -> failures()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
             assertThat(simulator.calls("rate-limited")).isPositive();
             assertThat(throttle.slowDowns()).isGreaterThan(slowDownsBefore);
             assertThat(simulator.duplicateSubmissions()).isZero();
@@ -256,5 +256,15 @@ class FaultToleranceTests extends JobTestSupport {
             jdbc.sql("SELECT * FROM " + table).query().listOfRows().forEach(row -> all.append(row.values()).append('\n'));
         }
         return all.toString();
+    }
+
+    private String failures() {
+        try {
+            return results().stream().filter(r -> !r.get("status").equals("SUCCEEDED"))
+                .map(r -> r.get("id") + ": " + r.get("error")).toList().toString();
+        }
+        catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 }

@@ -22,7 +22,9 @@ import com.akoolnarrator.ledger.PendingNarration;
  * The one place where Akool is asked to narrate (and bills for it). The first attempt of each narration was counted
  * by the {@link PendingSubmissionReader}; a request sent again after a fault is counted here first, after asking the
  * ledger again whether the narration has an Akool job by now. Once Akool accepts, the job id is committed to the
- * ledger before this method returns, so that no retry, chunk replay, restart or rerun submits the row again.
+ * ledger before this method returns, so that no retry, chunk replay, restart or rerun submits the row again. A request
+ * Akool refused asking to come back later is put back ({@link DeferredSubmissions}) rather than waited for here; one
+ * put back too often waits what Akool asked, and is retried as any fault.
  */
 class AudioSubmitter implements ItemProcessor<PendingNarration, PendingNarration> {
 
@@ -33,11 +35,13 @@ class AudioSubmitter implements ItemProcessor<PendingNarration, PendingNarration
     private final AcceptedJournal journal;
     private final BooleanSupplier diskRoom;
     private final CountedAttempts attempts;
+    private final DeferredSubmissions deferred;
     /** Narrations whose request was answered once in a way that may mean it was accepted. */
     private final Set<String> unreadableAnswers = ConcurrentHashMap.newKeySet();
 
     AudioSubmitter(AkoolClient akool, AkoolJobFacts facts, ConsecutiveFailureGuard guard, CountedAttempts attempts,
-            SpendingGate gate, AcceptedJournal journal, BooleanSupplier diskRoom) {
+            DeferredSubmissions deferred, SpendingGate gate, AcceptedJournal journal, BooleanSupplier diskRoom) {
+        this.deferred = deferred;
         this.diskRoom = diskRoom;
         this.gate = gate;
         this.journal = journal;
@@ -71,6 +75,13 @@ class AudioSubmitter implements ItemProcessor<PendingNarration, PendingNarration
             facts.takeBackAttempts(List.of(narration.key()));
             return narration; // left PENDING for the next run
         }
+        catch (AkoolException.Transient refused) {
+            if (refused.retryAfter() != null && deferred.defer(narration, refused.retryAfter())) {
+                return narration; // sent again once Akool's wait is over, in a later chunk
+            }
+            akool.waitAsAsked(refused);
+            throw refused;
+        }
         facts.recordAccepted(narration.key(), job, journal);
         guard.success(ConsecutiveFailureGuard.Phase.SUBMIT);
         return narration.withAkoolId(job.id());
@@ -87,7 +98,6 @@ class AudioSubmitter implements ItemProcessor<PendingNarration, PendingNarration
                         + e.getMessage() + "), and it may have accepted one of them; not resent again, to avoid paying"
                         + " twice");
             }
-            akool.waitAsAsked(e);
             throw e;
         }
     }

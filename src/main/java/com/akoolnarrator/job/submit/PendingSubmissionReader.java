@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -16,7 +17,8 @@ import com.akoolnarrator.ledger.PendingNarration;
  * The submit step's reader: pending narrations in input order, a chunk at a time, with the first attempt of the
  * whole chunk counted in the ledger in one durable commit before any of them is sent (one disk write a chunk, not one
  * a row). A narration that turns out to have an Akool job already comes with its id, and is followed instead of sent.
- * Attempts counted but never sent (the step stopped or failed first) are taken back when the step closes.
+ * Attempts counted but never sent (the step stopped or failed first) are taken back when the step closes. Narrations
+ * put back after a refusal ({@link DeferredSubmissions}) are handed out again once their time has come, before new ones.
  */
 class PendingSubmissionReader implements ItemStreamReader<PendingNarration> {
 
@@ -25,10 +27,14 @@ class PendingSubmissionReader implements ItemStreamReader<PendingNarration> {
     private final CountedAttempts attempts;
     private final int batchSize;
     private final Deque<PendingNarration> counted = new ArrayDeque<>();
+    private final DeferredSubmissions deferred;
+    private final BooleanSupplier stopRequested;
 
     public PendingSubmissionReader(ItemStreamReader<PendingNarration> pending, AkoolJobFacts facts,
-            CountedAttempts attempts, int batchSize) {
+            CountedAttempts attempts, int batchSize, DeferredSubmissions deferred, BooleanSupplier stopRequested) {
         this.pending = pending;
+        this.deferred = deferred;
+        this.stopRequested = stopRequested;
         this.facts = facts;
         this.attempts = attempts;
         this.batchSize = Math.max(1, batchSize);
@@ -36,6 +42,10 @@ class PendingSubmissionReader implements ItemStreamReader<PendingNarration> {
 
     @Override
     public PendingNarration read() throws Exception {
+        PendingNarration due = deferred.nextDue();
+        if (due != null) {
+            return due;
+        }
         if (counted.isEmpty()) {
             List<PendingNarration> batch = new ArrayList<>(batchSize);
             PendingNarration next;
@@ -48,7 +58,8 @@ class PendingSubmissionReader implements ItemStreamReader<PendingNarration> {
             batch.forEach(narration -> counted.add(known.containsKey(narration.key())
                     ? narration.withAkoolId(known.get(narration.key())) : narration));
         }
-        return counted.poll();
+        PendingNarration next = counted.poll();
+        return next != null ? next : deferred.awaitNext(stopRequested);
     }
 
     @Override

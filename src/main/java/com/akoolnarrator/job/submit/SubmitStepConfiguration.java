@@ -1,5 +1,7 @@
 package com.akoolnarrator.job.submit;
 
+import java.time.Clock;
+
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -11,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.akoolnarrator.akool.AkoolClient;
+import com.akoolnarrator.akool.AkoolProperties;
 import com.akoolnarrator.akool.CreditPrice;
 import com.akoolnarrator.job.RowByRowSteps;
 import com.akoolnarrator.job.RunContexts;
@@ -30,8 +33,6 @@ import com.akoolnarrator.settings.NarratorProperties;
  */
 @Configuration(proxyBeanMethods = false)
 class SubmitStepConfiguration {
-
-    private static final String RUN_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
 
     @Bean
     Step submitStep(JobRepository jobRepository, RowByRowSteps rowByRow, NarratorProperties settings,
@@ -57,8 +58,16 @@ class SubmitStepConfiguration {
     @Bean
     @StepScope
     PendingSubmissionReader pendingSubmissions(LedgerReaders readers, AkoolJobFacts facts, CountedAttempts countedAttempts,
-            NarratorProperties settings, @Value(RUN_ID) long runId) {
-        return new PendingSubmissionReader(readers.pendingNarrations(runId), facts, countedAttempts, settings.chunkSize());
+            DeferredSubmissions deferredSubmissions, NarratorProperties settings, RunContexts runs,
+            @Value("#{stepExecution}") StepExecution step) {
+        return new PendingSubmissionReader(readers.pendingNarrations(step.getJobExecution().getJobInstance().getInstanceId()),
+                facts, countedAttempts, settings.chunkSize(), deferredSubmissions, runs.state(step)::stopRequested);
+    }
+
+    @Bean
+    @StepScope
+    DeferredSubmissions deferredSubmissions(Clock clock, AkoolProperties akool) {
+        return new DeferredSubmissions(clock, akool.retry().maxRetries());
     }
 
     @Bean
@@ -75,9 +84,9 @@ class SubmitStepConfiguration {
     @Bean
     @StepScope
     AudioSubmitter audioSubmitter(AkoolClient akool, AkoolJobFacts facts, RunContexts runs, CountedAttempts countedAttempts,
-            SpendingGate spendingGate, @Value("#{stepExecution}") StepExecution step) {
+            DeferredSubmissions deferredSubmissions, SpendingGate spendingGate, @Value("#{stepExecution}") StepExecution step) {
         RunState run = runs.state(step);
-        return new AudioSubmitter(akool, facts, run.guard(), countedAttempts, spendingGate,
+        return new AudioSubmitter(akool, facts, run.guard(), countedAttempts, deferredSubmissions, spendingGate,
                 AcceptedJournal.reserve(runs.of(step).outputFolder()), run::awaitDiskRoom);
     }
 }
