@@ -26,6 +26,8 @@ import com.google.common.util.concurrent.RateLimiter;
  */
 public class AkoolRequestThrottle {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AkoolRequestThrottle.class);
+
     private static final double UNLIMITED = 1_000_000;
     private static final Duration LONGEST_PAUSE = Duration.ofDays(1);
     /** Work counts as waiting for the budget if a caller had to wait within this long. */
@@ -151,7 +153,12 @@ public class AkoolRequestThrottle {
      */
     public void slowDown(Duration retryAfter, long ticket) {
         slowDowns.incrementAndGet();
+        double before = policy.rate();
         RatePolicy.Refusal refusal = policy.rejected(ticket, System.nanoTime(), accepted.perSecond());
+        if (log.isDebugEnabled() && policy.rate() != before) {
+            log.debug(String.format(Locale.ROOT, "Akool refused a request as too frequent: budget %.1f -> %.1f requests/s (%s)",
+                    before, policy.rate(), policy.evidence()));
+        }
         apply();
         if (refusal == RatePolicy.Refusal.LIMIT) {
             pause(retryAfter != null ? retryAfter : Duration.ofNanos((long) (1_000_000_000L / limiter.getRate())));

@@ -154,6 +154,11 @@ final class RatePolicy {
         return Refusal.LIMIT;
     }
 
+    /** What the policy knows of Akool's refusals around the current rate, for a log line. */
+    public synchronized String evidence() {
+        return evidence.describe(rate);
+    }
+
     /** The share of answers Akool refuses at rates below the current one: its noise, when the refusals are not the limit. */
     public synchronized double noise() {
         return evidence.shareBelow(rate);

@@ -82,6 +82,15 @@ final class RefusalEvidence {
         return below.answers() < KNOWN_ANSWERS ? 0 : below.share();
     }
 
+    /** The counts behind {@link #meaning}, for a log line. */
+    String describe(double rate) {
+        int here = band(rate);
+        Count below = count(0, here);
+        Count above = count(here + 1, BANDS);
+        return String.format(java.util.Locale.ROOT, "refused %d of %d answers at this rate, %d of %d below it, %d of %d above",
+                refusals[here], answers[here], below.refusals(), below.answers(), above.refusals(), above.answers());
+    }
+
     /** How far a share measured on {@code answers} answers may stray from {@code share} by chance alone. */
     private static double spread(double share, long answers) {
         return DEVIATIONS * Math.sqrt(share * (1 - share) / answers) + MARGIN;

@@ -84,12 +84,13 @@ public final class NarrationBenchmark {
         int runs = Integer.parseInt(value(args, "runs", "1"));
         List<String> jobArgs = new ArrayList<>();
         for (String arg : args) {
-            if (arg.startsWith("--narrator.") || arg.startsWith("--akool.") || arg.startsWith("--spring.")) {
+            if (arg.startsWith("--narrator.") || arg.startsWith("--akool.") || arg.startsWith("--spring.")
+                    || arg.startsWith("--logging.")) {
                 jobArgs.add(arg);
             }
         }
         options.keySet().removeIf(k -> List.of("rows", "min-chars", "max-chars", "baseline-rows", "heap", "jar", "runs").contains(k)
-                || k.startsWith("narrator.") || k.startsWith("akool.") || k.startsWith("spring."));
+                || k.startsWith("narrator.") || k.startsWith("akool.") || k.startsWith("spring.") || k.startsWith("logging."));
 
         SimulatorSettings settings = new SimulatorSettings();
         settings.setApiKey(KEY);

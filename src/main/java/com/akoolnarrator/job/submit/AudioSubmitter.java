@@ -23,8 +23,8 @@ import com.akoolnarrator.ledger.PendingNarration;
  * by the {@link PendingSubmissionReader}; a request sent again after a fault is counted here first, after asking the
  * ledger again whether the narration has an Akool job by now. Once Akool accepts, the job id is committed to the
  * ledger before this method returns, so that no retry, chunk replay, restart or rerun submits the row again. A request
- * Akool refused asking to come back later is put back ({@link DeferredSubmissions}) rather than waited for here; one
- * put back too often waits what Akool asked, and is retried as any fault.
+ * that failed for a reason that may pass is put back ({@link DeferredSubmissions}) rather than retried here; one put
+ * back too often waits what Akool asked, if anything, and is retried in place.
  */
 class AudioSubmitter implements ItemProcessor<PendingNarration, PendingNarration> {
 
@@ -75,12 +75,12 @@ class AudioSubmitter implements ItemProcessor<PendingNarration, PendingNarration
             facts.takeBackAttempts(List.of(narration.key()));
             return narration; // left PENDING for the next run
         }
-        catch (AkoolException.Transient refused) {
-            if (refused.retryAfter() != null && deferred.defer(narration, refused.retryAfter())) {
-                return narration; // sent again once Akool's wait is over, in a later chunk
+        catch (AkoolException.Transient failed) {
+            if (deferred.defer(narration, failed.retryAfter())) {
+                return narration; // sent again after Akool's wait or the backoff, in a later chunk
             }
-            akool.waitAsAsked(refused);
-            throw refused;
+            akool.waitAsAsked(failed);
+            throw failed;
         }
         facts.recordAccepted(narration.key(), job, journal);
         guard.success(ConsecutiveFailureGuard.Phase.SUBMIT);

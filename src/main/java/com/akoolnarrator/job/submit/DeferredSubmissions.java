@@ -9,13 +9,16 @@ import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
+import com.akoolnarrator.akool.AkoolProperties;
 import com.akoolnarrator.ledger.PendingNarration;
 
 /**
- * Narrations whose request Akool refused asking to be sent again later ({@code Retry-After}), put back for the submit
- * step's reader to hand out again once that time has come, instead of their processor waiting: the chunk they were in
- * ends without them, so that one refused request does not hold up the requests of its whole chunk. Each narration is
- * put back {@code maxDeferrals} times at most; after that its processor waits and retries as for any fault.
+ * Narrations whose request failed for a reason that may pass (a refusal, a server error, a dropped connection), put
+ * back for the submit step's reader to hand out again later instead of their processor waiting: the chunk they were in
+ * ends without them, so that one unlucky request does not hold up the requests of its whole chunk (a chunk waits for
+ * its slowest row). A narration comes back after what Akool asked ({@code Retry-After}), else after the backoff of
+ * {@code akool.retry} for its number of tries; it is put back {@code akool.retry.max-retries} times at most, after
+ * which its processor waits and retries in place, as Spring Batch's retry does for any fault.
  * <p>
  * Once the reader has nothing left to hand out it is closed: a narration refused after that (in the step's last chunk)
  * is not put back, its processor waits instead, so that nothing put back is left behind when the step ends.
@@ -30,23 +33,26 @@ class DeferredSubmissions {
     private final PriorityQueue<Deferred> waiting = new PriorityQueue<>(Comparator.comparing(Deferred::due));
     private final Map<String, Integer> deferrals = new ConcurrentHashMap<>();
     private final Clock clock;
-    private final int maxDeferrals;
+    private final AkoolProperties.Retry backoff;
     private boolean closed;
 
-    DeferredSubmissions(Clock clock, int maxDeferrals) {
+    DeferredSubmissions(Clock clock, AkoolProperties.Retry backoff) {
         this.clock = clock;
-        this.maxDeferrals = maxDeferrals;
+        this.backoff = backoff;
     }
 
     /**
-     * Puts the narration back to be handed out again after {@code wait}, unless it was put back too often already.
+     * Puts the narration back to be handed out again after what Akool asked ({@code retryAfter}, or null for the
+     * backoff), unless it was put back too often already or the reader has closed.
      *
      * @return whether it was put back
      */
-    boolean defer(PendingNarration narration, Duration wait) {
-        if (deferrals.merge(narration.key(), 1, Integer::sum) > maxDeferrals) {
+    boolean defer(PendingNarration narration, Duration retryAfter) {
+        int tries = deferrals.merge(narration.key(), 1, Integer::sum);
+        if (tries > backoff.maxRetries()) {
             return false;
         }
+        Duration wait = retryAfter != null ? retryAfter : backoff(tries);
         synchronized (this) {
             if (closed) {
                 return false;
@@ -55,6 +61,11 @@ class DeferredSubmissions {
             notifyAll();
         }
         return true;
+    }
+
+    private Duration backoff(int tries) {
+        double nanos = backoff.delay().toNanos() * Math.pow(backoff.multiplier(), tries - 1);
+        return Duration.ofNanos((long) Math.min(nanos, backoff.maxDelay().toNanos()));
     }
 
     /** A narration put back whose time has come, or null. */

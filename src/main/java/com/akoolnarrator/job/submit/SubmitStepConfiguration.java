@@ -67,7 +67,7 @@ class SubmitStepConfiguration {
     @Bean
     @StepScope
     DeferredSubmissions deferredSubmissions(Clock clock, AkoolProperties akool) {
-        return new DeferredSubmissions(clock, akool.retry().maxRetries());
+        return new DeferredSubmissions(clock, akool.retry());
     }
 
     @Bean

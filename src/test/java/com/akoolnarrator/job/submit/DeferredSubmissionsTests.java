@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import com.akoolnarrator.akool.AkoolProperties;
 import com.akoolnarrator.ledger.PendingNarration;
 
 class DeferredSubmissionsTests {
@@ -33,7 +34,8 @@ class DeferredSubmissionsTests {
             return this;
         }
     };
-    private final DeferredSubmissions deferred = new DeferredSubmissions(clock, 2);
+    private final DeferredSubmissions deferred = new DeferredSubmissions(clock,
+            new AkoolProperties.Retry(2, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(3), Duration.ZERO));
 
     @Test
     void aNarrationPutBackIsHandedOutAgainOnceAkoolsWaitIsOverEarliestFirst() {
@@ -55,6 +57,23 @@ class DeferredSubmissionsTests {
         assertThat(deferred.defer(refused, Duration.ZERO)).isTrue();
         assertThat(deferred.defer(refused, Duration.ZERO)).isTrue();
         assertThat(deferred.defer(refused, Duration.ZERO)).isFalse();
+    }
+
+    @Test
+    void withoutAWaitAskedForANarrationComesBackAfterTheBackoffOfItsTries() {
+        PendingNarration failed = narration("r1");
+
+        deferred.defer(failed, null);
+        now = now.plusMillis(999);
+        assertThat(deferred.nextDue()).isNull();
+        now = now.plusMillis(1);
+        assertThat(deferred.nextDue()).as("after the first delay").isNotNull();
+
+        deferred.defer(failed, null);
+        now = now.plusMillis(1999);
+        assertThat(deferred.nextDue()).isNull();
+        now = now.plusMillis(1);
+        assertThat(deferred.nextDue()).as("after the delay times the multiplier").isNotNull();
     }
 
     @Test
