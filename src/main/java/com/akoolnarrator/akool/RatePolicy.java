@@ -142,14 +142,18 @@ final class RatePolicy {
             return Refusal.LIMIT;
         }
         cutAtNanos = nowNanos;
-        lastRejectedRate = rate;
+        boolean known = meaning == RefusalEvidence.Meaning.LIMIT;
+        if (known) {
+            lastRejectedRate = rate;
+        }
         double cut = rate * (fixed ? GIVEN_CUT : CUT);
         if (!fixed && acceptedPerSecond * UNDER_ACCEPTED < cut) {
             cut = Math.max(acceptedPerSecond * UNDER_ACCEPTED, rate * GIVEN_CUT);
         }
         rate = Math.max(floor, cut);
-        // a refusal with nothing to compare it with may be noise: the rate still grows fast until one is the limit
-        slowStart &= meaning == RefusalEvidence.Meaning.UNKNOWN;
+        // a refusal with nothing to compare it with may be noise: the rate still grows fast until one is the limit,
+        // and the rate it came at is no limit to creep up to
+        slowStart &= !known;
         cutAtRequest = requestsSent;
         return Refusal.LIMIT;
     }

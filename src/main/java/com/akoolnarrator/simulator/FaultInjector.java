@@ -1,7 +1,6 @@
 package com.akoolnarrator.simulator;
 
-import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.SplittableRandom;
 
 /**
  * The weather of the simulated service: a seeded random draw per fault (rates from {@link SimulatorSettings}, read at
@@ -10,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FaultInjector {
 
     private final SimulatorSettings settings;
-    private final ThreadLocal<Random> random;
+    private final ThreadLocal<SplittableRandom> random;
     private final Object rateLock = new Object();
     private double rateTokens;
     private long rateRefilledAt = System.nanoTime();
@@ -18,8 +17,14 @@ final class FaultInjector {
 
     FaultInjector(SimulatorSettings settings) {
         this.settings = settings;
-        AtomicLong seeds = new AtomicLong(settings.getSeed());
-        this.random = ThreadLocal.withInitial(() -> new Random(seeds.getAndIncrement()));
+        // split streams, not Random(seed), Random(seed + 1)...: the first draws of neighbouring seeds are nearly equal,
+        // so every new server thread would fault, or not, together at the start of a run
+        SplittableRandom seeds = new SplittableRandom(settings.getSeed());
+        this.random = ThreadLocal.withInitial(() -> {
+            synchronized (seeds) {
+                return seeds.split();
+            }
+        });
     }
 
     /** Whether a fault happening at {@code rate} (0 to 1) happens this time. */
