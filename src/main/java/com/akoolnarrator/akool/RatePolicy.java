@@ -18,15 +18,17 @@ package com.akoolnarrator.akool;
  * episode), and every accepted request gives back 2 % of it, demand or not.
  * <p>
  * Either way only a refusal that a lower rate would have avoided is a rate-limit signal ({@link RefusalEvidence}):
- * refusals that came as often at lower rates do not depend on the rate, and neither cut it nor pause anyone.
+ * refusals that came as often at lower rates do not depend on the rate, and neither cut it nor pause anyone. A refusal
+ * with nothing yet to compare it with cuts the rate all the same (it may be the limit), but ends no slow start and sets
+ * no rate to creep up to: only a refusal known to be the limit does.
  */
 final class RatePolicy {
 
     /** What a refusal means for everyone else. */
     enum Refusal {
-        /** More refusals than the known noise: the limit, or maybe; everyone pauses as Akool asked. */
+        /** The limit, or maybe (nothing to compare with yet): everyone pauses as Akool asked. */
         LIMIT,
-        /** Within the noise Akool sends whatever the rate: only the refused request waits. */
+        /** As frequent as at lower rates: noise; only the refused request waits. */
         NOISE
     }
 
@@ -44,6 +46,8 @@ final class RatePolicy {
     static final double SETTLED_SHARE = 0.9;
 
     static final long EPISODE_NANOS = 1_000_000_000L;
+    /** Far more than can be in flight at once (a connection each). */
+    private static final int REMEMBERED_TICKETS = 1 << 14;
     static final double GIVEN_RECOVERY = 0.02;
     static final double GIVEN_CUT = 0.5;
 
@@ -57,6 +61,8 @@ final class RatePolicy {
     private long cutAtNanos;
     private double lastRejectedRate = Double.NaN;
     private final RefusalEvidence evidence = new RefusalEvidence();
+    /** The rate each recent request was sent at, by ticket: its answer counts there, not at the rate when it came back. */
+    private final double[] sentAtRate = new double[REMEMBERED_TICKETS];
 
     private RatePolicy(double start, double floor, double ceiling, boolean fixed, boolean slowStart) {
         this.floor = Math.min(floor, ceiling);
@@ -99,7 +105,12 @@ final class RatePolicy {
 
     /** A request is about to be sent: its ticket, which its answer brings back. */
     public synchronized long sent() {
-        return ++requestsSent;
+        sentAtRate[(int) (++requestsSent % REMEMBERED_TICKETS)] = rate;
+        return requestsSent;
+    }
+
+    private double sentAt(long ticket) {
+        return ticket > 0 && requestsSent - ticket < REMEMBERED_TICKETS ? sentAtRate[(int) (ticket % REMEMBERED_TICKETS)] : rate;
     }
 
     /**
@@ -108,7 +119,7 @@ final class RatePolicy {
      * @param demand whether work was waiting for the budget lately (else the rate was not what limited the job)
      */
     public synchronized void accepted(long ticket, boolean demand) {
-        evidence.answered(rate, false);
+        evidence.answered(sentAt(ticket), false);
         if (rate >= ceiling || !fixed && !demand) {
             return;
         }
@@ -133,8 +144,9 @@ final class RatePolicy {
      * @return whether everyone should pause, or only the refused request wait
      */
     public synchronized Refusal rejected(long ticket, long nowNanos, double acceptedPerSecond) {
-        evidence.answered(rate, true);
-        RefusalEvidence.Meaning meaning = evidence.meaning(rate);
+        double sentAt = sentAt(ticket);
+        evidence.answered(sentAt, true);
+        RefusalEvidence.Meaning meaning = evidence.meaning(sentAt);
         if (meaning == RefusalEvidence.Meaning.NOISE) {
             return Refusal.NOISE;
         }
