@@ -7,8 +7,10 @@ package com.akoolnarrator.akool;
  * <p>
  * Answers are counted by the rate they were sent at, in bands {@value #BAND_WIDTH}x wide (a band forgets half its
  * counts past {@value #BAND_MEMORY} answers, so that a limit that moves is followed). A refusal is the limit when the
- * bands below the current rate were clean (no refusal in {@value #KNOWN_ANSWERS} answers or more), or when the share
- * refused at this rate is clearly above the share below: half as many again, plus {@value #MARGIN} of all answers, over
+ * bands below the current rate were clean (under {@value #CLEAN_SHARE} refused, over {@value #KNOWN_ANSWERS} answers or
+ * more), or when the share
+ * refused at this rate is clearly above the share below (or at all rates together, if that is lower: after a limit
+ * dropped, every rate below may be above it): half as many again, plus {@value #MARGIN} of all answers, over
  * at least {@value #COMPARED_ANSWERS} answers. With nothing known below (a cut has just brought the rate lower than ever),
  * the rates above are the comparison: refusals here less frequent than there mean the cut helped, and are the limit;
  * as frequent, noise; and until {@value #COMPARED_ANSWERS} answers tell, no more cuts. With nothing known at all, a
@@ -30,6 +32,11 @@ final class RefusalEvidence {
     static final int BANDS = 80;
     static final int BAND_MEMORY = 400;
     static final int KNOWN_ANSWERS = 30;
+    /**
+     * Rates below refused less often than this are clean: a refusal above them is the limit. Refusals this rare at any
+     * rate are not worth telling from a limit, and in flight across a cut a few strays reach the lower rates.
+     */
+    static final double CLEAN_SHARE = 0.02;
     static final int COMPARED_ANSWERS = 20;
     static final int LIMIT_ANSWERS = 6;
     static final double LIMIT_SHARE = 0.5;
@@ -64,8 +71,10 @@ final class RefusalEvidence {
         }
         Count below = count(0, here);
         if (below.answers() >= KNOWN_ANSWERS) {
-            return below.refusals() == 0 || answers[here] >= COMPARED_ANSWERS
-                    && shareHere > below.share() + spread(below.share(), answers[here]) ? Meaning.LIMIT : Meaning.NOISE;
+            // noise does not depend on the rate: where the rates below are all above a limit, all rates together say more
+            double reference = Math.min(below.share(), count(0, BANDS).share());
+            return below.share() < CLEAN_SHARE || answers[here] >= COMPARED_ANSWERS
+                    && shareHere > reference + spread(reference, answers[here]) ? Meaning.LIMIT : Meaning.NOISE;
         }
         Count above = count(here + 1, BANDS);
         if (above.refusals() > 0) {
