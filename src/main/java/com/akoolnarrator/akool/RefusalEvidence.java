@@ -6,15 +6,17 @@ package com.akoolnarrator.akool;
  * lower rates. Pure; fed by the {@link RatePolicy} with every answer and the rate its request was sent at.
  * <p>
  * Answers are counted by the rate they were sent at, in bands {@value #BAND_WIDTH}x wide (a band forgets half its
- * counts past {@value #BAND_MEMORY} answers, so that a limit that moves is followed). A refusal is the limit when the
- * bands below the current rate were clean (under {@value #CLEAN_SHARE} refused, over {@value #KNOWN_ANSWERS} answers or
- * more), or when the share
- * refused at this rate is clearly above the share below (or at all rates together, if that is lower: after a limit
- * dropped, every rate below may be above it): half as many again, plus {@value #MARGIN} of all answers, over
- * at least {@value #COMPARED_ANSWERS} answers. With nothing known below (a cut has just brought the rate lower than ever),
- * the rates above are the comparison: refusals here less frequent than there mean the cut helped, and are the limit;
- * as frequent, noise; and until {@value #COMPARED_ANSWERS} answers tell, no more cuts. With nothing known at all, a
- * refusal is the limit. Half of the answers at a rate refused is always the limit.
+ * counts past {@value #BAND_MEMORY} answers, so that a limit that moves is followed). A refusal is the limit when:
+ * <ul>
+ * <li>half of the answers at its rate were refused;</li>
+ * <li>the rates below were clean (under {@value #CLEAN_SHARE} refused, over {@value #KNOWN_ANSWERS} answers or more);</li>
+ * <li>or its rate is refused clearly more often than the rates below, or than all rates together if that is lower
+ * (after a limit dropped, every rate below may be above it): by {@value #DEVIATIONS} standard deviations of a sample
+ * of that many answers, plus {@value #MARGIN}, over {@value #COMPARED_ANSWERS} answers at least.</li>
+ * </ul>
+ * With nothing known below (a cut has just brought the rate lower than ever), the rates above are the comparison:
+ * refusals here clearly less frequent than there mean the cut helped, and are the limit; as frequent, or too few
+ * answers yet to tell, noise. With nothing known at all, a refusal may be the limit ({@link Meaning#UNKNOWN}).
  */
 final class RefusalEvidence {
 
