@@ -84,6 +84,7 @@ public abstract class JobTestSupport {
 
     @BeforeEach
     void calmWeather() {
+        throttle.resume(); // an earlier test may have stopped a run: the context's client sends nothing after a stop
         simulatorSettings.clearFaults();
         simulatorSettings.setApiKey("sim-test-key-7f3a9c");
         simulator.setCredits(1e12);

@@ -24,10 +24,13 @@ public record CreditPrice(double perThousandCharacters) {
         return estimate <= 0 ? rows : Math.min(rows, (long) Math.floor(rows * balance / estimate));
     }
 
-    /** The balance now, or empty (with a warning saying why) when Akool does not say. */
+    /** The balance now, or empty (with a warning saying why) when Akool does not say, or when the run is stopping. */
     public static Optional<Double> balance(AkoolClient akool) {
         try {
             return Optional.of(akool.credit());
+        }
+        catch (RequestsStopped stopping) {
+            return Optional.empty();
         }
         catch (AkoolException e) {
             log.warn("Could not read the account's credit balance ({}); going on without it", e.getMessage());

@@ -15,8 +15,9 @@ package com.akoolnarrator.akool;
  * of that many answers, plus {@value #MARGIN}, over {@value #COMPARED_ANSWERS} answers at least.</li>
  * </ul>
  * With nothing known below (a cut has just brought the rate lower than ever), the rates above are the comparison:
- * refusals here clearly less frequent than there mean the cut helped, and are the limit; as frequent, or too few
- * answers yet to tell, noise. With nothing known at all, a refusal may be the limit ({@link Meaning#UNKNOWN}).
+ * refusals here clearly less frequent than there mean the cut helped, and are the limit; as frequent, noise; with too
+ * few answers here yet to tell, the limit if the rates above were refused heavily ({@value #HEAVILY_REFUSED} or more),
+ * else noise. With nothing known at all, a refusal may be the limit ({@link Meaning#UNKNOWN}).
  */
 final class RefusalEvidence {
 
@@ -42,6 +43,8 @@ final class RefusalEvidence {
     static final int COMPARED_ANSWERS = 20;
     static final int LIMIT_ANSWERS = 6;
     static final double LIMIT_SHARE = 0.5;
+    /** Rates above refused this often are a limit's, not noise's: a refusal below them is the limit, too few answers or not. */
+    static final double HEAVILY_REFUSED = 0.25;
     /** How many standard deviations of a sample's share apart two shares must be to differ, and a margin beyond. */
     static final double DEVIATIONS = 3;
     static final double MARGIN = 0.02;
@@ -81,8 +84,10 @@ final class RefusalEvidence {
         Count above = count(here + 1, BANDS);
         if (above.refusals() > 0) {
             // a cut brought the rate here, and nothing is known below: refusals as frequent as above it are noise
-            return answers[here] >= COMPARED_ANSWERS && shareHere < above.share() - spread(above.share(), answers[here])
-                    ? Meaning.LIMIT : Meaning.NOISE;
+            boolean limit = answers[here] >= COMPARED_ANSWERS
+                    ? shareHere < above.share() - spread(above.share(), answers[here])
+                    : above.share() >= HEAVILY_REFUSED;
+            return limit ? Meaning.LIMIT : Meaning.NOISE;
         }
         return Meaning.UNKNOWN;
     }
