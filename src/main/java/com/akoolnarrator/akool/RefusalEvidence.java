@@ -16,8 +16,8 @@ package com.akoolnarrator.akool;
  * </ul>
  * With nothing known below (a cut has just brought the rate lower than ever), the rates above are the comparison:
  * refusals here clearly less frequent than there mean the cut helped, and are the limit; as frequent, noise; with too
- * few answers here yet to tell, the limit if the rates above were refused heavily ({@value #HEAVILY_REFUSED} or more),
- * else noise. With nothing known at all, a refusal may be the limit ({@link Meaning#UNKNOWN}).
+ * few answers here yet to tell, the limit if the rates above were refused heavily ({@value #HEAVILY_REFUSED} or more,
+ * {@value #HEAVY_REFUSALS} refusals at least), else noise. With nothing known at all, a refusal may be the limit ({@link Meaning#UNKNOWN}).
  */
 final class RefusalEvidence {
 
@@ -45,6 +45,8 @@ final class RefusalEvidence {
     static final double LIMIT_SHARE = 0.5;
     /** Rates above refused this often are a limit's, not noise's: a refusal below them is the limit, too few answers or not. */
     static final double HEAVILY_REFUSED = 0.25;
+    /** Fewer refusals than this above are too few to call heavy, whatever their share (one of the first four, say). */
+    static final int HEAVY_REFUSALS = 4;
     /** How many standard deviations of a sample's share apart two shares must be to differ, and a margin beyond. */
     static final double DEVIATIONS = 3;
     static final double MARGIN = 0.02;
@@ -86,7 +88,7 @@ final class RefusalEvidence {
             // a cut brought the rate here, and nothing is known below: refusals as frequent as above it are noise
             boolean limit = answers[here] >= COMPARED_ANSWERS
                     ? shareHere < above.share() - spread(above.share(), answers[here])
-                    : above.share() >= HEAVILY_REFUSED;
+                    : above.refusals() >= HEAVY_REFUSALS && above.share() >= HEAVILY_REFUSED;
             return limit ? Meaning.LIMIT : Meaning.NOISE;
         }
         return Meaning.UNKNOWN;

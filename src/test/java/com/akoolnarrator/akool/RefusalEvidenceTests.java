@@ -67,6 +67,16 @@ class RefusalEvidenceTests {
     }
 
     @Test
+    void afterACutToARateNeverTriedARefusalIsTheLimitAtOnceWhenTheRatesAboveWereRefusedHeavily() {
+        answers(10, 4, 4); // one of the first four: too few to call heavy
+        evidence.answered(7, true);
+        assertThat(evidence.meaning(7)).isEqualTo(RefusalEvidence.Meaning.NOISE);
+
+        answers(10, 20, 2);
+        assertThat(evidence.meaning(7)).isEqualTo(RefusalEvidence.Meaning.LIMIT);
+    }
+
+    @Test
     void halfOfTheAnswersAtARateRefusedIsTheLimitWhateverIsBelow() {
         answers(8, 200, 3);
         answers(12, 10, 2);
