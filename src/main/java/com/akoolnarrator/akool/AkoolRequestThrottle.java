@@ -6,6 +6,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.google.common.util.concurrent.RateLimiter;
 
 /**
@@ -26,7 +29,7 @@ import com.google.common.util.concurrent.RateLimiter;
  */
 public class AkoolRequestThrottle {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AkoolRequestThrottle.class);
+    private static final Logger log = LoggerFactory.getLogger(AkoolRequestThrottle.class);
 
     private static final double UNLIMITED = 1_000_000;
     private static final Duration LONGEST_PAUSE = Duration.ofDays(1);

@@ -1,5 +1,7 @@
 package com.akoolnarrator.akool;
 
+import java.util.Locale;
+
 /**
  * Tells Akool's rate limit from refusals that do not depend on the rate ("too many requests" from a busy gateway, from
  * another client of the account, from noise), by what defines a limit: refusals at this rate that did not happen at
@@ -105,7 +107,7 @@ final class RefusalEvidence {
         int here = band(rate);
         Count below = count(0, here);
         Count above = count(here + 1, BANDS);
-        return String.format(java.util.Locale.ROOT, "refused %d of %d answers at this rate, %d of %d below it, %d of %d above",
+        return String.format(Locale.ROOT, "refused %d of %d answers at this rate, %d of %d below it, %d of %d above",
                 refusals[here], answers[here], below.refusals(), below.answers(), above.refusals(), above.answers());
     }
 
