@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,11 +90,7 @@ public class AkoolRequestThrottle {
      * @throws RequestsStopped once the run is stopping: nothing more may be sent
      */
     public long acquire(Priority priority) {
-        long waitNanos;
-        while ((waitNanos = pausedUntilNanos.get() - System.nanoTime()) > 0) {
-            ensureNotStopped();
-            sleepNanos(Math.min(waitNanos, LOOK_AGAIN_NANOS));
-        }
+        napUntil(pausedUntilNanos::get); // a pause Akool asked for, which a later answer may extend
         if (priority == Priority.FOLLOW_UP) {
             followUpsWaiting.incrementAndGet();
             try {
@@ -116,11 +113,21 @@ public class AkoolRequestThrottle {
 
     /** Waits what Akool asked of one refused request before it is sent again, or until the run stops. */
     public void waitAsAsked(Duration retryAfter) {
-        long until = System.nanoTime() + Math.min(retryAfter.toNanos(), LONGEST_PAUSE.toNanos());
+        long until = System.nanoTime() + capped(retryAfter).toNanos();
+        napUntil(() -> until);
+    }
+
+    /** Sleeps in short naps until {@code untilNanos} ({@link System#nanoTime()}), which may move, or the run stops. */
+    private void napUntil(LongSupplier untilNanos) {
         long left;
-        while (!stopped && (left = until - System.nanoTime()) > 0) {
+        while (!stopped && (left = untilNanos.getAsLong() - System.nanoTime()) > 0) {
             sleepNanos(Math.min(left, LOOK_AGAIN_NANOS));
         }
+    }
+
+    /** At most a day: AkoolClient refuses waits beyond akool.max-retry-after, and nanoTime must not overflow. */
+    private static Duration capped(Duration wait) {
+        return wait.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : wait;
     }
 
     /** A new run begins in this process: requests may be sent again. */
@@ -180,8 +187,7 @@ public class AkoolRequestThrottle {
 
     /** Nobody sends anything until the pause is over. */
     private void pause(Duration pause) {
-        // at most a day: AkoolClient refuses waits beyond akool.max-retry-after, and nanoTime must not overflow
-        long until = System.nanoTime() + (pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause).toNanos();
+        long until = System.nanoTime() + capped(pause).toNanos();
         pausedUntilNanos.accumulateAndGet(until, Math::max);
     }
 
@@ -229,11 +235,6 @@ public class AkoolRequestThrottle {
 
     public long slowDowns() {
         return slowDowns.get();
-    }
-
-    /** The share of requests Akool refuses as too frequent whatever the rate, as far as the budget has learnt; 0 if none. */
-    public double refusalNoise() {
-        return policy.noise();
     }
 
     private void apply() {

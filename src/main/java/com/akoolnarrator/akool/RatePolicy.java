@@ -40,7 +40,7 @@ final class RatePolicy {
     /** Below this share of the rate Akool last objected to, the rate recovers quickly; above it, it creeps. */
     static final double PLATEAU_FROM = 0.9;
     static final double CUT = 0.75;
-    /** A cut to the rate Akool went on accepting goes a little under it, so that its probe sees the refusals stop. */
+    /** A cut to the rate Akool went on accepting goes a little under it, so that the refusals stop rather than go on at it. */
     static final double UNDER_ACCEPTED = 0.95;
     /** What a run remembers: a little under the rate at which Akool last said "too frequent". */
     static final double SETTLED_SHARE = 0.9;

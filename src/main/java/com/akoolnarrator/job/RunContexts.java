@@ -23,9 +23,9 @@ import com.akoolnarrator.storage.FreeSpace;
  * Spring Batch's job scope is not available.
  * <p>
  * It is also how a stop reaches the steps: nothing more is sent to Akool from then on, and at their next chunk boundary
- * this interruption policy marks the running step execution terminate-only, and Spring Batch ends the step, then the job, as STOPPED. It replaces
- * {@code JobOperator.stop()}, which rewrites the running step's execution in the database, so that the step's own next
- * update fails its version check and the job ends FAILED instead.
+ * this interruption policy marks the running step execution terminate-only, and Spring Batch ends the step, then the
+ * job, as STOPPED. It replaces {@code JobOperator.stop()}, which rewrites the running step's execution in the
+ * database, so that the step's own next update fails its version check and the job ends FAILED instead.
  */
 public class RunContexts implements JobExecutionListener, StepInterruptionPolicy {
 

@@ -147,9 +147,7 @@ class RatePolicyTests {
         Account account = new Account(0, 0.10);
         RatePolicy policy = RatePolicy.learning(10, 0.5, 50);
 
-        account.run(policy, 30);
-        account.resetCounts();
-        account.run(policy, 120);
+        account.measure(policy, 30, 120);
 
         assertThat(account.acceptedPerSecond()).as("accepted, of the 45/s the ceiling allows").isGreaterThan(50 * 0.9 * 0.8);
         assertThat(account.refusedShare()).isBetween(0.07, 0.13);
@@ -160,9 +158,7 @@ class RatePolicyTests {
         Account account = new Account(20, 0);
         RatePolicy policy = RatePolicy.learning(10, 0.5, 50);
 
-        account.run(policy, 60);
-        account.resetCounts();
-        account.run(policy, 120);
+        account.measure(policy, 60, 120);
 
         assertThat(policy.rate()).isBetween(14.0, 24.0);
         assertThat(account.acceptedPerSecond()).isGreaterThan(20 * 0.9);
@@ -175,9 +171,7 @@ class RatePolicyTests {
         Account account = new Account(20, 0.05);
         RatePolicy policy = RatePolicy.learning(10, 0.5, 50);
 
-        account.run(policy, 60);
-        account.resetCounts();
-        account.run(policy, 120);
+        account.measure(policy, 60, 120);
 
         assertThat(account.acceptedPerSecond()).as("accepted, of the 20/s the account allows")
             .isGreaterThan(20 * 0.8);
@@ -191,9 +185,7 @@ class RatePolicyTests {
         account.run(policy, 60);
 
         account.limit = 5;
-        account.run(policy, 30);
-        account.resetCounts();
-        account.run(policy, 60);
+        account.measure(policy, 30, 60);
 
         assertThat(policy.rate()).isBetween(3.0, 7.5);
         assertThat(account.refusedShare()).isLessThan(0.2);
@@ -247,10 +239,13 @@ class RatePolicyTests {
             }
         }
 
-        void resetCounts() {
+        /** Runs {@code warmUp} seconds unmeasured, then {@code seconds} whose answers the counts below are of. */
+        void measure(RatePolicy policy, int warmUp, int seconds) {
+            run(policy, warmUp);
             accepted = 0;
             refused = 0;
             countedFrom = nanos;
+            run(policy, seconds);
         }
 
         double refusedShare() {
