@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -79,6 +80,10 @@ public abstract class JobTestSupport {
     @Autowired
     protected AkoolRequestThrottle throttle;
 
+    /** The key the context's client sends: the simulator's is set back to it before each test. */
+    @Value("${simulator.api-key}")
+    private String apiKey;
+
     @TempDir
     protected Path work;
 
@@ -86,7 +91,7 @@ public abstract class JobTestSupport {
     void calmWeather() {
         throttle.resume(); // an earlier test may have stopped a run: the context's client sends nothing after a stop
         simulatorSettings.clearFaults();
-        simulatorSettings.setApiKey("sim-test-key-7f3a9c");
+        simulatorSettings.setApiKey(apiKey);
         simulator.setCredits(1e12);
         simulatorSettings.setLatency(Duration.ZERO);
         simulatorSettings.setRequestsPerSecond(0);

@@ -46,8 +46,6 @@ public class AkoolClient {
     private static final Logger log = LoggerFactory.getLogger(AkoolClient.class);
     private static final int MAX_BODY_CHARS = 1 << 20;
     /** The longest job id and audio URL the job keeps (see the tables in db/migration/V2__ledger_tables.sql); Akool's ids have 24 characters. */
-    private static final int MAX_JOB_ID = 64;
-    private static final int MAX_AUDIO_URL = 4096;
     private static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofMinutes(5);
 
     private final URI baseUrl;
@@ -125,7 +123,7 @@ public class AkoolClient {
         post.setEntity(new StringEntity(json.writeValueAsString(body), ContentType.APPLICATION_JSON));
         JsonNode envelope = call(post, true, AkoolRequestThrottle.Priority.NEW_WORK);
         String id = envelope.path("data").path("_id").asString("");
-        if (id.isBlank() || id.length() > MAX_JOB_ID) {
+        if (id.isBlank() || id.length() > AudioJob.MAX_ID_LENGTH) {
             throw new AkoolException.Unconfirmed(1000, "Akool accepted the request but returned no job id"
                     + (id.isBlank() ? "" : " (its answer's _id has " + id.length() + " characters)")
                     + "; not resent, to avoid paying twice");
@@ -206,9 +204,9 @@ public class AkoolClient {
             throw new AkoolException.Transient(0, "Akool answered success without a job id", null, null);
         }
         String url = data.hasNonNull("url") ? data.get("url").asString() : null;
-        if (url != null && url.length() > MAX_AUDIO_URL) {
+        if (url != null && url.length() > AudioJob.MAX_URL_LENGTH) {
             throw new AkoolException.RowRejected(1000, "Akool's audio URL has " + url.length() + " characters, more than"
-                    + " the " + MAX_AUDIO_URL + " the job keeps");
+                    + " the " + AudioJob.MAX_URL_LENGTH + " the job keeps");
         }
         return new AudioJob(id, data.path("status").asInt(0), url, msg(envelope));
     }

@@ -14,6 +14,9 @@ public record AudioJob(String id, int status, String url, String detail) {
     public static final int PROCESSING = 2;
     public static final int COMPLETED = 3;
     public static final int FAILED = 4;
+    /** The longest job id and audio URL the job keeps: longer ones are no answer Akool gives. */
+    public static final int MAX_ID_LENGTH = 64;
+    public static final int MAX_URL_LENGTH = 4096;
 
     public boolean isCompleted() {
         return status == COMPLETED && url != null && !url.isBlank();

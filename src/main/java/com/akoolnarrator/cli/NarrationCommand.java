@@ -17,6 +17,7 @@ import com.akoolnarrator.job.NarrationLauncher;
 import com.akoolnarrator.job.RunFacts;
 import com.akoolnarrator.ledger.FolderLock;
 import com.akoolnarrator.ledger.SpendingGate;
+import com.akoolnarrator.settings.SettingCheck.InvalidSettingException;
 import com.akoolnarrator.storage.FolderHolder;
 import com.akoolnarrator.storage.OutputFolder;
 
@@ -81,7 +82,7 @@ public class NarrationCommand {
         catch (FolderLock.BusyException e) {
             return report(RunOutcome.failed(e.getMessage()));
         }
-        catch (InputFileException e) {
+        catch (InputFileException | InvalidSettingException e) {
             return report(RunOutcome.usage(e.getMessage()));
         }
         catch (Exception e) {
@@ -116,9 +117,10 @@ public class NarrationCommand {
 
     private RunOutcome summarised(JobExecution execution, Path folder) {
         RunFacts facts = RunFacts.of(execution);
-        log.info("Run took {} s: {} status calls for {} Akool jobs followed; peak heap {} MB (sampled each progress"
+        log.info("Run took {} s: {} status calls for {} Akool jobs followed{}; peak heap {} MB (sampled each progress"
                 + " interval; max {} MB)", String.format(Locale.ROOT, "%.1f", RunSummary.seconds(execution)),
-                facts.statusCalls(), facts.jobsFollowed(), progress.peakHeapMegabytes(),
+                facts.statusCalls(), facts.jobsFollowed(), facts.callbacks() == 0 ? ""
+                        : ", " + facts.callbacks() + " of them called back", progress.peakHeapMegabytes(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         return report(summary.run(execution, folder));
     }

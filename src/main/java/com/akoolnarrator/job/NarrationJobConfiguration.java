@@ -32,6 +32,7 @@ import com.akoolnarrator.ledger.RunStatistics;
 import com.akoolnarrator.ledger.SpendingGate;
 import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.storage.DownloadException;
+import com.akoolnarrator.webhook.WebhookReceiver;
 
 /**
  * The narration job: validate the input into the ledger, then submit and collect side by side (downloads start while
@@ -84,9 +85,10 @@ class NarrationJobConfiguration {
 
     @Bean
     NarrationLauncher narrationLauncher(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob,
-            RunStatistics statistics, RunContexts runContexts, AkoolJobFacts facts, SpendingGate spendingGate) {
+            RunStatistics statistics, RunContexts runContexts, AkoolJobFacts facts, SpendingGate spendingGate,
+            WebhookReceiver webhookReceiver) {
         return new NarrationLauncher(jobOperator, jobRepository, narrationJob, statistics, runContexts, facts,
-                spendingGate);
+                spendingGate, webhookReceiver);
     }
 
     @Bean

@@ -19,6 +19,7 @@ import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.RunStatistics;
 import com.akoolnarrator.ledger.SpendingGate;
 import com.akoolnarrator.storage.OutputFolder;
+import com.akoolnarrator.webhook.WebhookReceiver;
 
 /**
  * The job as the command line sees it: narrate an input into an output folder, continuing the folder's last run when
@@ -37,9 +38,11 @@ public class NarrationLauncher {
     private final RunContexts runs;
     private final AkoolJobFacts facts;
     private final SpendingGate gate;
+    private final WebhookReceiver callbacks;
 
     NarrationLauncher(JobOperator jobOperator, JobRepository jobRepository, Job narrationJob, RunStatistics statistics,
-            RunContexts runs, AkoolJobFacts facts, SpendingGate gate) {
+            RunContexts runs, AkoolJobFacts facts, SpendingGate gate, WebhookReceiver callbacks) {
+        this.callbacks = callbacks;
         this.facts = facts;
         this.gate = gate;
         this.jobOperator = jobOperator;
@@ -69,13 +72,15 @@ public class NarrationLauncher {
             log.info("The last run in {} did not end (the process was killed); recovering it", folder);
             last = Optional.of(jobOperator.recover(last.get()));
         }
-        if (last.isPresent() && restartable(last.get()) && sameInput(last.get(), input, inputSha256)
-                && folder.equals(RunContext.outputDir(last.get().getJobParameters()))) {
-            log.info("Continuing the unfinished run {} of {} into {}", last.get().getJobInstance().getInstanceId(),
-                    input.source(), folder);
-            return jobOperator.restart(last.get());
+        try (WebhookReceiver.Listening listening = callbacks.listenForRun()) {
+            if (last.isPresent() && restartable(last.get()) && sameInput(last.get(), input, inputSha256)
+                    && folder.equals(RunContext.outputDir(last.get().getJobParameters()))) {
+                log.info("Continuing the unfinished run {} of {} into {}", last.get().getJobInstance().getInstanceId(),
+                        input.source(), folder);
+                return jobOperator.restart(last.get());
+            }
+            return jobOperator.start(narrationJob, RunContext.parameters(input, inputSha256, folder, false));
         }
-        return jobOperator.start(narrationJob, RunContext.parameters(input, inputSha256, folder, false));
     }
 
     /** Validates {@code input} and estimates what narrating it into {@code folder} costs, submitting nothing. */

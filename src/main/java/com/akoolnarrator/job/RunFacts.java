@@ -14,27 +14,31 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * @param balanceBefore the account's balance read before this execution submitted anything, when Akool said
  * @param statusCalls   status requests this execution's collect step sent
  * @param jobsFollowed  Akool jobs it followed
+ * @param callbacks     jobs whose end it learnt from Akool's callback, without a status request
  */
 public record RunFacts(long run, String input, Path outputDir, boolean dryRun, Double balanceBefore, long statusCalls,
-        long jobsFollowed) {
+        long jobsFollowed, long callbacks) {
 
     /** Keys of what the steps leave in their execution contexts. */
     public static final String BALANCE_BEFORE = "narrator.balance-before";
     public static final String STATUS_CALLS = "narrator.status-calls";
     public static final String JOBS_FOLLOWED = "narrator.jobs-followed";
+    public static final String CALLBACKS = "narrator.callbacks";
 
     public static RunFacts of(JobExecution execution) {
         long statusCalls = 0;
         long followed = 0;
+        long callbacks = 0;
         for (StepExecution step : execution.getStepExecutions()) {
             ExecutionContext context = step.getExecutionContext();
             statusCalls += context.getLong(STATUS_CALLS, 0);
             followed += context.getLong(JOBS_FOLLOWED, 0);
+            callbacks += context.getLong(CALLBACKS, 0);
         }
         Object balance = execution.getExecutionContext().get(BALANCE_BEFORE);
         var parameters = execution.getJobParameters();
         return new RunFacts(execution.getJobInstance().getInstanceId(), parameters.getString(RunContext.INPUT),
                 RunContext.outputDir(parameters), RunContext.isDryRun(parameters),
-                balance instanceof Double value ? value : null, statusCalls, followed);
+                balance instanceof Double value ? value : null, statusCalls, followed, callbacks);
     }
 }

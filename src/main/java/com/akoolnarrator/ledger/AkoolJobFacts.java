@@ -119,9 +119,48 @@ public class AkoolJobFacts {
         return entries.size();
     }
 
+    /**
+     * A status call found the job completed: recorded unless a callback recorded it first (then false, and the collect
+     * step takes it over from the callback's record).
+     */
+    public boolean recordPolledCompleted(String key, String audioUrl) {
+        Timestamp now = store.now();
+        return store.committedNow(() -> jdbc.sql(LedgerSql.POLLED_COMPLETED).params(audioUrl, now, now, key).update()) > 0;
+    }
+
     public void recordCompleted(String key, String audioUrl) {
         Timestamp now = store.now();
         store.committedNow(() -> jdbc.sql(LedgerSql.COMPLETED).params(audioUrl, now, now, key).update());
+    }
+
+    /** What a verified callback from Akool did to the ledger. */
+    public enum CallbackOutcome {
+        /** the job is COMPLETED now, with the callback's URL */
+        COMPLETED,
+        /** the job failed at Akool: it is handed to the collect step again, to learn why */
+        FAILURE_TO_CONFIRM,
+        /** the ledger knew the job's end already (a duplicate, a late callback, or a poll was first) */
+        ALREADY_KNOWN,
+        /** no narration has this Akool job id */
+        UNKNOWN_JOB
+    }
+
+    /**
+     * A callback Akool signed, for job {@code akoolId} in {@code status}: committed when this returns, whatever
+     * process follows the job (this run's collect step, or a later run that finds it completed).
+     */
+    public CallbackOutcome recordCallback(String akoolId, int status, String audioUrl) {
+        Timestamp now = store.now();
+        return store.committedNow(() -> {
+            int changed = status == AudioJob.COMPLETED
+                    ? jdbc.sql(LedgerSql.CALLED_BACK_COMPLETED).params(audioUrl, now, now, akoolId).update()
+                    : jdbc.sql(LedgerSql.CALLED_BACK_FAILED).params(now, akoolId).update();
+            if (changed > 0) {
+                return status == AudioJob.COMPLETED ? CallbackOutcome.COMPLETED : CallbackOutcome.FAILURE_TO_CONFIRM;
+            }
+            long known = jdbc.sql(LedgerSql.AKOOL_ID_KNOWN).param(akoolId).query(Long.class).single();
+            return known > 0 ? CallbackOutcome.ALREADY_KNOWN : CallbackOutcome.UNKNOWN_JOB;
+        });
     }
 
     public void recordFailed(String key, String reason) {

@@ -79,7 +79,7 @@ public class LedgerReaders {
         return store.committedNow(() -> {
             List<TrackedNarration> jobs = jdbc.sql(LedgerSql.NOT_FOLLOWED).params(runId, follower)
                 .query((rs, i) -> new TrackedNarration(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), LedgerStore.instant(rs.getTimestamp(6)), rs.getString(7)))
+                        rs.getInt(5), LedgerStore.instant(rs.getTimestamp(6)), rs.getString(7), rs.getString(8) != null))
                 .list();
             if (!jobs.isEmpty()) {
                 store.batchUpdates().batchUpdate(LedgerSql.FOLLOW,

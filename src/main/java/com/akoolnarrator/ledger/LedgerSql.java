@@ -96,6 +96,21 @@ final class LedgerSql {
     static final String COMPLETED = "UPDATE NARRATION SET STATE = 'COMPLETED', AUDIO_URL = ?, COMPLETED_AT = ?,"
             + " UPDATED_AT = ? WHERE NARRATION_KEY = ?";
 
+    static final String POLLED_COMPLETED = COMPLETED + " AND STATE = 'SUBMITTED'";
+
+    /**
+     * Akool called back that the job is completed: a SUBMITTED narration becomes COMPLETED and nobody's to follow, so
+     * the collect step takes it over again, as completed, and downloads it without a status call.
+     */
+    static final String CALLED_BACK_COMPLETED = "UPDATE NARRATION SET STATE = 'COMPLETED', AUDIO_URL = ?, COMPLETED_AT = ?,"
+            + " FOLLOWED_BY = NULL, UPDATED_AT = ? WHERE AKOOL_ID = ? AND STATE = 'SUBMITTED'";
+
+    /** Akool called back that the job failed: the collect step takes it over again and asks Akool why, at once. */
+    static final String CALLED_BACK_FAILED = "UPDATE NARRATION SET FOLLOWED_BY = NULL, UPDATED_AT = ?"
+            + " WHERE AKOOL_ID = ? AND STATE = 'SUBMITTED'";
+
+    static final String AKOOL_ID_KNOWN = "SELECT COUNT(*) FROM NARRATION WHERE AKOOL_ID = ?";
+
     static final String FAILED = "UPDATE NARRATION SET STATE = 'FAILED', FAILURE_KIND = ?, ERROR = ?, UPDATED_AT = ?"
             + " WHERE NARRATION_KEY = ?";
 
@@ -136,7 +151,7 @@ final class LedgerSql {
      * follow yet: just accepted, or left by an earlier execution. Found through the state index, among the few in flight.
      */
     static final String NOT_FOLLOWED = "SELECT N.NARRATION_KEY, N.ROW_ID, N.AKOOL_ID, N.OUTPUT_FILE, N.TEXT_LENGTH,"
-            + " N.SUBMITTED_AT, N.AUDIO_URL FROM NARRATION N JOIN RUN_ROW R ON R.NARRATION_KEY = N.ROW_KEY AND R.RUN_ID = ?"
+            + " N.SUBMITTED_AT, N.AUDIO_URL, N.WEBHOOK_URL FROM NARRATION N JOIN RUN_ROW R ON R.NARRATION_KEY = N.ROW_KEY AND R.RUN_ID = ?"
             + " WHERE N.STATE IN ('SUBMITTED', 'COMPLETED') AND N.PARTS = 1 AND (N.FOLLOWED_BY IS NULL OR N.FOLLOWED_BY <> ?)"
             + " ORDER BY R.LINE_NO, N.PART_NO";
 

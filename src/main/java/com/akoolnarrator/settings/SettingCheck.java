@@ -23,8 +23,17 @@ public final class SettingCheck {
         private final String setting;
 
         public InvalidSettingException(String setting, Object value, String mustBe) {
-            super(setting + " must be " + mustBe + ", not '" + value + "'");
+            this(setting, setting + " must be " + mustBe + ", not '" + value + "'");
+        }
+
+        private InvalidSettingException(String setting, String message) {
+            super(message);
             this.setting = setting;
+        }
+
+        /** A setting that cannot work with the others, or here: the message names it and says why. */
+        public static InvalidSettingException because(String setting, String message) {
+            return new InvalidSettingException(setting, message);
         }
 
         public String setting() {

@@ -44,6 +44,7 @@ public class AkoolSimulator implements AutoCloseable {
     private final SimulatorSettings settings;
     private final FaultInjector faults;
     private final SimulatedAkool akool;
+    private final SimulatedCallbacks callbacks;
     private final SimulatorExchanges exchanges = new SimulatorExchanges();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private HttpServer server;
@@ -52,7 +53,8 @@ public class AkoolSimulator implements AutoCloseable {
     public AkoolSimulator(SimulatorSettings settings) {
         this.settings = settings;
         this.faults = new FaultInjector(settings);
-        this.akool = new SimulatedAkool(settings, faults, () -> baseUrl() + "/files/");
+        this.callbacks = new SimulatedCallbacks(settings, faults);
+        this.akool = new SimulatedAkool(settings, faults, () -> baseUrl() + "/files/", callbacks);
     }
 
     public AkoolSimulator start() throws IOException {
@@ -78,6 +80,7 @@ public class AkoolSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        callbacks.close();
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
@@ -107,7 +110,19 @@ public class AkoolSimulator implements AutoCloseable {
         akool.forgetJobs();
     }
 
+    /** What happened to job {@code akoolId}'s callback: NONE, DROPPED, DUPLICATED, LATE or FORGED; null without one. */
+    public String callbackFaultOf(String akoolId) {
+        SimulatedCallbacks.Fault fault = callbacks.faultOf(akoolId);
+        return fault == null ? null : fault.name();
+    }
+
+    /** Callbacks sent, answered 200, refused (any other answer), dropped: by name. */
+    public long callbacks(String what) {
+        return callbacks.counts().getOrDefault(what, 0L);
+    }
+
     public void resetCounters() {
+        callbacks.resetCounters();
         calls.clear();
         akool.resetCounters();
     }
@@ -268,7 +283,8 @@ public class AkoolSimulator implements AutoCloseable {
             return new SimulatedAkool.Answer(1003, "invalid JSON body", null);
         }
         return akool.submit(body.path("input_text").asString(""), body.path("rate").asString(""),
-                body.path("voice_id").asString(""), body.path("voice_url").asString(""), clone);
+                body.path("voice_id").asString(""), body.path("voice_url").asString(""),
+                body.path("webhookUrl").asString(""), clone);
     }
 
     private void download(HttpExchange exchange, String file) throws IOException {
@@ -326,6 +342,7 @@ public class AkoolSimulator implements AutoCloseable {
         stats.put("accepted", acceptedSubmissions());
         stats.put("finished-reported", akool.finishedReported());
         stats.put("duplicates", duplicateSubmissions());
+        stats.putAll(callbacks.counts());
         exchanges.send(exchange, stats);
     }
 

@@ -2,6 +2,7 @@ package com.akoolnarrator.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,9 +44,12 @@ final class SimulatedAkool {
     private final AtomicLong ids = new AtomicLong(0x65f8017f5655_0000L);
     private double credits;
 
+    private final SimulatedCallbacks callbacks;
+
     /** @param filesUrl where the simulator serves MP3 files, for the jobs' {@code url} */
-    SimulatedAkool(SimulatorSettings settings, FaultInjector faults, Supplier<String> filesUrl) {
+    SimulatedAkool(SimulatorSettings settings, FaultInjector faults, Supplier<String> filesUrl, SimulatedCallbacks callbacks) {
         this.settings = settings;
+        this.callbacks = callbacks;
         this.faults = faults;
         this.filesUrl = filesUrl;
         this.credits = settings.getCredits();
@@ -112,7 +116,7 @@ final class SimulatedAkool {
     // ---- speech ----
 
     /** {@code audio/create} ({@code clone} false) and {@code audio/clone}. */
-    Answer submit(String text, String rate, String voiceId, String voiceUrl, boolean clone) {
+    Answer submit(String text, String rate, String voiceId, String voiceUrl, String webhookUrl, boolean clone) {
         String problem = problem(text, rate, voiceId, voiceUrl, clone);
         if (problem != null) {
             return new Answer(1003, settings.isEchoCredentials() ? "Parameter error: key " + settings.getApiKey() + ": "
@@ -128,6 +132,10 @@ final class SimulatedAkool {
         Job job = new Job(String.format("%024x", ids.incrementAndGet()), text, rate, voiceId, now, now + processingMillis,
                 fails);
         jobs.put(job.id, job);
+        if (!webhookUrl.isBlank() && processingMillis < Duration.ofDays(1).toMillis()) {
+            callbacks.jobEnds(webhookUrl, job.id, fails ? 4 : 3, fails ? null : filesUrl.get() + job.id + ".mp3",
+                    Duration.ofMillis(processingMillis));
+        }
         submissionsByContent.computeIfAbsent(Sha256.of(text + "\u0000" + voiceId + "\u0000" + voiceUrl + "\u0000" + rate),
                 k -> new AtomicInteger()).incrementAndGet();
         return faults.chance(settings.getAcceptedWithoutIdRate()) ? Answer.ok(null) : Answer.ok(jobData(job, now));

@@ -12,7 +12,8 @@ public class SimulatorSettings {
     public enum RateLimitSignal { CODE_1005, HTTP_429 }
 
     private volatile int port = 0;
-    private volatile String apiKey = "sim-demo-key";
+    /** 32 bytes, as Akool's webhook encryption needs of the key it is keyed by (16, 24 or 32). */
+    private volatile String apiKey = "sim-demo-key-0123456789abcdefghi";
     private volatile String clientId = "sim-demo-client";
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration processingBase = Duration.ofMillis(800);
@@ -44,6 +45,12 @@ public class SimulatorSettings {
     private volatile double unreadableSuccessRate;
     /** Error messages, error pages and failed jobs repeat the caller's API key, as a careless gateway might. */
     private volatile boolean echoCredentials;
+    /** Of the jobs with a webhookUrl: callbacks never sent, sent twice, sent late, sent with a bad signature. */
+    private volatile double callbackDropRate;
+    private volatile double callbackDuplicateRate;
+    private volatile double callbackLateRate;
+    private volatile Duration callbackLateBy = Duration.ofSeconds(20);
+    private volatile double callbackForgedRate;
     private volatile long seed = 42;
     private volatile double credits = 1e12;
     private volatile double creditsPerThousandChars = 4.4;
@@ -118,10 +125,22 @@ public class SimulatorSettings {
     public boolean isEchoCredentials() { return echoCredentials; }
     public void setEchoCredentials(boolean echoCredentials) { this.echoCredentials = echoCredentials; }
 
+    public double getCallbackDropRate() { return callbackDropRate; }
+    public void setCallbackDropRate(double callbackDropRate) { this.callbackDropRate = callbackDropRate; }
+    public double getCallbackDuplicateRate() { return callbackDuplicateRate; }
+    public void setCallbackDuplicateRate(double callbackDuplicateRate) { this.callbackDuplicateRate = callbackDuplicateRate; }
+    public double getCallbackLateRate() { return callbackLateRate; }
+    public void setCallbackLateRate(double callbackLateRate) { this.callbackLateRate = callbackLateRate; }
+    public Duration getCallbackLateBy() { return callbackLateBy; }
+    public void setCallbackLateBy(Duration callbackLateBy) { this.callbackLateBy = callbackLateBy; }
+    public double getCallbackForgedRate() { return callbackForgedRate; }
+    public void setCallbackForgedRate(double callbackForgedRate) { this.callbackForgedRate = callbackForgedRate; }
+
     public void clearFaults() {
         http5xxRate = http429Rate = dropRate = silentRate = rateLimitCodeRate = serverErrorCodeRate = 0;
         failedJobRate = truncatedDownloadRate = corruptDownloadRate = expiredUrlRate = 0;
         acceptedWithoutIdRate = unreadableSuccessRate = refusedDownloadRate = 0;
+        callbackDropRate = callbackDuplicateRate = callbackLateRate = callbackForgedRate = 0;
         echoCredentials = false;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -34,17 +35,27 @@ public class AudioDownloader {
         this.maxBytes = maxBytes;
     }
 
-    public DownloadedAudio download(String url, String relativeFile) {
+    /** Why audio is never downloaded from {@code url}, if it is not: what a poll or a callback must not hand on. */
+    public static Optional<String> refusal(String url) {
         URI uri;
         try {
             uri = URI.create(url);
         }
         catch (IllegalArgumentException e) {
-            throw new DownloadException.ResultGone("Akool returned an audio URL that is not a URL");
+            return Optional.of("Akool returned an audio URL that is not a URL");
         }
         if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))) {
-            throw new DownloadException.ResultGone("refusing to download audio from a non-http(s) URL");
+            return Optional.of("refusing to download audio from a non-http(s) URL");
         }
+        return Optional.empty();
+    }
+
+    public DownloadedAudio download(String url, String relativeFile) {
+        Optional<String> refused = refusal(url);
+        if (refused.isPresent()) {
+            throw new DownloadException.ResultGone(refused.get());
+        }
+        URI uri = URI.create(url);
         Path target = folder.resolve(relativeFile);
         try (AtomicFile partial = AtomicFile.beside(target)) {
             Checked checked = http.execute(new HttpGet(uri), response -> {

@@ -66,6 +66,7 @@ class AudioJobTracker implements ItemStreamReader<TrackedNarration> {
     private final AtomicInteger outstanding = new AtomicInteger();
     private final AtomicLong followed = new AtomicLong();
     private final AtomicLong polls = new AtomicLong();
+    private final AtomicLong callbacks = new AtomicLong();
     private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
     private ScheduledExecutorService pollers;
     private ExecutionContext counts;
@@ -131,6 +132,7 @@ class AudioJobTracker implements ItemStreamReader<TrackedNarration> {
     public void update(ExecutionContext executionContext) {
         executionContext.putLong(RunFacts.STATUS_CALLS, polls.get());
         executionContext.putLong(RunFacts.JOBS_FOLLOWED, followed.get());
+        executionContext.putLong(RunFacts.CALLBACKS, callbacks.get());
     }
 
     /** What this execution sent and followed, in its step's context: also when the step failed. */
@@ -148,10 +150,18 @@ class AudioJobTracker implements ItemStreamReader<TrackedNarration> {
         return Duration.between(lastTakeOver, clock.instant()).compareTo(TAKE_OVER_INTERVAL) < 0 ? List.of() : takeOver();
     }
 
+    /**
+     * The run's jobs the ledger says this execution does not follow: new ones, and those Akool called back about since
+     * (the receiver hands a job back through the ledger), which end, or are asked about at once, here.
+     */
     private List<TrackedNarration> takeOver() {
         lastTakeOver = clock.instant();
         List<TrackedNarration> jobs = readers.takeOverJobs(run.runId(), run.follower());
         for (TrackedNarration job : jobs) {
+            if (schedule.follows(job.key())) {
+                calledBack(job);
+                continue;
+            }
             outstanding.incrementAndGet();
             followed.incrementAndGet();
             if (job.isCompleted()) {
@@ -162,6 +172,16 @@ class AudioJobTracker implements ItemStreamReader<TrackedNarration> {
             }
         }
         return jobs;
+    }
+
+    private void calledBack(TrackedNarration job) {
+        if (!job.isCompleted()) {
+            schedule.pollNow(job.key()); // it failed at Akool: its status says why
+        }
+        else if (schedule.calledBack(job.key())) {
+            callbacks.incrementAndGet();
+            completed(job);
+        }
     }
 
     private void poll(PollSchedule.Due due) {
@@ -179,9 +199,16 @@ class AudioJobTracker implements ItemStreamReader<TrackedNarration> {
             polls.incrementAndGet();
             AudioJob job = akool.audioInfo(narration.akoolId());
             if (job.isCompleted()) {
-                facts.recordCompleted(narration.key(), job.url());
-                schedule.completed(due);
-                completed(narration.completed(job.url()));
+                if (!schedule.claim(due)) {
+                    return; // called back meanwhile
+                }
+                if (facts.recordPolledCompleted(narration.key(), job.url())) {
+                    schedule.completed(due);
+                    completed(narration.completed(job.url()));
+                }
+                else {
+                    outstanding.decrementAndGet(); // a callback recorded it first: the take-over hands it on
+                }
             }
             else if (job.isFailed()) {
                 failed(due, "Akool failed the job (status 4)" + (job.detail() == null || job.detail().isBlank()
@@ -220,6 +247,9 @@ class AudioJobTracker implements ItemStreamReader<TrackedNarration> {
 
     /** The job is given up: polled no more, and FAILED with its reason. */
     private void failed(PollSchedule.Due due, String reason, FailureKind kind) {
+        if (!schedule.claim(due)) {
+            return; // called back, or asked about again, meanwhile
+        }
         schedule.ended(due);
         TrackedNarration narration = due.narration();
         try {

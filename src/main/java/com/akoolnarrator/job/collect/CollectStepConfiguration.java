@@ -23,6 +23,7 @@ import com.akoolnarrator.ledger.DownloadedNarration;
 import com.akoolnarrator.ledger.LedgerReaders;
 import com.akoolnarrator.ledger.TrackedNarration;
 import com.akoolnarrator.settings.NarratorProperties;
+import com.akoolnarrator.webhook.WebhookProperties;
 import com.akoolnarrator.storage.AudioDownloader;
 
 /**
@@ -60,14 +61,15 @@ class CollectStepConfiguration {
     @Bean
     @StepScope
     AudioJobTracker audioJobTracker(AkoolClient akool, AkoolJobFacts facts, LedgerReaders readers, RunContexts runs,
-            NarratorProperties settings, Clock clock, JobRepository jobRepository,
+            NarratorProperties settings, WebhookProperties webhook, Clock clock, JobRepository jobRepository,
             @Value("#{stepExecution}") StepExecution step) {
         RunState state = runs.state(step);
         JobExecution execution = step.getJobExecution();
         AudioJobTracker.Run run = new AudioJobTracker.Run(execution.getJobInstance().getInstanceId(), step.getId(),
                 () -> submissionEnded(jobRepository, execution), state::stopRequested);
         return new AudioJobTracker(akool, facts, readers, new RowFailures(facts, state.guard()),
-                new PollPolicy(settings.pollMinInterval(), settings.pollMaxInterval(), settings.akoolJobTimeout()), clock,
+                new PollPolicy(settings.pollMinInterval(), settings.pollMaxInterval(), settings.akoolJobTimeout(),
+                        webhook.isOn() ? webhook.pollAfter() : null), clock,
                 run, settings.pollThreads());
     }
 

@@ -13,6 +13,9 @@ import java.time.Instant;
  * parked. A job not done when polled is polled again at growing intervals, up to the maximum; so is one whose poll
  * failed, and after {@link #MAX_POLL_FAULTS} failed polls in a row the job is given up. A job Akool has not finished
  * within the job timeout is given up too (the next run polls it again), so that a stuck job never keeps a run alive.
+ * <p>
+ * A job Akool calls back about is neither a probe nor parked: it is polled only should its callback not have come a
+ * grace period after the job should be done (by what the model knows then), the safety net under callbacks.
  */
 final class PollPolicy {
 
@@ -31,12 +34,24 @@ final class PollPolicy {
     private final Duration minInterval;
     private final Duration maxInterval;
     private final Duration jobTimeout;
+    private final Duration callbackGrace;
 
     /** @param jobTimeout how long after its submission a job still unfinished is given up for this run */
     public PollPolicy(Duration minInterval, Duration maxInterval, Duration jobTimeout) {
+        this(minInterval, maxInterval, jobTimeout, null);
+    }
+
+    /** @param callbackGrace how long a callback may be late before its job is polled; null when Akool calls no one back */
+    public PollPolicy(Duration minInterval, Duration maxInterval, Duration jobTimeout, Duration callbackGrace) {
         this.minInterval = minInterval;
         this.maxInterval = maxInterval.compareTo(minInterval) < 0 ? minInterval : maxInterval;
         this.jobTimeout = jobTimeout;
+        this.callbackGrace = callbackGrace;
+    }
+
+    /** Whether Akool calls this run back about a job; not about one whose row has a webhook of its own. */
+    public boolean awaitsCallback(boolean ownWebhook) {
+        return callbackGrace != null && !ownWebhook;
     }
 
     public Duration jobTimeout() {
@@ -54,6 +69,21 @@ final class PollPolicy {
             return Start.PROBE;
         }
         return modelReady ? Start.PREDICTED : Start.PARKED;
+    }
+
+    /**
+     * The safety poll of a job Akool should call back about: the grace after it should be done ({@code expected} after
+     * it was submitted, zero while nothing is known), never sooner than the minimum.
+     */
+    public Poll awaitingCallback(Instant submittedAt, Duration expected, Instant now) {
+        Duration margin = Duration.ofNanos((long) (expected.toNanos() * PREDICTION_MARGIN)).plus(callbackGrace);
+        Duration wait = Duration.between(now, submittedAt.plus(expected).plus(margin));
+        return new Poll(now.plus(max(minInterval, wait)), max(minInterval, expected.dividedBy(4)), 0, false, 0);
+    }
+
+    /** A poll at once: Akool said the job failed, and the reason is in its status. */
+    public Poll now(Poll poll, Instant now) {
+        return new Poll(now, poll.interval(), poll.faults(), false, poll.polls());
     }
 
     public Poll probe(Instant now) {

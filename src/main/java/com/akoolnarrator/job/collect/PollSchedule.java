@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,11 +15,14 @@ import com.akoolnarrator.ledger.TrackedNarration;
 
 /**
  * When each Akool job of one collect step execution is polled next, as the {@link PollPolicy} says, learning Akool's
- * processing time from the probes as they finish: the scheduling half of {@link AudioJobTracker}, in memory, made for
- * one execution and fed from the ledger. Each poll is handed to the pollers' scheduler for the moment it is due.
+ * processing time from the probes and callbacks as they come: the scheduling half of {@link AudioJobTracker}, in
+ * memory, made for one execution and fed from the ledger. Each poll is handed to the pollers' scheduler for the moment
+ * it is due.
  * <p>
- * Until the model has learnt from its probes, jobs that would be polled by prediction are parked; should the first
- * probes end without teaching it (Akool failed them, say), parked and new jobs are polled the plain way instead.
+ * A job has one current poll at most: a poll that is no longer its job's current one (the job was called back, or
+ * asked about at once) is dropped when due, and whoever ends a job (a poll, a callback) claims it first, so that it
+ * ends once. Until the model has learnt from its probes, jobs that would be polled by prediction are parked; should
+ * the first probes end without teaching it (Akool failed them, say), parked and new jobs are polled the plain way.
  */
 final class PollSchedule {
 
@@ -30,6 +35,8 @@ final class PollSchedule {
     private final Consumer<Due> poll;
     private final ProcessingTimeModel model = new ProcessingTimeModel();
     private final List<TrackedNarration> parked = new ArrayList<>();
+    /** Each followed job's next poll, by narration key. */
+    private final Map<String, Due> current = new ConcurrentHashMap<>();
     private int started;
     private int failedProbes;
 
@@ -40,8 +47,16 @@ final class PollSchedule {
         this.poll = poll;
     }
 
-    /** A job to follow, not completed yet: polled when the policy says, or parked until the model knows enough. */
+    /**
+     * A job to follow, not completed yet: awaiting Akool's callback, polled when the policy says, or parked until the
+     * model knows enough.
+     */
     synchronized void start(TrackedNarration narration) {
+        if (policy.awaitsCallback(narration.ownWebhook())) {
+            add(new Due(narration, policy.awaitingCallback(narration.submittedAt(), model.predict(narration.textLength()),
+                    clock.instant())));
+            return;
+        }
         switch (policy.start(++started, model.isReady())) {
             case PROBE -> add(new Due(narration, policy.probe(clock.instant())));
             case PREDICTED -> add(predicted(narration));
@@ -53,6 +68,38 @@ final class PollSchedule {
                     parked.add(narration);
                 }
             }
+        }
+    }
+
+    /** Whether this execution follows the job now. */
+    boolean follows(String key) {
+        return current.containsKey(key);
+    }
+
+    /** A poll of the job found its end: true when it is this poll's to end, false when a callback ended it first. */
+    boolean claim(Due due) {
+        return current.remove(due.narration().key(), due);
+    }
+
+    /**
+     * Akool called back that the job is completed: no poll of it is sent any more, and the time it took teaches the
+     * model. False when a poll ended the job first.
+     */
+    synchronized boolean calledBack(String key) {
+        Due due = current.remove(key);
+        if (due == null) {
+            return false;
+        }
+        TrackedNarration narration = due.narration();
+        model.observe(narration.textLength(), Duration.between(narration.submittedAt(), clock.instant()));
+        return true;
+    }
+
+    /** Akool called back that the job failed: polled at once for the reason, instead of when it was due. */
+    void pollNow(String key) {
+        Due due = current.get(key);
+        if (due != null) {
+            replace(due, new Due(due.narration(), policy.now(due.poll(), clock.instant())));
         }
     }
 
@@ -79,12 +126,12 @@ final class PollSchedule {
     }
 
     void notDone(Due due) {
-        add(new Due(due.narration(), policy.notDone(due.poll(), clock.instant())));
+        replace(due, new Due(due.narration(), policy.notDone(due.poll(), clock.instant())));
     }
 
     /** The poll failed; Akool may have said how long to wait ({@code retryAfter}, else null). */
     void afterFault(Due due, Duration retryAfter) {
-        add(new Due(due.narration(), policy.afterFault(due.poll(), retryAfter, clock.instant())));
+        replace(due, new Due(due.narration(), policy.afterFault(due.poll(), retryAfter, clock.instant())));
     }
 
     private boolean withoutModel() {
@@ -97,9 +144,25 @@ final class PollSchedule {
     }
 
     private void add(Due due) {
+        current.put(due.narration().key(), due);
+        schedule(due);
+    }
+
+    /** The job's next poll, unless the one just made is no longer its current one. */
+    private void replace(Due made, Due next) {
+        if (current.replace(made.narration().key(), made, next)) {
+            schedule(next);
+        }
+    }
+
+    private void schedule(Due due) {
         long delay = Math.max(0, Duration.between(clock.instant(), due.poll().due()).toNanos());
         try {
-            pollers.schedule(() -> poll.accept(due), delay, TimeUnit.NANOSECONDS);
+            pollers.schedule(() -> {
+                if (current.get(due.narration().key()) == due) {
+                    poll.accept(due);
+                }
+            }, delay, TimeUnit.NANOSECONDS);
         }
         catch (RejectedExecutionException e) {
             // the step has ended: the job stays SUBMITTED in the ledger, and the next run follows it

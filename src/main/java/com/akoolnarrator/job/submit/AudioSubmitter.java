@@ -36,11 +36,15 @@ class AudioSubmitter implements ItemProcessor<PendingNarration, PendingNarration
     private final BooleanSupplier diskRoom;
     private final CountedAttempts attempts;
     private final DeferredSubmissions deferred;
+    /** Where Akool calls back about the jobs this run submits, or null when it calls no one back. */
+    private final String callbackUrl;
     /** Narrations whose request was answered once in a way that may mean it was accepted. */
     private final Set<String> unreadableAnswers = ConcurrentHashMap.newKeySet();
 
     AudioSubmitter(AkoolClient akool, AkoolJobFacts facts, ConsecutiveFailureGuard guard, CountedAttempts attempts,
-            DeferredSubmissions deferred, SpendingGate gate, AcceptedJournal journal, BooleanSupplier diskRoom) {
+            DeferredSubmissions deferred, SpendingGate gate, AcceptedJournal journal, BooleanSupplier diskRoom,
+            String callbackUrl) {
+        this.callbackUrl = callbackUrl;
         this.deferred = deferred;
         this.diskRoom = diskRoom;
         this.gate = gate;
@@ -90,7 +94,7 @@ class AudioSubmitter implements ItemProcessor<PendingNarration, PendingNarration
     /** Sends the request; one whose answer may mean "accepted" is sent once more at most. */
     private AudioJob send(PendingNarration narration) {
         try {
-            return akool.submit(narration.request());
+            return akool.submit(callbackUrl == null ? narration.request() : narration.request().callingBack(callbackUrl));
         }
         catch (AkoolException.Transient e) {
             if (e.mayHaveBeenAccepted() && !unreadableAnswers.add(narration.key())) {

@@ -26,6 +26,7 @@ import com.akoolnarrator.ledger.PendingNarration;
 import com.akoolnarrator.ledger.RunStatistics;
 import com.akoolnarrator.ledger.SpendingGate;
 import com.akoolnarrator.settings.NarratorProperties;
+import com.akoolnarrator.webhook.WebhookProperties;
 
 /**
  * The submit step: one create or clone per pending narration, each accepted id committed to the ledger before anything
@@ -84,9 +85,11 @@ class SubmitStepConfiguration {
     @Bean
     @StepScope
     AudioSubmitter audioSubmitter(AkoolClient akool, AkoolJobFacts facts, RunContexts runs, CountedAttempts countedAttempts,
-            DeferredSubmissions deferredSubmissions, SpendingGate spendingGate, @Value("#{stepExecution}") StepExecution step) {
+            DeferredSubmissions deferredSubmissions, SpendingGate spendingGate, WebhookProperties webhook,
+            @Value("#{stepExecution}") StepExecution step) {
         RunState run = runs.state(step);
         return new AudioSubmitter(akool, facts, run.guard(), countedAttempts, deferredSubmissions, spendingGate,
-                AcceptedJournal.reserve(runs.of(step).outputFolder()), run::awaitDiskRoom);
+                AcceptedJournal.reserve(runs.of(step).outputFolder()), run::awaitDiskRoom,
+                webhook.isOn() ? webhook.url().toString() : null);
     }
 }

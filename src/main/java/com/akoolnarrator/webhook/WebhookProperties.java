@@ -1,0 +1,69 @@
+package com.akoolnarrator.webhook;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import static com.akoolnarrator.settings.SettingCheck.between;
+import static com.akoolnarrator.settings.SettingCheck.positive;
+import static com.akoolnarrator.settings.SettingCheck.webAddress;
+
+/**
+ * Akool's callbacks ({@code narrator.webhook.*}): off unless {@code url} is set.
+ *
+ * @param url         the address Akool calls, which must reach the receiver (an ingress, say): given to Akool with
+ *                    every create and clone of a row without a {@code webhook_url} of its own
+ * @param port        where the receiver listens; default the URL's port
+ * @param bindAddress the interface it listens on
+ * @param receiver    {@code in-run}: each run listens while it narrates; {@code standalone}: a
+ *                    {@code webhook-receiver} process does, and runs read what it wrote in the job database
+ * @param pollAfter   how long after a job should be done, by what the run has learnt, it is polled all the same
+ * @param maxAge      how far a callback's timestamp may be from now
+ */
+@ConfigurationProperties("narrator.webhook")
+public record WebhookProperties(
+        URI url,
+        Integer port,
+        @DefaultValue("0.0.0.0") String bindAddress,
+        @DefaultValue("in-run") Receiver receiver,
+        @DefaultValue("5s") Duration pollAfter,
+        @DefaultValue("10m") Duration maxAge) {
+
+    /** Who listens for Akool's callbacks. */
+    public enum Receiver { IN_RUN, STANDALONE }
+
+    public WebhookProperties {
+        if (url != null) {
+            webAddress("narrator.webhook.url", url);
+        }
+        if (port != null) {
+            between("narrator.webhook.port", port, 1, 65_535);
+        }
+        positive("narrator.webhook.poll-after", pollAfter);
+        positive("narrator.webhook.max-age", maxAge);
+    }
+
+    public boolean isOn() {
+        return url != null;
+    }
+
+    /** Whether this run listens itself. */
+    public boolean listensInRun() {
+        return isOn() && receiver == Receiver.IN_RUN;
+    }
+
+    /** The port to listen on: the setting, else the URL's own. */
+    public int listenPort() {
+        if (port != null) {
+            return port;
+        }
+        return url.getPort() > 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    }
+
+    /** The path Akool posts to: the URL's, {@code /} when it has none. */
+    public String path() {
+        return url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    }
+}

@@ -1,0 +1,137 @@
+package com.akoolnarrator.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import com.akoolnarrator.JobTestSupport;
+import com.akoolnarrator.cli.RunOutcome;
+
+/**
+ * The job with Akool calling back (issue 21): a verified callback ends a job without a status call; dropped, late,
+ * duplicated and forged callbacks leave every row done once, by the polls under them.
+ */
+@TestPropertySource(properties = {
+        "simulator.api-key=" + CallbackJobTests.KEY,
+        "akool.client-id=sim-demo-client",
+        "narrator.webhook.poll-after=1s" })
+class CallbackJobTests extends JobTestSupport {
+
+    static final String KEY = "sim-test-key-0123456789abcdefghi";
+    private static final int PORT = freePort();
+
+    @DynamicPropertySource
+    static void callbackUrl(DynamicPropertyRegistry registry) {
+        registry.add("narrator.webhook.url", () -> "http://127.0.0.1:" + PORT + "/akool/callback");
+    }
+
+    @Autowired
+    WebhookReceiver receiver;
+
+    @Test
+    void callbacksEndTheJobsWithoutStatusCalls() throws Exception {
+        RunOutcome outcome = run(lessons(40));
+
+        assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+        assertThat(results()).hasSize(40).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("SUCCEEDED"));
+        assertThat(simulator.calls("create")).isEqualTo(40);
+        assertThat(simulator.calls("info")).as("status calls: none needed").isLessThanOrEqualTo(2);
+        assertThat(simulator.calls("create") + simulator.calls("info")).as("API requests for 40 rows")
+            .isLessThanOrEqualTo(42);
+    }
+
+    @Test
+    void droppedLateDuplicatedAndForgedCallbacksLeaveEveryRowDoneOnce() throws Exception {
+        simulatorSettings.setCallbackDropRate(0.2);
+        simulatorSettings.setCallbackDuplicateRate(0.2);
+        simulatorSettings.setCallbackLateRate(0.2);
+        simulatorSettings.setCallbackLateBy(java.time.Duration.ofSeconds(3));
+        simulatorSettings.setCallbackForgedRate(0.2);
+
+        RunOutcome outcome = run(lessons(60));
+
+        assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+        List<CSVRecord> rows = results();
+        assertThat(rows).hasSize(60).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("SUCCEEDED"));
+        Map<String, Long> faults = new java.util.TreeMap<>();
+        for (CSVRecord row : rows) {
+            faults.merge(simulator.callbackFaultOf(row.get("akool_id")), 1L, Long::sum);
+        }
+        assertThat(faults).as("each fault drawn").containsKeys("NONE", "DROPPED", "DUPLICATED", "LATE", "FORGED");
+        assertThat(simulator.duplicateSubmissions()).isZero();
+        assertThat(simulator.calls("download")).as("each MP3 downloaded once").isEqualTo(60);
+        assertThat(simulator.calls("info")).as("the jobs without a good callback in time were polled")
+            .isGreaterThanOrEqualTo(faults.get("DROPPED") + faults.get("FORGED"));
+        assertThat(receiver.refusedCallbacks()).as("forged callbacks refused").isGreaterThanOrEqualTo(faults.get("FORGED"));
+    }
+
+    @Test
+    void aRowWithAWebhookOfItsOwnKeepsItAndIsPolled() throws Exception {
+        RunOutcome outcome = run(csv("own.csv", "id,text,voice_id,webhook_url",
+                "own,Own webhook.,en-US-Jenny,http://127.0.0.1:9/elsewhere", "ours,Ours.,en-US-Jenny,"));
+
+        assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+        assertThat(simulator.calls("info")).as("the row with its own webhook is polled").isPositive();
+    }
+
+    @Test
+    void theReceiverRefusesWhatItCannotBelieveAndAnswersNothingElse200() throws Exception {
+        WebhookSeal seal = new WebhookSeal("sim-demo-client", KEY);
+        long recordedBefore = receiver.recordedCallbacks();
+        try (WebhookReceiver.Listening listening = receiver.listen()) {
+            String unknown = sealed(seal, "{\"_id\":\"65f8017f5655aaaaaaaaaaaa\",\"status\":3,\"type\":\"audio\","
+                    + "\"url\":\"https://example.invalid/a.mp3\"}", String.valueOf(System.currentTimeMillis()));
+            assertThat(post("/akool/callback", unknown)).as("a job the ledger does not know").isEqualTo(404);
+            assertThat(post("/akool/callback", "x".repeat(WebhookReceiver.MAX_BODY_BYTES + 1))).isEqualTo(413);
+            assertThat(post("/akool/callback", unknown.replace("\"signature\":\"", "\"signature\":\"0")))
+                .isEqualTo(401);
+            assertThat(post("/elsewhere", unknown)).isEqualTo(404);
+            assertThat(receiver.recordedCallbacks()).isEqualTo(recordedBefore);
+        }
+    }
+
+    private static String sealed(WebhookSeal seal, String plaintext, String timestamp) {
+        String data = seal.encrypt(plaintext);
+        return "{\"signature\":\"" + seal.sign(timestamp, "1529", data) + "\",\"dataEncrypt\":\"" + data
+                + "\",\"timestamp\":\"" + timestamp + "\",\"nonce\":\"1529\"}";
+    }
+
+    private static int post(String path, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+            .timeout(java.time.Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private java.nio.file.Path lessons(int count) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
+        for (int i = 1; i <= count; i++) {
+            lines.add("r" + i + ",Lesson " + i + ".,en-US-Jenny");
+        }
+        return csv("lessons.csv", lines.toArray(String[]::new));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
