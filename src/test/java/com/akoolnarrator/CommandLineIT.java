@@ -44,6 +44,24 @@ class CommandLineIT {
     }
 
     @Test
+    void callbacksThatCannotWorkAreOneLineExitTwoAndNothingCreated() throws Exception {
+        Run receiverOnH2 = jar(work, "webhook-receiver", "--narrator.webhook.url=https://narrator.example/cb");
+        Path input = Files.writeString(work.resolve("lessons.csv"), "id,text,voice_id\na,Alpha.,en-US-Jenny\n");
+        Run noClientId = jar(work, "--input=" + input, "--output-dir=out", "--akool.api-key=0123456789abcdefghijklmnopqrstuv",
+                "--narrator.webhook.url=https://narrator.example/cb");
+        Run shortKey = jar(work, "--input=" + input, "--output-dir=out", "--akool.api-key=short-key-1234",
+                "--akool.client-id=client", "--narrator.webhook.url=https://narrator.example/cb");
+
+        assertThat(receiverOnH2.exitCode()).as(receiverOnH2.output()).isEqualTo(2);
+        assertThat(receiverOnH2.output()).contains("webhook-receiver writes into a job database on a PostgreSQL server");
+        assertThat(noClientId.exitCode()).as(noClientId.output()).isEqualTo(2);
+        assertThat(noClientId.output()).contains("narrator.webhook.url needs akool.client-id").doesNotContain("Exception");
+        assertThat(shortKey.exitCode()).as(shortKey.output()).isEqualTo(2);
+        assertThat(shortKey.output()).contains("16, 24 or 32 bytes").doesNotContain("short-key-1234");
+        assertThat(filesIn(work)).containsExactly(input);
+    }
+
+    @Test
     void aMissingInputFileOrKeyCreatesNothing() throws Exception {
         Run missing = jar(work, "--input=nope.csv", "--output-dir=out");
         Path input = Files.writeString(work.resolve("lessons.csv"), "id,text,voice_id\na,Alpha.,en-US-Jenny\n");

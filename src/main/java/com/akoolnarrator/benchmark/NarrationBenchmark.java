@@ -54,7 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class NarrationBenchmark {
 
-    private static final String KEY = "benchmark-key";
+    /** 32 bytes: Akool's webhook encryption is keyed by the API key. */
+    private static final String KEY = "benchmark-key-0123456789abcdefgh";
     private static final Pattern RUN_TOOK = Pattern.compile("Run took ([0-9.]+) s");
     private static final Pattern PEAK_HEAP = Pattern.compile("peak heap (\\d+) MB");
     private static final Pattern BUDGET = Pattern.compile("(request budget: [^.;]*(?:\\.[0-9][^.;]*)*)");
@@ -82,6 +83,7 @@ public final class NarrationBenchmark {
         String jar = value(args, "jar", runningJar());
         double rate = Double.parseDouble(value(args, "requests-per-second", "20"));
         int runs = Integer.parseInt(value(args, "runs", "1"));
+        boolean webhooks = Boolean.parseBoolean(value(args, "webhooks", "false"));
         List<String> jobArgs = new ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith("--narrator.") || arg.startsWith("--akool.") || arg.startsWith("--spring.")
@@ -89,7 +91,8 @@ public final class NarrationBenchmark {
                 jobArgs.add(arg);
             }
         }
-        options.keySet().removeIf(k -> List.of("rows", "min-chars", "max-chars", "baseline-rows", "heap", "jar", "runs").contains(k)
+        options.keySet().removeIf(k -> List.of("rows", "min-chars", "max-chars", "baseline-rows", "heap", "jar", "runs",
+                "webhooks").contains(k)
                 || k.startsWith("narrator.") || k.startsWith("akool.") || k.startsWith("spring.") || k.startsWith("logging."));
 
         SimulatorSettings settings = new SimulatorSettings();
@@ -104,6 +107,11 @@ public final class NarrationBenchmark {
         new Binder(new MapConfigurationPropertySource(simulatorOptions)).bind("simulator", Bindable.ofInstance(settings));
 
         Path work = Files.createTempDirectory("narrator-benchmark");
+        if (webhooks) {
+            // the job listens on loopback; Akool (the simulator) calls it back there
+            jobArgs.add("--narrator.webhook.url=http://127.0.0.1:" + freePort() + "/akool/callback");
+            jobArgs.add("--akool.client-id=" + settings.getClientId());
+        }
 
         try (AkoolSimulator simulator = new AkoolSimulator(settings).start();
                 CloseableHttpClient http = HttpClients.custom().disableAutomaticRetries().build()) {
@@ -123,7 +131,8 @@ public final class NarrationBenchmark {
                     System.out.printf(Locale.ROOT, "-- run %d of %d, on new rows, same output folder%n", run, runs);
                 }
                 simulator.resetCounters();
-                jobSeconds = runJob(simulator, http, input, work, jobArgs, heap, jar, rows, rate, maxProcessing + latency);
+                jobSeconds = runJob(simulator, http, input, work, jobArgs, heap, jar, rows, rate, maxProcessing + latency,
+                        webhooks ? 1 : 2);
                 if (run == 1 && baselineRows > 0) {
                     double perRow = baseline(simulator, http, input, Math.min(baselineRows, rows), rate > 0 ? rate : 20,
                             work.resolve("baseline"));
@@ -137,7 +146,8 @@ public final class NarrationBenchmark {
 
     /** Runs the packaged job once on {@code input}; prints what it measured and returns the job's own wall time. */
     private static double runJob(AkoolSimulator simulator, CloseableHttpClient http, Path input, Path work,
-            List<String> jobArgs, String heap, String jar, int rows, double rate, double tail) throws Exception {
+            List<String> jobArgs, String heap, String jar, int rows, double rate, double tail, int requestsPerRow)
+            throws Exception {
         Optional<Path> launcher = launcherOf(jar);
         List<String> command = new ArrayList<>(launcher.map(path -> List.of(path.toString()))
             .orElseGet(() -> List.of(javaBinary(), "-Xmx" + heap, "-jar", jar)));
@@ -178,11 +188,15 @@ public final class NarrationBenchmark {
                 stats.path("download").asLong() / (double) rows);
         System.out.printf(Locale.ROOT, "rate-limited answers: %d of %d API requests (%.2f %%)%n", limited, apiCalls,
                 apiCalls == 0 ? 0 : 100.0 * limited / apiCalls);
+        System.out.printf(Locale.ROOT, "API requests per row, all kinds: %.3f; callbacks: %d sent, %d answered 200, %d"
+                + " refused, %d dropped by Akool%n", apiCalls / (double) rows, stats.path("callbacks-sent").asLong(),
+                stats.path("callbacks-answered-200").asLong(), stats.path("callbacks-refused").asLong(),
+                stats.path("callbacks-dropped").asLong());
         if (rate > 0) {
-            double bound = 2.0 * rows / rate + tail;
-            System.out.printf(Locale.ROOT, "lower bound: %.1f s (2 x %d / %s requests/s + max processing and latency %.2f s);"
-                    + " wall / bound = %.3f (the whole process: %.3f)%n", bound, rows, fmt(rate), tail, jobSeconds / bound,
-                    processSeconds / bound);
+            double bound = (double) requestsPerRow * rows / rate + tail;
+            System.out.printf(Locale.ROOT, "lower bound: %.1f s (%d x %d / %s requests/s + max processing and latency %.2f"
+                    + " s); wall / bound = %.3f (the whole process: %.3f)%n", bound, requestsPerRow, rows, fmt(rate), tail,
+                    jobSeconds / bound, processSeconds / bound);
             System.out.println(sampler.reached(0.9 * rate).map(s -> String.format(Locale.ROOT,
                     "reached 90 %% of the limit (%.1f accepted requests/s) %.1f s after its first request", 0.9 * rate, s))
                 .orElse("never reached 90 % of the limit in a one-second window"));
@@ -192,7 +206,7 @@ public final class NarrationBenchmark {
         }
         System.out.println(sampler.firstDownload().map(s -> String.format(Locale.ROOT, "the first MP3 downloaded %.1f s"
                 + " after the first request", s)).orElse("no MP3 downloaded") + "; jobs at Akool at once (accepted, their end"
-                + " not yet reported by a status call): at most " + sampler.mostAtAkool());
+                + " not yet reported by a status call or a callback): at most " + sampler.mostAtAkool());
         System.out.printf(Locale.ROOT, "Akool's bad day: %d refused as too frequent whatever the rate, %d server errors"
                 + " (5xx), %d dropped, %d never answered%n", stats.path("http429").asLong(), stats.path("http5xx").asLong(),
                 stats.path("dropped").asLong(), stats.path("silent").asLong());
@@ -234,7 +248,9 @@ public final class NarrationBenchmark {
             if (firstRequestNanos < 0 && stats.path("create").asLong() + stats.path("clone").asLong() > 0) {
                 firstRequestNanos = now;
             }
-            mostAtAkool = Math.max(mostAtAkool, stats.path("accepted").asLong() - stats.path("finished-reported").asLong());
+            // a job's end reaches the job by a status call or a callback it answered 200 (a duplicated one counts twice)
+            mostAtAkool = Math.max(mostAtAkool, stats.path("accepted").asLong() - stats.path("finished-reported").asLong()
+                    - stats.path("callbacks-answered-200").asLong());
             if (firstRequestNanos >= 0 && Double.isNaN(firstDownloadSeconds) && stats.path("download").asLong() > 0) {
                 firstDownloadSeconds = (now - firstRequestNanos) / 1e9;
             }
@@ -319,6 +335,12 @@ public final class NarrationBenchmark {
             throw new UncheckedIOException(e);
         }
         return longest;
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String value(String[] args, String name, String fallback) {

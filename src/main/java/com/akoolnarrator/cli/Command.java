@@ -6,7 +6,7 @@ import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.settings.SettingCheck;
 
 /** What the command line asked for, typed: each kind has its own runner in {@link CommandRunner}. */
-sealed interface Command permits Command.Run, Command.Voices, Command.Status {
+sealed interface Command permits Command.Run, Command.Voices, Command.Status, Command.ReceiveCallbacks {
 
     /**
      * {@code run} (the default): narrate, or with {@code dryRun} only check; a missing input or output folder comes
@@ -41,6 +41,16 @@ sealed interface Command permits Command.Run, Command.Voices, Command.Status {
         /** The folder it asks about, else the settings' ({@code narrator.output-dir}, a job file's). */
         Path outputDir(NarratorProperties settings) {
             return outputDir != null ? outputDir : settings.outputDir();
+        }
+    }
+
+    /** {@code webhook-receiver}: Akool's callbacks into the job database until stopped; {@code port} null: the settings'. */
+    record ReceiveCallbacks(Integer port) implements Command {
+
+        public ReceiveCallbacks {
+            if (port != null) {
+                SettingCheck.between("--port", port, 1, 65_535);
+            }
         }
     }
 }

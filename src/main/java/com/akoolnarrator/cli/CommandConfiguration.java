@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolConnection;
+import com.akoolnarrator.akool.AkoolProperties;
 import com.akoolnarrator.akool.AkoolRequestThrottle;
 import com.akoolnarrator.akool.CreditPrice;
 import com.akoolnarrator.akool.VoicesCommand;
@@ -23,6 +24,8 @@ import com.akoolnarrator.ledger.RunRegistry;
 import com.akoolnarrator.ledger.RunStatistics;
 import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.storage.FolderHolder;
+import com.akoolnarrator.webhook.WebhookProperties;
+import com.akoolnarrator.webhook.WebhookReceiver;
 
 /** What faces the user: the commands, their runner, the summary and the progress display. */
 @Configuration(proxyBeanMethods = false)
@@ -48,10 +51,15 @@ class CommandConfiguration {
     CommandRunner commandRunner(Command command, ObjectProvider<NarrationCommand> narrationCommand,
             ObjectProvider<AkoolClient> akoolClient, ObjectProvider<AkoolConnection> akoolConnection,
             NarratorProperties settings, ObjectProvider<JobRepository> jobRepository,
-            ObjectProvider<RunStatistics> statistics, Clock clock) {
+            ObjectProvider<RunStatistics> statistics, Clock clock, ObjectProvider<WebhookReceiver> webhookReceiver,
+            WebhookProperties webhook, DataSourceProperties dataSource) {
         return new CommandRunner(command, narrationCommand::getObject, () -> new VoicesCommand(akoolClient.getObject()),
                 () -> new StatusCommand(jobRepository.getObject(), statistics.getObject(), clock),
-                akoolConnection::getObject, settings);
+                akoolConnection::getObject, settings, webhookReceiver::getObject, webhook, onServer(dataSource));
+    }
+
+    private static boolean onServer(DataSourceProperties dataSource) {
+        return dataSource.getUrl() != null && dataSource.getUrl().startsWith("jdbc:postgresql:");
     }
 
     /**
@@ -62,13 +70,20 @@ class CommandConfiguration {
     @Bean
     @ConditionalOnBean(Command.class)
     JobDatabase jobDatabase(Command command, NarratorProperties settings, ObjectProvider<AkoolConnection> akool,
-            DataSourceProperties dataSource) {
+            DataSourceProperties dataSource, WebhookProperties webhook, AkoolProperties akoolSettings) {
         boolean server = dataSource.getUrl() != null && !dataSource.getUrl().isBlank();
         if (command instanceof Command.Run given) {
             Command.Run run = given.over(settings);
+            if (webhook.isOn() && akool.getObject().credentials().isPresent()) {
+                // callbacks that cannot work are a setting error, before the output folder is created
+                webhook.check(akoolSettings, akool.getObject().credentials(), onServer(dataSource));
+            }
             boolean canStart = run.input() != null && Files.isReadable(run.input()) && !Files.isDirectory(run.input())
                     && akool.getObject().credentials().isPresent(); // a pipe is an input too
             return canStart ? JobDatabase.of(run.outputDir()) : JobDatabase.none();
+        }
+        if (command instanceof Command.ReceiveCallbacks) {
+            return onServer(dataSource) ? JobDatabase.of(settings.outputDir()) : JobDatabase.none();
         }
         if (command instanceof Command.Status status) {
             Path folder = status.outputDir(settings);

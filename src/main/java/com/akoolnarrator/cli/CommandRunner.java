@@ -2,6 +2,7 @@ package com.akoolnarrator.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -14,6 +15,9 @@ import com.akoolnarrator.akool.AkoolConnection;
 import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.akool.VoicesCommand;
 import com.akoolnarrator.settings.NarratorProperties;
+import com.akoolnarrator.settings.SettingCheck.InvalidSettingException;
+import com.akoolnarrator.webhook.WebhookProperties;
+import com.akoolnarrator.webhook.WebhookReceiver;
 
 /**
  * Runs the one command the command line asked for, with its typed options, and keeps its exit code. Each command's
@@ -30,10 +34,17 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final Supplier<StatusCommand> status;
     private final Supplier<AkoolConnection> akool;
     private final NarratorProperties settings;
+    private final Supplier<WebhookReceiver> receiver;
+    private final WebhookProperties webhook;
+    private final boolean onServer;
     private volatile int exitCode = RunOutcome.JOB_FAILED;
 
     CommandRunner(Command command, Supplier<NarrationCommand> narration, Supplier<VoicesCommand> voices,
-            Supplier<StatusCommand> status, Supplier<AkoolConnection> akool, NarratorProperties settings) {
+            Supplier<StatusCommand> status, Supplier<AkoolConnection> akool, NarratorProperties settings,
+            Supplier<WebhookReceiver> receiver, WebhookProperties webhook, boolean onServer) {
+        this.receiver = receiver;
+        this.webhook = webhook;
+        this.onServer = onServer;
         this.command = command;
         this.narration = narration;
         this.voices = voices;
@@ -55,6 +66,38 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         else if (command instanceof Command.Status show) {
             exitCode = showStatus(show.outputDir(settings), show.format());
+        }
+        else if (command instanceof Command.ReceiveCallbacks receive) {
+            exitCode = receiveCallbacks(receive.port());
+        }
+    }
+
+    /** Akool's callbacks into the server's job database, until a stop is asked for (SIGTERM, Ctrl-C). */
+    private int receiveCallbacks(Integer port) {
+        if (!onServer) {
+            log.error("Cannot receive callbacks: webhook-receiver writes into a job database on a PostgreSQL server that"
+                    + " the runs share; set spring.datasource.url=jdbc:postgresql://HOST:PORT/DATABASE");
+            return RunOutcome.USAGE;
+        }
+        if (!webhook.isOn()) {
+            log.error("Cannot receive callbacks: set narrator.webhook.url, the address Akool calls (the runs give it to"
+                    + " Akool with narrator.webhook.receiver=standalone)");
+            return RunOutcome.USAGE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        GracefulShutdown.onStop(stopped::countDown, settings.stopTimeout());
+        try (WebhookReceiver.Listening listening = port == null ? receiver.get().listen() : receiver.get().listen(port)) {
+            stopped.await();
+            log.info("Stopped receiving callbacks");
+            return RunOutcome.ALL_SUCCEEDED;
+        }
+        catch (InvalidSettingException e) {
+            log.error("Cannot receive callbacks: {}", e.getMessage());
+            return RunOutcome.USAGE;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RunOutcome.ALL_SUCCEEDED;
         }
     }
 

@@ -171,7 +171,7 @@ final class NarratorCommandLine {
     }
 
     @picocli.CommandLine.Command(name = "akool-narrator", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            subcommands = { Run.class, Voices.class, Status.class, External.Simulator.class,
+            subcommands = { Run.class, Voices.class, Status.class, WebhookReceiver.class, External.Simulator.class,
                 External.Benchmark.class, CommandLine.HelpCommand.class },
             description = "Narrates the rows of a CSV file into MP3 files with Akool's text-to-speech. Without a"
                     + " command it runs 'run'.",
@@ -257,6 +257,29 @@ final class NarratorCommandLine {
         @Override
         public Command call() {
             return new Command.Status(outputDir, format);
+        }
+    }
+
+    @picocli.CommandLine.Command(name = "webhook-receiver", mixinStandardHelpOptions = true,
+            description = "Receive Akool's callbacks into the job database (PostgreSQL) until stopped, for runs with"
+                    + " narrator.webhook.receiver=standalone.")
+    static class WebhookReceiver implements Typed {
+
+        @Mixin
+        Common common;
+
+        @Option(names = "--port", paramLabel = "PORT", description = "where to listen (default: narrator.webhook.port,"
+                + " else the port of narrator.webhook.url)")
+        Integer port;
+
+        @Override
+        public Common common() {
+            return common;
+        }
+
+        @Override
+        public Command call() {
+            return new Command.ReceiveCallbacks(port);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import com.akoolnarrator.akool.AkoolProperties;
 import com.akoolnarrator.input.EditDistance;
 import com.akoolnarrator.settings.NarratorProperties;
+import com.akoolnarrator.webhook.WebhookProperties;
 
 /**
  * The job's own settings ({@code narrator.*} and {@code akool.*}) by name, read from their
@@ -59,6 +60,7 @@ final class SettingNames {
         Set<String> names = new TreeSet<>();
         add(names, "narrator.", NarratorProperties.class);
         add(names, "akool.", AkoolProperties.class);
+        add(names, "narrator.webhook.", WebhookProperties.class);
         return names;
     }
 

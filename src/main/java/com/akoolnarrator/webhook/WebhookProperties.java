@@ -2,9 +2,14 @@ package com.akoolnarrator.webhook;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import com.akoolnarrator.akool.AkoolCredentials;
+import com.akoolnarrator.akool.AkoolProperties;
+import com.akoolnarrator.settings.SettingCheck.InvalidSettingException;
 
 import static com.akoolnarrator.settings.SettingCheck.between;
 import static com.akoolnarrator.settings.SettingCheck.positive;
@@ -43,6 +48,40 @@ public record WebhookProperties(
         }
         positive("narrator.webhook.poll-after", pollAfter);
         positive("narrator.webhook.max-age", maxAge);
+    }
+
+    /**
+     * Whether callbacks can work with these credentials and this job database, before anything is created: Akool's
+     * signature and encryption need the client id and a key of an AES length, and a receiver of its own needs a job
+     * database that two processes can share.
+     *
+     * @return the seal Akool's callbacks are opened with
+     * @throws InvalidSettingException naming what to set, never the key
+     */
+    public WebhookSeal check(AkoolProperties akool, Optional<AkoolCredentials> credentials, boolean databaseOnServer) {
+        if (receiver == Receiver.STANDALONE && !databaseOnServer) {
+            throw InvalidSettingException.because("narrator.webhook.receiver", "narrator.webhook.receiver=standalone needs"
+                    + " the job database on a PostgreSQL server (spring.datasource.url=jdbc:postgresql://...): a"
+                    + " webhook-receiver process cannot write into a run's own H2 file");
+        }
+        AkoolCredentials given = credentials.orElse(null);
+        String clientId = given instanceof AkoolCredentials.ClientCredentials client ? client.clientId() : akool.clientId();
+        if (clientId == null || clientId.isBlank()) {
+            throw InvalidSettingException.because("akool.client-id", "narrator.webhook.url needs akool.client-id (for"
+                    + " example the environment variable AKOOL_CLIENT_ID): Akool signs and encrypts its callbacks with it");
+        }
+        String key = given instanceof AkoolCredentials.ApiKey apiKey ? apiKey.key()
+                : given instanceof AkoolCredentials.ClientCredentials client ? client.clientSecret() : null;
+        if (key == null || key.isBlank()) {
+            throw InvalidSettingException.because("akool.api-key", "narrator.webhook.url needs the API key (AKOOL_API_KEY):"
+                    + " Akool encrypts its callbacks with it");
+        }
+        try {
+            return new WebhookSeal(clientId.trim(), key.trim());
+        }
+        catch (IllegalArgumentException e) {
+            throw InvalidSettingException.because("akool.api-key", e.getMessage());
+        }
     }
 
     public boolean isOn() {

@@ -64,16 +64,21 @@ public class WebhookReceiver {
      * @throws InvalidSettingException when the port cannot be had
      */
     public Listening listen() {
+        return listen(settings.listenPort());
+    }
+
+    /** Starts listening on {@code port}. */
+    public Listening listen(int port) {
         if (verifier == null) {
             throw new IllegalStateException("narrator.webhook.url is not set");
         }
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.listenPort()), 64);
+            server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), port), 64);
         }
         catch (BindException e) {
             throw InvalidSettingException.because("narrator.webhook.port", "cannot listen for Akool's callbacks on " + settings.bindAddress() + ":"
-                    + settings.listenPort() + " (narrator.webhook.port): " + e.getMessage());
+                    + port + " (narrator.webhook.port): " + e.getMessage());
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,12 +91,12 @@ public class WebhookReceiver {
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
-        int port = server.getAddress().getPort();
-        log.info("Listening for Akool's callbacks on port {} ({} reaches it)", port, settings.url());
+        int listening = server.getAddress().getPort();
+        log.info("Listening for Akool's callbacks on port {} ({} reaches it)", listening, settings.url());
         return new Listening() {
             @Override
             public int port() {
-                return port;
+                return listening;
             }
 
             @Override

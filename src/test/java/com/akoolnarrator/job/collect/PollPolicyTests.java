@@ -29,6 +29,22 @@ class PollPolicyTests {
     }
 
     @Test
+    void withCallbacksAJobIsPolledOnlyAGraceAfterItShouldBeDoneAndARowsOwnWebhookIsPolledAsBefore() {
+        PollPolicy calledBack = new PollPolicy(MIN, MAX, Duration.ofHours(1), Duration.ofSeconds(5));
+
+        assertThat(calledBack.awaitsCallback(false)).isTrue();
+        assertThat(calledBack.awaitsCallback(true)).as("Akool calls the row's own webhook, not the job").isFalse();
+        assertThat(policy.awaitsCallback(false)).as("no callbacks configured").isFalse();
+        Poll known = calledBack.awaitingCallback(T0, Duration.ofSeconds(10), T0);
+        assertThat(known.due()).as("10 s + 15 % + 5 s of grace").isEqualTo(T0.plusMillis(16_500));
+        assertThat(known.probe()).isFalse();
+        assertThat(calledBack.awaitingCallback(T0, Duration.ZERO, T0).due()).as("nothing learnt yet: the grace alone")
+            .isEqualTo(T0.plusSeconds(5));
+        assertThat(calledBack.awaitingCallback(T0, Duration.ZERO, T0.plusSeconds(30)).due())
+            .as("taken over late: never sooner than the minimum").isEqualTo(T0.plusSeconds(30).plus(MIN));
+    }
+
+    @Test
     void aProbeIsPolledEveryMinimumIntervalFortyTimesThenBacksOff() {
         Poll poll = policy.probe(T0);
         assertThat(poll.due()).isEqualTo(T0.plus(MIN));

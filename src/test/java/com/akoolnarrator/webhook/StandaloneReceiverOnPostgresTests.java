@@ -1,0 +1,99 @@
+package com.akoolnarrator.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import com.akoolnarrator.JobTestSupport;
+import com.akoolnarrator.PostgresSupport;
+import com.akoolnarrator.cli.RunOutcome;
+
+/**
+ * A receiver that outlives runs (issue 21), on the job database the runs share: callbacks that come while no run reads
+ * are kept in the ledger, and the next run downloads their jobs without a single status call. The receiver here is
+ * this context's, listening as the {@code webhook-receiver} command does, while the runs only read the ledger.
+ */
+@PostgresSupport.OnPostgres
+@TestPropertySource(properties = {
+        "simulator.api-key=" + CallbackJobTests.KEY,
+        "akool.client-id=sim-demo-client",
+        "narrator.webhook.receiver=standalone",
+        "narrator.webhook.poll-after=30s" })
+class StandaloneReceiverOnPostgresTests extends JobTestSupport {
+
+    private static final int PORT = freePort();
+
+    @DynamicPropertySource
+    static void postgresAndCallbacks(DynamicPropertyRegistry registry) {
+        PostgresSupport.register(registry);
+        registry.add("narrator.webhook.url", () -> "http://127.0.0.1:" + PORT + "/akool/callback");
+    }
+
+    @Autowired
+    WebhookReceiver receiver;
+
+    @Test
+    void callbacksThatCameBetweenRunsAreDownloadedByTheNextRunWithoutPolling() throws Exception {
+        simulatorSettings.setProcessingBase(Duration.ofSeconds(2));
+        Path input = lessons(12);
+        try (WebhookReceiver.Listening listening = receiver.listen()) {
+            CompletableFuture<RunOutcome> first = CompletableFuture.supplyAsync(() -> run(input));
+            awaitUntil("all 12 accepted", Duration.ofSeconds(30), () -> simulator.acceptedSubmissions() == 12);
+            command.requestStop();
+            assertThat(first.get(60, TimeUnit.SECONDS).exitCode()).isEqualTo(RunOutcome.JOB_FAILED);
+            long recorded = receiver.recordedCallbacks();
+
+            awaitUntil("Akool's 12 callbacks recorded with no run reading", Duration.ofSeconds(30),
+                    () -> receiver.recordedCallbacks() - recorded >= 12 || simulator.callbacks("callbacks-answered-200") >= 12);
+            simulator.resetCounters();
+            throttle.resume();
+            RunOutcome second = run(input);
+
+            assertThat(second.exitCode()).as(second.message()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+            assertThat(results()).hasSize(12).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("SUCCEEDED"));
+            assertThat(simulator.calls("create")).as("nothing paid twice").isZero();
+            assertThat(simulator.calls("info")).as("no status call: the ledger had every end").isZero();
+        }
+    }
+
+    @Test
+    void aRunWithAStandaloneReceiverDoesNotListenItself() throws Exception {
+        try (ServerSocket taken = new ServerSocket(PORT)) {
+            RunOutcome outcome = run(lessons(3));
+
+            assertThat(outcome.exitCode()).as("the port is another process's: " + outcome.message())
+                .isEqualTo(RunOutcome.ALL_SUCCEEDED);
+        }
+    }
+
+    private Path lessons(int count) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
+        for (int i = 1; i <= count; i++) {
+            lines.add("r" + i + ",Standalone lesson " + i + ".,en-US-Jenny");
+        }
+        return csv("lessons.csv", lines.toArray(String[]::new));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
