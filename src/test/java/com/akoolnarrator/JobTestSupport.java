@@ -2,10 +2,13 @@ package com.akoolnarrator;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -126,6 +129,25 @@ public abstract class JobTestSupport {
                 throw new AssertionError("waited " + deadline.toSeconds() + " s for " + what + ", in vain");
             }
             Thread.sleep(5);
+        }
+    }
+
+    /** An input of {@code count} short rows, {@code r1} to {@code rN}, "{@code text} N." each, read by one voice. */
+    protected Path numberedRows(String text, int count) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
+        for (int i = 1; i <= count; i++) {
+            lines.add("r" + i + "," + text + " " + i + ".,en-US-Jenny");
+        }
+        return csv("lessons.csv", lines.toArray(String[]::new));
+    }
+
+    /** A port nothing listens on now, for a receiver a test configures before it starts. */
+    protected static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -47,14 +45,6 @@ class StatusCreditAndSummaryTests extends JobTestSupport {
         return JsonMapper.builder().build().readTree(text);
     }
 
-    private Path lessons(int rows) throws Exception {
-        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
-        for (int i = 1; i <= rows; i++) {
-            lines.add("r" + i + ",Lesson " + i + ".,en-US-Jenny");
-        }
-        return csv("lessons.csv", lines.toArray(String[]::new));
-    }
-
     @Test
     void statusOfAFinishedRunNamesItsOutcomeItsRowsAndWhyRowsFailed() throws Exception {
         run(csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny", "b,Beta " + AkoolSimulator.FAIL_MARKER + ".,en-US-Jenny",
@@ -74,7 +64,7 @@ class StatusCreditAndSummaryTests extends JobTestSupport {
     void statusOfAStoppedRunShowsWhatIsLeftAndWhileARunWorksItNamesTheProcess() throws Exception {
         simulatorSettings.setProcessingBase(Duration.ofMillis(1500));
         simulatorSettings.setLatency(Duration.ofMillis(20));
-        Path input = lessons(200);
+        Path input = numberedRows("Lesson", 200);
         CompletableFuture<RunOutcome> running = CompletableFuture.supplyAsync(() -> run(input));
         awaitUntil("the first accepted submissions", Duration.ofSeconds(30), () -> simulator.acceptedSubmissions() > 10);
 
@@ -93,7 +83,7 @@ class StatusCreditAndSummaryTests extends JobTestSupport {
     void aRunWarnsAtTheStartWhenTheBalanceIsBelowItsEstimateAndTheDryRunShowsTheBalance(CapturedOutput output)
             throws Exception {
         simulator.setCredits(0.1); // Lesson N. is 9 or 10 characters: 0.04 credits a row at 4.4 per 1,000
-        Path input = lessons(10);
+        Path input = numberedRows("Lesson", 10);
 
         RunOutcome dryRun = command.run(input, output(), true);
         RunOutcome outcome = run(input);
@@ -108,7 +98,7 @@ class StatusCreditAndSummaryTests extends JobTestSupport {
     @Test
     void everyRunAndDryRunLeavesASummaryForMachines() throws Exception {
         simulator.setCredits(100); // a balance whose change a double shows to the millionth
-        Path input = lessons(3);
+        Path input = numberedRows("Lesson", 3);
 
         command.run(input, output(), true);
         JsonNode dry = json(java.nio.file.Files.readString(output().resolve("run-summary.json")));

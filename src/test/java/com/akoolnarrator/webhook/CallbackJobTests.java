@@ -3,13 +3,10 @@ package com.akoolnarrator.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +43,7 @@ class CallbackJobTests extends JobTestSupport {
 
     @Test
     void callbacksEndTheJobsWithoutStatusCalls() throws Exception {
-        RunOutcome outcome = run(lessons(40));
+        RunOutcome outcome = run(numberedRows("Lesson", 40));
 
         assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
         assertThat(results()).hasSize(40).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("SUCCEEDED"));
@@ -64,7 +61,7 @@ class CallbackJobTests extends JobTestSupport {
         simulatorSettings.setCallbackLateBy(java.time.Duration.ofSeconds(3));
         simulatorSettings.setCallbackForgedRate(0.2);
 
-        RunOutcome outcome = run(lessons(60));
+        RunOutcome outcome = run(numberedRows("Lesson", 60));
 
         assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
         List<CSVRecord> rows = results();
@@ -116,22 +113,5 @@ class CallbackJobTests extends JobTestSupport {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
             .timeout(java.time.Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private java.nio.file.Path lessons(int count) throws IOException {
-        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
-        for (int i = 1; i <= count; i++) {
-            lines.add("r" + i + ",Lesson " + i + ".,en-US-Jenny");
-        }
-        return csv("lessons.csv", lines.toArray(String[]::new));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,13 +2,9 @@ package com.akoolnarrator.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -49,7 +45,7 @@ class StandaloneReceiverOnPostgresTests extends JobTestSupport {
     @Test
     void callbacksThatCameBetweenRunsAreDownloadedByTheNextRunWithoutPolling() throws Exception {
         simulatorSettings.setProcessingBase(Duration.ofSeconds(2));
-        Path input = lessons(12);
+        Path input = numberedRows("Standalone lesson", 12);
         try (WebhookReceiver.Listening listening = receiver.listen()) {
             CompletableFuture<RunOutcome> first = CompletableFuture.supplyAsync(() -> run(input));
             awaitUntil("all 12 accepted", Duration.ofSeconds(30), () -> simulator.acceptedSubmissions() == 12);
@@ -73,27 +69,10 @@ class StandaloneReceiverOnPostgresTests extends JobTestSupport {
     @Test
     void aRunWithAStandaloneReceiverDoesNotListenItself() throws Exception {
         try (ServerSocket taken = new ServerSocket(PORT)) {
-            RunOutcome outcome = run(lessons(3));
+            RunOutcome outcome = run(numberedRows("Standalone lesson", 3));
 
             assertThat(outcome.exitCode()).as("the port is another process's: " + outcome.message())
                 .isEqualTo(RunOutcome.ALL_SUCCEEDED);
-        }
-    }
-
-    private Path lessons(int count) throws IOException {
-        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
-        for (int i = 1; i <= count; i++) {
-            lines.add("r" + i + ",Standalone lesson " + i + ".,en-US-Jenny");
-        }
-        return csv("lessons.csv", lines.toArray(String[]::new));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
