@@ -178,8 +178,14 @@ class AudioJobTracker implements ItemStreamReader<TrackedNarration> {
         if (!job.isCompleted()) {
             schedule.pollNow(job.key()); // it failed at Akool: its status says why
         }
-        else if (schedule.calledBack(job.key())) {
-            callbacks.incrementAndGet();
+        else {
+            if (schedule.calledBack(job.key())) {
+                callbacks.incrementAndGet();
+            }
+            else {
+                // a poll claimed it meanwhile; it finds the callback's record first and leaves the job to this hand-off
+                outstanding.incrementAndGet();
+            }
             completed(job);
         }
     }
