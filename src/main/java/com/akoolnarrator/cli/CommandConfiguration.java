@@ -55,11 +55,8 @@ class CommandConfiguration {
             WebhookProperties webhook, DataSourceProperties dataSource) {
         return new CommandRunner(command, narrationCommand::getObject, () -> new VoicesCommand(akoolClient.getObject()),
                 () -> new StatusCommand(jobRepository.getObject(), statistics.getObject(), clock),
-                akoolConnection::getObject, settings, webhookReceiver::getObject, webhook, onServer(dataSource));
-    }
-
-    private static boolean onServer(DataSourceProperties dataSource) {
-        return dataSource.getUrl() != null && dataSource.getUrl().startsWith("jdbc:postgresql:");
+                akoolConnection::getObject, settings, webhookReceiver::getObject, webhook,
+                JobDatabase.isOnServer(dataSource.getUrl()));
     }
 
     /**
@@ -76,14 +73,15 @@ class CommandConfiguration {
             Command.Run run = given.over(settings);
             if (webhook.isOn() && akool.getObject().credentials().isPresent()) {
                 // callbacks that cannot work are a setting error, before the output folder is created
-                webhook.check(akoolSettings, akool.getObject().credentials(), onServer(dataSource));
+                webhook.check(akoolSettings, akool.getObject().credentials(),
+                        JobDatabase.isOnServer(dataSource.getUrl()));
             }
             boolean canStart = run.input() != null && Files.isReadable(run.input()) && !Files.isDirectory(run.input())
                     && akool.getObject().credentials().isPresent(); // a pipe is an input too
             return canStart ? JobDatabase.of(run.outputDir()) : JobDatabase.none();
         }
         if (command instanceof Command.ReceiveCallbacks) {
-            return onServer(dataSource) ? JobDatabase.of(settings.outputDir()) : JobDatabase.none();
+            return JobDatabase.isOnServer(dataSource.getUrl()) ? JobDatabase.of(settings.outputDir()) : JobDatabase.none();
         }
         if (command instanceof Command.Status status) {
             Path folder = status.outputDir(settings);

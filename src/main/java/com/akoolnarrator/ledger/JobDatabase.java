@@ -34,6 +34,11 @@ public record JobDatabase(Path outputFolder, boolean readOnly) {
         return outputFolder == null;
     }
 
+    /** Whether {@code spring.datasource.url} names a PostgreSQL server, which several processes can share. */
+    public static boolean isOnServer(String url) {
+        return url != null && url.startsWith("jdbc:postgresql:");
+    }
+
     /** Whether a folder has a job database file of its own. */
     public static boolean exists(Path outputFolder) {
         return Files.isRegularFile(outputFolder.toAbsolutePath().normalize().resolve(JobDatabaseConfiguration.STATE_FOLDER)

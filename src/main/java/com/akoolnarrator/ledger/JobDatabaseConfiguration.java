@@ -64,7 +64,7 @@ public class JobDatabaseConfiguration {
             }
         }
         HikariDataSource dataSource = builder.build();
-        if (url.startsWith("jdbc:postgresql:")) {
+        if (JobDatabase.isOnServer(url)) {
             withTimeouts(dataSource, settings.database());
         }
         return dataSource;

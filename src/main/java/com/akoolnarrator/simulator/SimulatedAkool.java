@@ -133,7 +133,7 @@ final class SimulatedAkool {
                 fails);
         jobs.put(job.id, job);
         if (!webhookUrl.isBlank() && processingMillis < Duration.ofDays(1).toMillis()) {
-            callbacks.jobEnds(webhookUrl, job.id, fails ? 4 : 3, fails ? null : filesUrl.get() + job.id + ".mp3",
+            callbacks.jobEnds(webhookUrl, job.id, fails ? 4 : 3, fails ? null : audioUrl(job),
                     Duration.ofMillis(processingMillis));
         }
         submissionsByContent.computeIfAbsent(Sha256.of(text + "\u0000" + voiceId + "\u0000" + voiceUrl + "\u0000" + rate),
@@ -199,9 +199,13 @@ final class SimulatedAkool {
         data.put("rate", job.rate);
         data.put("voice_model_id", job.voiceId.isBlank() ? job.id : job.voiceId);
         data.put("status", status);
-        data.put("url", status == 3 ? filesUrl.get() + job.id + ".mp3" : null);
+        data.put("url", status == 3 ? audioUrl(job) : null);
         data.put("__v", 0);
         return data;
+    }
+
+    private String audioUrl(Job job) {
+        return filesUrl.get() + job.id + ".mp3";
     }
 
     /** {@code voice/list}: from=3 Akool's voices, from=4 the account's own, neither both. */

@@ -12,6 +12,7 @@ import tools.jackson.databind.ObjectMapper;
 import com.akoolnarrator.akool.AkoolConnection;
 import com.akoolnarrator.akool.AkoolProperties;
 import com.akoolnarrator.ledger.AkoolJobFacts;
+import com.akoolnarrator.ledger.JobDatabase;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebhookProperties.class)
@@ -24,8 +25,7 @@ class WebhookConfiguration {
         if (!settings.isOn()) {
             return new WebhookReceiver(settings, null, facts, clock);
         }
-        WebhookSeal seal = settings.check(akool, connection.credentials(),
-                dataSource.getUrl() != null && dataSource.getUrl().startsWith("jdbc:postgresql:"));
+        WebhookSeal seal = settings.check(akool, connection.credentials(), JobDatabase.isOnServer(dataSource.getUrl()));
         return new WebhookReceiver(settings, new CallbackVerifier(seal, objectMapper, settings.maxAge()), facts, clock);
     }
 }

@@ -77,8 +77,8 @@ public class WebhookReceiver {
             server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), port), 64);
         }
         catch (BindException e) {
-            throw InvalidSettingException.because("narrator.webhook.port", "cannot listen for Akool's callbacks on " + settings.bindAddress() + ":"
-                    + port + " (narrator.webhook.port): " + e.getMessage());
+            throw InvalidSettingException.because("narrator.webhook.port", "cannot listen for Akool's callbacks on "
+                    + settings.bindAddress() + ":" + port + " (narrator.webhook.port): " + e.getMessage());
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
