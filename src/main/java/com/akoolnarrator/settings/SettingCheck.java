@@ -48,6 +48,13 @@ public final class SettingCheck {
         return value;
     }
 
+    public static double between(String setting, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new InvalidSettingException(setting, number(value), "a number from " + number(min) + " to " + number(max));
+        }
+        return value;
+    }
+
     public static long atLeast(String setting, long value, long min) {
         if (value < min) {
             throw new InvalidSettingException(setting, value, "at least " + min);

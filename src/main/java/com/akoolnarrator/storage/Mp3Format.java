@@ -137,10 +137,12 @@ public final class Mp3Format {
         return at >= 0 && tagAt(tail, at, "TAG") ? 128 : 0;
     }
 
-    record Frame(int length, int samples, int sampleRate) {
+    /** One MPEG audio frame's header: its length in bytes with the header, its samples per channel, its rate. */
+    public record Frame(int length, int samples, int sampleRate) {
     }
 
-    static Frame frameAt(byte[] b, int i) {
+    /** The frame whose header starts at {@code i}, or {@code null} when none does. */
+    public static Frame frameAt(byte[] b, int i) {
         if (i + 4 > b.length || (b[i] & 0xFF) != 0xFF || (b[i + 1] & 0xE0) != 0xE0) {
             return null;
         }

@@ -1,0 +1,92 @@
+package com.akoolnarrator.audio;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+
+import com.akoolnarrator.storage.AtomicFile;
+import com.akoolnarrator.storage.DownloadedAudio;
+import com.akoolnarrator.storage.OutputFolder;
+import com.akoolnarrator.storage.Sha256;
+
+/**
+ * Listens to an MP3 just put in the output folder: measures it, levels it to {@code narrator.audio.loudness-target}
+ * when one is set (the file is replaced in one step, and its size and sha256 are the levelled file's), and flags it.
+ */
+public class AudioInspector {
+
+    private final AudioProperties settings;
+    private final AudioMeter meter;
+    private final AudioCheck check;
+
+    public AudioInspector(AudioProperties settings) {
+        this.settings = settings;
+        this.meter = new AudioMeter(settings.silenceThreshold());
+        this.check = new AudioCheck(settings);
+    }
+
+    /** Whether files are checked at all ({@code narrator.audio.checks}). */
+    public boolean isOn() {
+        return settings.checks();
+    }
+
+    /** @return the audio as it now is on disk, and what was found in it */
+    public Inspected inspect(OutputFolder folder, DownloadedAudio audio) {
+        Path file = folder.resolve(audio.file());
+        AudioMeasurement measured;
+        try {
+            measured = meter.measure(file);
+        }
+        catch (UndecodableAudioException e) {
+            return new Inspected(audio, AudioFindings.undecodable());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + audio.file() + " to check it", e);
+        }
+        int steps = levellingSteps(measured);
+        if (steps == 0) {
+            return new Inspected(audio, new AudioFindings(measured, 0, check.flags(measured)));
+        }
+        double gain = steps * GlobalGain.STEP_DB;
+        AudioMeasurement levelled = measured.withGain(gain);
+        return new Inspected(level(file, audio, steps), new AudioFindings(levelled, gain, check.flags(levelled)));
+    }
+
+    /** Global-gain steps to the target, as near as 1.5 dB steps go, never lifting the peak above the ceiling. */
+    int levellingSteps(AudioMeasurement measured) {
+        Double target = settings.loudnessTarget();
+        if (target == null || measured.silent() || measured.loudnessLufs() == null || measured.peakDbfs() == null) {
+            return 0;
+        }
+        int steps = (int) Math.round((target - measured.loudnessLufs()) / GlobalGain.STEP_DB);
+        if (steps > 0) {
+            int headroom = (int) Math.floor((settings.peakCeiling() - measured.peakDbfs()) / GlobalGain.STEP_DB);
+            steps = Math.max(0, Math.min(steps, headroom));
+        }
+        return steps;
+    }
+
+    private static DownloadedAudio level(Path file, DownloadedAudio audio, int steps) {
+        try (AtomicFile levelled = AtomicFile.beside(file)) {
+            GlobalGain.apply(file, levelled.path(), steps);
+            MessageDigest sha256 = Sha256.newDigest();
+            try (InputStream in = new DigestInputStream(Files.newInputStream(levelled.path()), sha256)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            long bytes = Files.size(levelled.path());
+            levelled.publish();
+            return new DownloadedAudio(audio.file(), bytes, Sha256.hex(sha256), audio.durationSeconds());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot level " + audio.file(), e);
+        }
+    }
+
+    /** An MP3 on disk as it now is, and what the check found in it. */
+    public record Inspected(DownloadedAudio audio, AudioFindings findings) {
+    }
+}

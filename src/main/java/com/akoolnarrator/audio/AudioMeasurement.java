@@ -1,0 +1,23 @@
+package com.akoolnarrator.audio;
+
+/**
+ * What decoding an MP3 showed.
+ *
+ * @param seconds               playing time of the decoded audio
+ * @param loudnessLufs          integrated loudness (ITU-R BS.1770); {@code null} when nothing passes its -70 LUFS gate
+ * @param peakDbfs              the highest sample, in dB below full scale; {@code null} for digital silence
+ * @param clippedSamples        samples in runs of three or more at full scale, where a waveform was cut off
+ * @param longestSilenceSeconds the longest stretch without speech between the first and the last speech
+ * @param longestSilenceAt      where that stretch starts, in seconds from the start
+ * @param silent                no speech at all: nothing above the silence threshold
+ */
+public record AudioMeasurement(double seconds, Double loudnessLufs, Double peakDbfs, long clippedSamples,
+        double longestSilenceSeconds, double longestSilenceAt, boolean silent) {
+
+    /** The same audio with every sample scaled by {@code gainDb}, as a global-gain change does (short of clipping). */
+    public AudioMeasurement withGain(double gainDb) {
+        return new AudioMeasurement(seconds, loudnessLufs == null ? null : loudnessLufs + gainDb,
+                peakDbfs == null ? null : peakDbfs + gainDb, clippedSamples, longestSilenceSeconds, longestSilenceAt,
+                silent);
+    }
+}
