@@ -16,7 +16,7 @@ import com.akoolnarrator.storage.Mp3Format;
  * in its side information, and one step of it scales the decoded samples by 2^(1/4), 1.5 dB. Only those 8-bit fields
  * (and a frame's CRC, when it has one) change; the encoder's header frame (Xing/Info) and tags are copied as they are.
  */
-final class GlobalGain {
+public final class GlobalGain {
 
     /** One global-gain step in dB: 20·log10(2^(1/4)). */
     static final double STEP_DB = 20 * Math.log10(Math.pow(2, 0.25));
@@ -36,6 +36,18 @@ final class GlobalGain {
                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 64 * 1024)) {
             return apply(in, out, steps);
         }
+    }
+
+    /** The same MP3 with every granule's gain moved by {@code steps}. */
+    public static byte[] apply(byte[] mp3, int steps) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(mp3.length);
+        try {
+            apply(new java.io.ByteArrayInputStream(mp3), out, steps);
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     static long apply(InputStream in, OutputStream out, int steps) throws IOException {

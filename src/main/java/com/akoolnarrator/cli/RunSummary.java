@@ -108,6 +108,11 @@ class RunSummary {
                     counts.total(), succeeded, failed, invalid, characters, price.estimate(characters),
                     price.perThousandCharacters(), throttle.describe(), folder, folder.resolve(ResultsWriter.RESULTS),
                     folder.resolve(ListeningReportWriter.REPORT));
+            long toListenTo = statistics.filesToListenTo(runId);
+            if (toListenTo > 0) {
+                message += "; " + toListenTo + " files to listen to, flagged by the audio check (" + ListeningReportWriter.REPORT
+                        + "#FLAGGED lists them first, and results.csv says why in audio_check)";
+            }
             if (failed + invalid > 0) {
                 message += "; the rows to fix or rerun are in " + folder.resolve(ResultsWriter.FAILED)
                         + (failed > 0 ? " (running the same command again retries the FAILED rows)" : "");
@@ -149,6 +154,7 @@ class RunSummary {
         rows.put("succeeded", dryRun ? 0 : counts.succeeded());
         rows.put("failed", dryRun ? 0 : counts.notSucceeded());
         rows.put("invalid", counts.invalid());
+        rows.put("toListenTo", dryRun ? 0 : statistics.filesToListenTo(facts.run()));
         summary.put("rows", rows);
         summary.put(dryRun ? "charactersToSubmit" : "characters", characters);
         summary.put("estimatedCredits", price.estimate(characters));

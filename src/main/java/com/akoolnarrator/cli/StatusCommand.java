@@ -83,7 +83,8 @@ class StatusCommand {
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("run", runId);
             run.put("rows", Map.of("total", counts.total(), "succeeded", counts.succeeded(), "failed", counts.failed(),
-                    "invalid", counts.invalid(), "atAkool", counts.atAkool(), "toSubmit", counts.pending()));
+                    "invalid", counts.invalid(), "atAkool", counts.atAkool(), "toSubmit", counts.pending(),
+                    "toListenTo", statistics.filesToListenTo(runId)));
             AtAkool atAkool = statistics.atAkool(runId);
             run.put("atAkool", atAkool.count() == 0 ? Map.of("jobs", 0) : Map.of("jobs", atAkool.count(),
                     "oldestSubmittedAt", atAkool.oldestSubmittedAt().toString(),
@@ -148,6 +149,10 @@ class StatusCommand {
         text.append(String.format("Run %s: %s rows: %s succeeded, %s failed, %s invalid, %s at Akool, %s to submit%n",
                 last.get("run"), rows.get("total"), rows.get("succeeded"), rows.get("failed"), rows.get("invalid"),
                 rows.get("atAkool"), rows.get("toSubmit")));
+        if (((Number) rows.get("toListenTo")).longValue() > 0) {
+            text.append(String.format("Files to listen to (flagged by the audio check): %s; see report.html#FLAGGED%n",
+                    rows.get("toListenTo")));
+        }
         Map<String, Object> atAkool = (Map<String, Object>) last.get("atAkool");
         if (((Number) atAkool.get("jobs")).longValue() > 0) {
             text.append(String.format("Waiting at Akool: %s jobs, the oldest submitted %s (%s ago)%n", atAkool.get("jobs"),

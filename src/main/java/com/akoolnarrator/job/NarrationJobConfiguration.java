@@ -62,7 +62,7 @@ class NarrationJobConfiguration {
 
     @Bean
     Job narrationJob(JobRepository jobRepository, Step validateStep, Step submitStep, Step collectStep, Step joinStep,
-            Step resultsStep, RunContexts runContexts, @Qualifier("runProgress") JobExecutionListener runProgress,
+            Step reviewStep, Step resultsStep, RunContexts runContexts, @Qualifier("runProgress") JobExecutionListener runProgress,
             LearntRateListener learntRate) {
         Flow submit = new FlowBuilder<Flow>("submitFlow").start(submitStep).build();
         Flow collect = new FlowBuilder<Flow>("collectFlow").start(collectStep).build();
@@ -78,7 +78,7 @@ class NarrationJobConfiguration {
             .next(DRY_RUN_DECIDER)
                 .on(DRY_RUN).end()
             .from(DRY_RUN_DECIDER)
-                .on("*").to(narrate).next(joinStep).next(resultsStep)
+                .on("*").to(narrate).next(joinStep).next(reviewStep).next(resultsStep)
             .end()
             .build();
     }

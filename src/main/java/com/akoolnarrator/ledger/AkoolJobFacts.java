@@ -181,6 +181,8 @@ public class AkoolJobFacts {
         DownloadedAudio audio = download.audio();
         Timestamp now = store.now();
         store.committedNow(() -> jdbc.sql(LedgerSql.DOWNLOADED)
-            .params(audio.file(), audio.bytes(), audio.sha256(), audio.durationSeconds(), now, download.key()).update());
+            .params(audio.file(), audio.bytes(), audio.sha256(), audio.durationSeconds())
+            .params(AudioColumns.parameters(download.findings()))
+            .params(now, download.key()).update());
     }
 }

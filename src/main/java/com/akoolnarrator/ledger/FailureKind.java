@@ -10,5 +10,10 @@ public enum FailureKind {
      * Akool finished it, but its MP3 could not be downloaded or written (the URL refused, the disk full): the next run
      * downloads it again, from the same URL or one Akool gives anew, while Akool keeps it.
      */
-    NOT_DOWNLOADED
+    NOT_DOWNLOADED,
+    /**
+     * Its MP3 was downloaded but the audio check flagged it, with {@code narrator.audio.flagged-rows=fail}: the next
+     * run narrates it again, and pays for it.
+     */
+    AUDIO_REJECTED
 }

@@ -44,6 +44,11 @@ class LedgerConfiguration {
     }
 
     @Bean
+    AudioReview audioReview(LedgerStore store) {
+        return new AudioReview(store);
+    }
+
+    @Bean
     RunStatistics runStatistics(LedgerStore store) {
         return new RunStatistics(store);
     }

@@ -42,6 +42,9 @@ public class LedgerReaders {
             .build();
     }
 
+    /** Where {@code LedgerSql.AUDIO_COLUMNS} start in {@code LedgerSql.RESULT_ROWS}. */
+    private static final int RESULT_AUDIO_COLUMN = 14;
+
     /** The run's rows in input order with what became of them: what results.csv says. */
     public JdbcCursorItemReader<ResultRow> resultRows(long runId) {
         return new JdbcCursorItemReaderBuilder<ResultRow>()
@@ -65,7 +68,9 @@ public class LedgerReaders {
                 return new ResultRow(rs.getLong("LINE_NO"), rs.getString("ROW_ID"), status,
                         succeeded ? rs.getString("OUTPUT_FILE") : null, rs.getString("AKOOL_ID"), rs.getString("AUDIO_URL"),
                         succeeded ? bytes : null, succeeded ? duration : null, succeeded ? rs.getString("SHA256") : null,
-                        invalid != null ? 0 : rs.getInt("ATTEMPTS"), error, RowValues.decode(rs.getString("RAW_VALUES")));
+                        invalid != null ? 0 : rs.getInt("ATTEMPTS"), error, RowValues.decode(rs.getString("RAW_VALUES")),
+                        succeeded ? AudioColumns.findings(rs, RESULT_AUDIO_COLUMN) : null,
+                        succeeded ? AudioColumns.expectedSeconds(rs, RESULT_AUDIO_COLUMN) : null);
             })
             .build();
     }
@@ -79,7 +84,8 @@ public class LedgerReaders {
         return store.committedNow(() -> {
             List<TrackedNarration> jobs = jdbc.sql(LedgerSql.NOT_FOLLOWED).params(runId, follower)
                 .query((rs, i) -> new TrackedNarration(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), LedgerStore.instant(rs.getTimestamp(6)), rs.getString(7), rs.getString(8) != null))
+                        rs.getInt(5), LedgerStore.instant(rs.getTimestamp(6)), rs.getString(7), rs.getString(8) != null,
+                        rs.getInt(9) > 0))
                 .list();
             if (!jobs.isEmpty()) {
                 store.batchUpdates().batchUpdate(LedgerSql.FOLLOW,

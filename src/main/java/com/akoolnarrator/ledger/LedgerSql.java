@@ -114,8 +114,13 @@ final class LedgerSql {
     static final String FAILED = "UPDATE NARRATION SET STATE = 'FAILED', FAILURE_KIND = ?, ERROR = ?, UPDATED_AT = ?"
             + " WHERE NARRATION_KEY = ?";
 
+    /** What the audio check found ({@link AudioColumns}); the speaking rate is judged again by the run's review. */
+    private static final String AUDIO_FOUND = " LOUDNESS_LUFS = ?, PEAK_DBFS = ?, GAIN_DB = ?, CLIPPED_SAMPLES = ?,"
+            + " LONGEST_SILENCE = ?, LONGEST_SILENCE_AT = ?, AUDIO_SECONDS = ?, AUDIO_FLAGS = ?, DURATION_FLAG = NULL,"
+            + " EXPECTED_SECONDS = NULL,";
+
     static final String DOWNLOADED = "UPDATE NARRATION SET STATE = 'DOWNLOADED', FAILURE_KIND = NULL, OUTPUT_FILE = ?, FILE_BYTES = ?,"
-            + " SHA256 = ?, DURATION_SECONDS = ?, ERROR = NULL, UPDATED_AT = ? WHERE NARRATION_KEY = ?";
+            + " SHA256 = ?, DURATION_SECONDS = ?," + AUDIO_FOUND + " ERROR = NULL, UPDATED_AT = ? WHERE NARRATION_KEY = ?";
 
     // ---- rows narrated in parts ----
 
@@ -131,7 +136,8 @@ final class LedgerSql {
     static final String PART_FILES = "SELECT OUTPUT_FILE FROM NARRATION WHERE ROW_KEY = ? AND PARTS = 1 ORDER BY PART_NO";
 
     static final String JOINED = "UPDATE NARRATION N SET STATE = 'DOWNLOADED', OUTPUT_FILE = ?, FILE_BYTES = ?, SHA256 = ?,"
-            + " DURATION_SECONDS = ?, ERROR = NULL, UPDATED_AT = ?, ATTEMPTS = " + PART_ATTEMPTS + " WHERE NARRATION_KEY = ?";
+            + " DURATION_SECONDS = ?," + AUDIO_FOUND + " ERROR = NULL, UPDATED_AT = ?, ATTEMPTS = " + PART_ATTEMPTS
+            + " WHERE NARRATION_KEY = ?";
 
     static final String FAIL_ROWS_WITH_FAILED_PARTS = "UPDATE NARRATION N SET STATE = 'FAILED', UPDATED_AT = ?,"
             + " ATTEMPTS = " + PART_ATTEMPTS + ","
@@ -151,7 +157,7 @@ final class LedgerSql {
      * follow yet: just accepted, or left by an earlier execution. Found through the state index, among the few in flight.
      */
     static final String NOT_FOLLOWED = "SELECT N.NARRATION_KEY, N.ROW_ID, N.AKOOL_ID, N.OUTPUT_FILE, N.TEXT_LENGTH,"
-            + " N.SUBMITTED_AT, N.AUDIO_URL, N.WEBHOOK_URL FROM NARRATION N JOIN RUN_ROW R ON R.NARRATION_KEY = N.ROW_KEY AND R.RUN_ID = ?"
+            + " N.SUBMITTED_AT, N.AUDIO_URL, N.WEBHOOK_URL, N.PART_NO FROM NARRATION N JOIN RUN_ROW R ON R.NARRATION_KEY = N.ROW_KEY AND R.RUN_ID = ?"
             + " WHERE N.STATE IN ('SUBMITTED', 'COMPLETED') AND N.PARTS = 1 AND (N.FOLLOWED_BY IS NULL OR N.FOLLOWED_BY <> ?)"
             + " ORDER BY R.LINE_NO, N.PART_NO";
 
@@ -199,13 +205,53 @@ final class LedgerSql {
                 + " OR N.STATE = 'FAILED') ORDER BY R.LINE_NO FETCH FIRST " + limit + " ROWS ONLY";
     }
 
+    /** What {@link AudioColumns#findings} reads. */
+    static final String AUDIO_COLUMNS = "N.LOUDNESS_LUFS, N.PEAK_DBFS, N.GAIN_DB, N.CLIPPED_SAMPLES, N.LONGEST_SILENCE,"
+            + " N.LONGEST_SILENCE_AT, N.AUDIO_SECONDS, N.AUDIO_FLAGS, N.DURATION_FLAG, N.EXPECTED_SECONDS";
+
     /** A run's rows in input order, joined with their narrations: what results.csv says. */
     static final String RESULT_ROWS = "SELECT R.LINE_NO, R.ROW_ID, R.INVALID_REASON, R.RAW_VALUES, N.STATE, N.OUTPUT_FILE,"
             + " CASE WHEN N.PARTS > 1 THEN (SELECT STRING_AGG(P.AKOOL_ID, ' ' ORDER BY P.PART_NO)"
             + " FROM NARRATION P WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1) ELSE N.AKOOL_ID END AS AKOOL_ID,"
-            + " N.AUDIO_URL, N.FILE_BYTES, N.DURATION_SECONDS, N.SHA256, N.ATTEMPTS, N.ERROR"
+            + " N.AUDIO_URL, N.FILE_BYTES, N.DURATION_SECONDS, N.SHA256, N.ATTEMPTS, N.ERROR, " + AUDIO_COLUMNS
             + " FROM RUN_ROW R LEFT JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
             + " WHERE R.RUN_ID = ? ORDER BY R.LINE_NO";
+
+    // ---- the audio check ----
+
+    /** The run's rows (not parts) whose own MP3 is on disk and checked: judged for their speaking rate. */
+    private static final String CHECKED_FILES = " FROM RUN_ROW R JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
+            + " WHERE R.RUN_ID = ? AND N.STATE = 'DOWNLOADED' AND N.AUDIO_FLAGS IS NOT NULL AND N.AUDIO_SECONDS > 0";
+
+    /**
+     * Characters a second of each voice and rate, the median over the run's files that hold speech: a cut-off take
+     * stands out against it however long the texts are.
+     */
+    static final String SPEAKING_RATES = "SELECT COALESCE(N.VOICE_ID, N.VOICE_URL), N.RATE, COUNT(*),"
+            + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY N.TEXT_LENGTH / N.AUDIO_SECONDS)" + CHECKED_FILES
+            + " AND N.AUDIO_FLAGS NOT LIKE '%SILENT%' AND N.AUDIO_FLAGS NOT LIKE '%UNDECODABLE%'"
+            + " GROUP BY COALESCE(N.VOICE_ID, N.VOICE_URL), N.RATE";
+
+    /**
+     * Parameters: characters a second, then the tolerance and characters a second (TOO_SHORT), characters a second and
+     * the tolerance (TOO_LONG), then the run, voice and rate. A SET reads the row as it was, hence no EXPECTED_SECONDS.
+     */
+    static final String JUDGE_SPEAKING_RATE = "UPDATE NARRATION SET EXPECTED_SECONDS = TEXT_LENGTH / CAST(? AS DOUBLE PRECISION),"
+            + " DURATION_FLAG = CASE"
+            + " WHEN AUDIO_SECONDS * CAST(? AS DOUBLE PRECISION) * CAST(? AS DOUBLE PRECISION) < TEXT_LENGTH THEN 'TOO_SHORT'"
+            + " WHEN AUDIO_SECONDS * CAST(? AS DOUBLE PRECISION) > TEXT_LENGTH * CAST(? AS DOUBLE PRECISION) THEN 'TOO_LONG' END"
+            + " WHERE NARRATION_KEY IN (SELECT N.NARRATION_KEY" + CHECKED_FILES + ")"
+            + " AND COALESCE(VOICE_ID, VOICE_URL) = ? AND RATE = ?";
+
+    static final String FLAGGED = "SELECT N.NARRATION_KEY, " + AUDIO_COLUMNS + " FROM RUN_ROW R JOIN NARRATION N"
+            + " ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ? AND N.STATE = 'DOWNLOADED'"
+            + " AND (N.AUDIO_FLAGS <> '' OR N.DURATION_FLAG IS NOT NULL) ORDER BY R.LINE_NO";
+
+    static final String FLAGGED_COUNT = "SELECT COUNT(*) FROM RUN_ROW R JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
+            + " WHERE R.RUN_ID = ? AND N.STATE = 'DOWNLOADED' AND (N.AUDIO_FLAGS <> '' OR N.DURATION_FLAG IS NOT NULL)";
+
+    static final String AUDIO_REJECTED = "UPDATE NARRATION SET STATE = 'FAILED', FAILURE_KIND = 'AUDIO_REJECTED', ERROR = ?,"
+            + " UPDATED_AT = ? WHERE NARRATION_KEY = ? AND STATE = 'DOWNLOADED'";
 
     // ---- what the job learnt of Akool ----
 

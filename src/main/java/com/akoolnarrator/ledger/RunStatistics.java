@@ -28,6 +28,11 @@ public class RunStatistics {
                 counts[NarrationState.FAILED.ordinal()], counts[counts.length - 1]);
     }
 
+    /** The run's files the audio check flagged: the files to listen to before they are published. */
+    public long filesToListenTo(long runId) {
+        return jdbc.sql(LedgerSql.FLAGGED_COUNT).param(runId).query(Long.class).single();
+    }
+
     /** What the run would still submit, per endpoint, in name order. */
     public List<PendingWork> pendingWork(long runId) {
         return jdbc.sql(LedgerSql.PENDING_BY_ENDPOINT).param(runId)

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.akoolnarrator.audio.AudioFindings;
 import com.akoolnarrator.storage.DownloadedAudio;
 
 /** Rows narrated in parts: which can be joined, the joined MP3, and rows whose part failed. */
@@ -31,9 +32,11 @@ public class SplitRows {
      * A split row's MP3 is on disk: committed and written to disk at once, before its part files are deleted, so that
      * a crash in between costs nothing. Its attempts are the most any part needed.
      */
-    public void recordJoined(String key, DownloadedAudio audio) {
+    public void recordJoined(String key, DownloadedAudio audio, AudioFindings findings) {
         store.committedNow(() -> jdbc.sql(LedgerSql.JOINED)
-            .params(audio.file(), audio.bytes(), audio.sha256(), audio.durationSeconds(), store.now(), key).update());
+            .params(audio.file(), audio.bytes(), audio.sha256(), audio.durationSeconds())
+            .params(AudioColumns.parameters(findings))
+            .params(store.now(), key).update());
         store.awaitDurable();
     }
 

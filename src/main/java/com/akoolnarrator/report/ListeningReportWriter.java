@@ -17,6 +17,9 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
+import com.akoolnarrator.audio.AudioCheck;
+import com.akoolnarrator.audio.AudioFlag;
+import com.akoolnarrator.audio.AudioMeasurement;
 import com.akoolnarrator.ledger.ResultRow;
 import com.akoolnarrator.storage.AtomicFile;
 import com.akoolnarrator.input.InputColumn;
@@ -25,7 +28,8 @@ import com.akoolnarrator.input.InputHeader;
 /**
  * Writes {@code report.html} beside {@code results.csv}: one self-contained page (no scripts, styles or fonts from the
  * network) with a row per input row, its pass-through columns, status, the text (an excerpt, the whole on demand), an
- * audio player for the local MP3, its duration, and errors highlighted; buttons filter by status. Rows are written as
+ * audio player for the local MP3 with its loudness and peak, its duration, what the audio check found, and errors
+ * highlighted. The files the check flagged come first; buttons filter by status or to the flagged files. Rows are written as
  * they are read, so the page never needs the whole run in memory.
  */
 public class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepExecutionListener {
@@ -37,9 +41,11 @@ public class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepE
     private AtomicFile file;
     private final InputHeader header;
     private final String title;
+    private final AudioCheck audioCheck;
     private Writer out;
 
-    public ListeningReportWriter(Path folder, InputHeader header, String title) {
+    public ListeningReportWriter(Path folder, InputHeader header, String title, AudioCheck audioCheck) {
+        this.audioCheck = audioCheck;
         this.folder = folder;
         this.header = header;
         this.title = title;
@@ -70,16 +76,21 @@ public class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepE
                     .error{color:#9b1c17;font-weight:500}
                     details summary{cursor:pointer}
                     audio{width:16rem}
+                    .levels{font-size:.8rem;color:#5a6475}
+                    tr.flagged{background:#fffbea}
+                    .check{color:#7a5200;font-weight:500}
+                    .flag{font-weight:600;font-size:.8rem;padding:.1rem .45rem;border-radius:.3rem;background:#fff0cc;color:#7a5200}
                     </style></head><body>
                     <h1>Narration report</h1>
                     <div>%s</div>
                     <div class="filters">
                     <button class="on" data-filter="ALL">All <span id="count-ALL"></span></button>
+                    <button data-filter="FLAGGED">To listen to <span id="count-FLAGGED"></span></button>
                     <button data-filter="SUCCEEDED">Succeeded <span id="count-SUCCEEDED"></span></button>
                     <button data-filter="FAILED">Failed <span id="count-FAILED"></span></button>
                     <button data-filter="INVALID">Invalid <span id="count-INVALID"></span></button>
                     </div>
-                    <table><thead><tr><th>id</th>%s<th>status</th><th>text</th><th>audio</th><th>duration</th><th>error</th></tr></thead>
+                    <table><thead><tr><th>id</th>%s<th>status</th><th>text</th><th>audio</th><th>duration</th><th>audio check</th><th>error</th></tr></thead>
                     <tbody>
                     """.formatted(escape(title), escape(title), header.passThroughNames().stream()
                         .map(name -> "<th>" + escape(name) + "</th>").collect(Collectors.joining())));
@@ -92,21 +103,53 @@ public class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepE
     @Override
     public void write(Chunk<? extends ResultRow> rows) throws IOException {
         for (ResultRow row : rows) {
-            StringBuilder tr = new StringBuilder("<tr class=\"").append(row.status()).append("\" data-status=\"")
-                .append(row.status()).append("\"><td>").append(escape(row.id())).append("</td>");
+            StringBuilder tr = new StringBuilder("<tr class=\"").append(row.status()).append(row.flagged() ? " flagged" : "")
+                .append("\" data-status=\"").append(row.status()).append(row.flagged() ? "\" data-flagged=\"true" : "")
+                .append("\"><td>").append(escape(row.id())).append("</td>");
             for (int index : header.passThrough()) {
                 tr.append("<td>").append(escape(index < row.values().size() ? row.values().get(index) : "")).append("</td>");
             }
             tr.append("<td><span class=\"status\">").append(row.status()).append("</span></td><td>").append(text(row))
                 .append("</td><td>");
             if (row.status() == ResultRow.Status.SUCCEEDED) {
-                tr.append("<audio controls preload=\"none\" src=\"").append(escape(relativeUrl(row.file()))).append("\"></audio>");
+                tr.append("<audio controls preload=\"none\" src=\"").append(escape(relativeUrl(row.file()))).append("\"></audio>")
+                    .append(levels(row));
             }
             tr.append("</td><td>").append(row.durationSeconds() == null ? "" : String.format(Locale.ROOT, "%.1f s", row.durationSeconds()))
+                .append("</td><td class=\"check\">").append(check(row))
                 .append("</td><td class=\"error\">").append(escape(row.error())).append("</td></tr>\n");
             out.write(tr.toString());
         }
         out.flush();
+    }
+
+    /** Loudness and peak beside the player, and the gain levelling applied. */
+    private static String levels(ResultRow row) {
+        AudioMeasurement heard = row.audio() == null ? null : row.audio().measurement();
+        if (heard == null) {
+            return "";
+        }
+        StringBuilder levels = new StringBuilder("<div class=\"levels\">");
+        levels.append(heard.loudnessLufs() == null ? "silent" : String.format(Locale.ROOT, "%.1f LUFS", heard.loudnessLufs()));
+        if (heard.peakDbfs() != null) {
+            levels.append(String.format(Locale.ROOT, " · peak %.1f dBFS", heard.peakDbfs()));
+        }
+        if (row.audio().gainDb() != 0) {
+            levels.append(String.format(Locale.ROOT, " · levelled %+.1f dB", row.audio().gainDb()));
+        }
+        return levels.append("</div>").toString();
+    }
+
+    private String check(ResultRow row) {
+        if (!row.flagged()) {
+            return row.audio() == null ? "" : "OK";
+        }
+        StringBuilder check = new StringBuilder();
+        for (AudioFlag flag : row.audio().flags()) {
+            check.append("<span class=\"flag\">").append(flag).append("</span> ");
+        }
+        return check.append("<div>").append(escape(audioCheck.describe(row.audio(), row.expectedSeconds()))).append("</div>")
+            .toString();
     }
 
     private String text(ResultRow row) {
@@ -153,14 +196,25 @@ public class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepE
                     </tbody></table>
                     <script>
                     const rows = Array.from(document.querySelectorAll('tbody tr'));
-                    for (const status of ['ALL', 'SUCCEEDED', 'FAILED', 'INVALID']) {
-                      document.getElementById('count-' + status).textContent =
-                        '(' + rows.filter(r => status === 'ALL' || r.dataset.status === status).length + ')';
+                    const tbody = document.querySelector('tbody');
+                    // the files to listen to first, in input order, then the others
+                    rows.filter(r => r.dataset.flagged).reverse().forEach(r => tbody.prepend(r));
+                    const shows = (r, filter) => filter === 'ALL' || r.dataset.status === filter
+                      || (filter === 'FLAGGED' && r.dataset.flagged === 'true');
+                    for (const filter of ['ALL', 'FLAGGED', 'SUCCEEDED', 'FAILED', 'INVALID']) {
+                      document.getElementById('count-' + filter).textContent = '(' + rows.filter(r => shows(r, filter)).length + ')';
                     }
-                    document.querySelectorAll('.filters button').forEach(button => button.addEventListener('click', () => {
-                      document.querySelectorAll('.filters button').forEach(b => b.classList.toggle('on', b === button));
-                      rows.forEach(r => r.hidden = button.dataset.filter !== 'ALL' && r.dataset.status !== button.dataset.filter);
-                    }));
+                    const choose = filter => {
+                      document.querySelectorAll('.filters button').forEach(b => b.classList.toggle('on', b.dataset.filter === filter));
+                      rows.forEach(r => r.hidden = !shows(r, filter));
+                    };
+                    document.querySelectorAll('.filters button').forEach(button =>
+                      button.addEventListener('click', () => choose(button.dataset.filter)));
+                    // report.html#FLAGGED opens on the files to listen to
+                    const asked = location.hash.substring(1).toUpperCase();
+                    if (document.querySelector('.filters button[data-filter="' + asked + '"]')) {
+                      choose(asked);
+                    }
                     </script>
                     </body></html>
                     """);

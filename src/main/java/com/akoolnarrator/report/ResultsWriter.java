@@ -16,6 +16,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
+import com.akoolnarrator.audio.AudioCheck;
+import com.akoolnarrator.audio.AudioMeasurement;
 import com.akoolnarrator.ledger.ResultRow;
 import com.akoolnarrator.storage.AtomicFile;
 import com.akoolnarrator.input.InputFile;
@@ -37,10 +39,12 @@ public class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecution
     private final InputHeader header;
     private final char delimiter;
     private final boolean neutraliseFormulas;
+    private final AudioCheck audioCheck;
     private CSVPrinter results;
     private CSVPrinter failed;
 
-    public ResultsWriter(Path folder, InputHeader header, char delimiter, boolean neutraliseFormulas) {
+    public ResultsWriter(Path folder, InputHeader header, char delimiter, boolean neutraliseFormulas, AudioCheck audioCheck) {
+        this.audioCheck = audioCheck;
         this.folder = folder;
         this.header = header;
         this.delimiter = delimiter;
@@ -76,6 +80,11 @@ public class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecution
             cells.add(cell(row.sha256()));
             cells.add(row.attempts());
             cells.add(cell(row.error()));
+            AudioMeasurement heard = row.audio() == null ? null : row.audio().measurement();
+            cells.add(decibels(heard == null ? null : heard.loudnessLufs()));
+            cells.add(decibels(heard == null ? null : heard.peakDbfs()));
+            cells.add(decibels(row.audio() == null ? null : row.audio().gainDb()));
+            cells.add(cell(audioCheck.describe(row.audio(), row.expectedSeconds())));
             for (int index : header.passThrough()) {
                 cells.add(cell(index < row.values().size() ? row.values().get(index) : ""));
             }
@@ -86,6 +95,10 @@ public class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecution
         }
         results.flush();
         failed.flush();
+    }
+
+    private static String decibels(Double value) {
+        return value == null ? "" : String.format(Locale.ROOT, "%.1f", value);
     }
 
     /** A cell a spreadsheet would run as a formula gets a leading apostrophe (unless turned off). */

@@ -40,12 +40,18 @@ public class AkoolSimulator implements AutoCloseable {
     public static final String REJECT_MARKER = "[[reject]]";
     /** A text with this marker makes a job Akool never finishes: it stays in status 2, processing. */
     public static final String STUCK_MARKER = "[[stuck]]";
+    /**
+     * {@code [[audio:CLIPPED]]} (or another of {@link #audioFaultOf}'s faults) in a text: the first job made of that
+     * text gets audio with that fault; a job made of it again (a rerun) gets a clean take, as Akool would, most days.
+     */
+    public static final String AUDIO_MARKER = "[[audio:";
 
     private final SimulatorSettings settings;
     private final FaultInjector faults;
     private final SimulatedAkool akool;
     private final SimulatedCallbacks callbacks;
     private final SimulatorExchanges exchanges = new SimulatorExchanges();
+    private final SpokenMp3 speech = new SpokenMp3();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private HttpServer server;
     private ExecutorService executor;
@@ -108,6 +114,15 @@ public class AkoolSimulator implements AutoCloseable {
     /** Every job is forgotten, as past Akool's retention. */
     public void forgetJobs() {
         akool.forgetJobs();
+    }
+
+    /**
+     * What is wrong with job {@code akoolId}'s audio: NONE, SILENT, CUT_OFF, TOO_LONG, LONG_SILENCE, CLIPPED, TOO_QUIET
+     * or TOO_LOUD; null for a job never created.
+     */
+    public String audioFaultOf(String akoolId) {
+        SpokenMp3.Fault fault = akool.audioFaultOf(akoolId);
+        return fault == null ? null : fault.name();
     }
 
     /** What happened to job {@code akoolId}'s callback: NONE, DROPPED, DUPLICATED, LATE or FORGED; null without one. */
@@ -316,7 +331,7 @@ public class AkoolSimulator implements AutoCloseable {
             SimulatorExchanges.sendRaw(exchange, 503, "text/html", "<html>Service Unavailable</html>", null);
             return;
         }
-        byte[] mp3 = SilentMp3.ofSeconds(akool.textLength(id) / settings.getCharactersPerSecondOfSpeech());
+        byte[] mp3 = speech.ofSeconds(akool.textLength(id) / settings.getCharactersPerSecondOfSpeech(), akool.audioFaultOf(id));
         if (faults.chance(settings.getCorruptDownloadRate())) {
             count("corrupt");
             SimulatorExchanges.sendRaw(exchange, 200, "text/html", "<html><body>Gateway maintenance</body></html>", null);

@@ -32,6 +32,11 @@ final class FaultInjector {
         return rate > 0 && random.get().nextDouble() < rate;
     }
 
+    /** A draw from 0 (inclusive) to 1. */
+    double uniform() {
+        return random.get().nextDouble();
+    }
+
     <T> T pick(T[] choices) {
         return choices[random.get().nextInt(choices.length)];
     }

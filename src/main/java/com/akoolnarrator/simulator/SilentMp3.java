@@ -18,6 +18,13 @@ public final class SilentMp3 {
     private SilentMp3() {
     }
 
+    /** One silent frame, 36 ms. */
+    static byte[] frame() {
+        byte[] frame = new byte[FRAME_BYTES];
+        System.arraycopy(FRAME_HEADER, 0, frame, 0, FRAME_HEADER.length);
+        return frame;
+    }
+
     public static byte[] ofSeconds(double seconds) {
         int frames = Math.max(1, (int) Math.ceil(seconds / FRAME_SECONDS));
         byte[] tag = id3Tag("akool-simulator");

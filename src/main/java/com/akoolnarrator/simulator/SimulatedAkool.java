@@ -38,6 +38,7 @@ final class SimulatedAkool {
     private final Supplier<String> filesUrl;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> submissionsByContent = new ConcurrentHashMap<>();
+    private final Set<String> badTakesMade = ConcurrentHashMap.newKeySet();
     private final AtomicLong finishedReported = new AtomicLong();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final List<Map<String, Object>> voices = new ArrayList<>();
@@ -130,7 +131,7 @@ final class SimulatedAkool {
                 : settings.getProcessingBase().toMillis() + settings.getProcessingPerChar().toNanos() * text.length() / 1_000_000;
         boolean fails = text.contains(AkoolSimulator.FAIL_MARKER) || faults.chance(settings.getFailedJobRate());
         Job job = new Job(String.format("%024x", ids.incrementAndGet()), text, rate, voiceId, now, now + processingMillis,
-                fails);
+                fails, audioFault(text));
         jobs.put(job.id, job);
         if (!webhookUrl.isBlank() && processingMillis < Duration.ofDays(1).toMillis()) {
             callbacks.jobEnds(webhookUrl, job.id, fails ? 4 : 3, fails ? null : audioUrl(job),
@@ -237,6 +238,40 @@ final class SimulatedAkool {
         return jobs.get(id).text.length();
     }
 
+    /** What is wrong with a job's audio, drawn when it was created; null for a job never created. */
+    SpokenMp3.Fault audioFaultOf(String id) {
+        Job job = jobs.get(id);
+        return job == null ? null : job.audioFault;
+    }
+
+    /** The fault a text asks for the first time it is narrated, else one draw over the audio fault rates. */
+    private SpokenMp3.Fault audioFault(String text) {
+        int marker = text.indexOf(AkoolSimulator.AUDIO_MARKER);
+        if (marker >= 0) {
+            int end = text.indexOf("]]", marker);
+            String name = text.substring(marker + AkoolSimulator.AUDIO_MARKER.length(), end < 0 ? text.length() : end);
+            return badTakesMade.add(text) ? SpokenMp3.Fault.valueOf(name) : SpokenMp3.Fault.NONE;
+        }
+        return drawnAudioFault();
+    }
+
+    /** One draw over the audio fault rates: each job's audio has at most one fault. */
+    private SpokenMp3.Fault drawnAudioFault() {
+        double[] rates = { settings.getAudioSilentRate(), settings.getAudioCutOffRate(), settings.getAudioTooLongRate(),
+                settings.getAudioLongSilenceRate(), settings.getAudioClippedRate(), settings.getAudioTooQuietRate(),
+                settings.getAudioTooLoudRate() };
+        SpokenMp3.Fault[] faulty = { SpokenMp3.Fault.SILENT, SpokenMp3.Fault.CUT_OFF, SpokenMp3.Fault.TOO_LONG,
+                SpokenMp3.Fault.LONG_SILENCE, SpokenMp3.Fault.CLIPPED, SpokenMp3.Fault.TOO_QUIET, SpokenMp3.Fault.TOO_LOUD };
+        double draw = faults.uniform();
+        for (int i = 0; i < rates.length; i++) {
+            if (draw < rates[i]) {
+                return faulty[i];
+            }
+            draw -= rates[i];
+        }
+        return SpokenMp3.Fault.NONE;
+    }
+
     // ---- what tests and benchmarks read ----
 
     long acceptedSubmissions() {
@@ -249,6 +284,7 @@ final class SimulatedAkool {
 
     void resetCounters() {
         submissionsByContent.clear();
+        badTakesMade.clear();
         finishedReported.set(0);
     }
 
@@ -272,7 +308,11 @@ final class SimulatedAkool {
         final boolean fails;
         private Boolean expired;
 
-        Job(String id, String text, String rate, String voiceId, long createdAt, long readyAt, boolean fails) {
+        final SpokenMp3.Fault audioFault;
+
+        Job(String id, String text, String rate, String voiceId, long createdAt, long readyAt, boolean fails,
+                SpokenMp3.Fault audioFault) {
+            this.audioFault = audioFault;
             this.id = id;
             this.text = text;
             this.rate = rate;

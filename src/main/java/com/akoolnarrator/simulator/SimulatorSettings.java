@@ -51,6 +51,13 @@ public class SimulatorSettings {
     private volatile double callbackLateRate;
     private volatile Duration callbackLateBy = Duration.ofSeconds(20);
     private volatile double callbackForgedRate;
+    private volatile double audioSilentRate;
+    private volatile double audioCutOffRate;
+    private volatile double audioTooLongRate;
+    private volatile double audioLongSilenceRate;
+    private volatile double audioClippedRate;
+    private volatile double audioTooQuietRate;
+    private volatile double audioTooLoudRate;
     private volatile long seed = 42;
     private volatile double credits = 1e12;
     private volatile double creditsPerThousandChars = 4.4;
@@ -136,11 +143,28 @@ public class SimulatorSettings {
     public double getCallbackForgedRate() { return callbackForgedRate; }
     public void setCallbackForgedRate(double callbackForgedRate) { this.callbackForgedRate = callbackForgedRate; }
 
+    public double getAudioSilentRate() { return audioSilentRate; }
+    public void setAudioSilentRate(double audioSilentRate) { this.audioSilentRate = audioSilentRate; }
+    public double getAudioCutOffRate() { return audioCutOffRate; }
+    public void setAudioCutOffRate(double audioCutOffRate) { this.audioCutOffRate = audioCutOffRate; }
+    public double getAudioTooLongRate() { return audioTooLongRate; }
+    public void setAudioTooLongRate(double audioTooLongRate) { this.audioTooLongRate = audioTooLongRate; }
+    public double getAudioLongSilenceRate() { return audioLongSilenceRate; }
+    public void setAudioLongSilenceRate(double audioLongSilenceRate) { this.audioLongSilenceRate = audioLongSilenceRate; }
+    public double getAudioClippedRate() { return audioClippedRate; }
+    public void setAudioClippedRate(double audioClippedRate) { this.audioClippedRate = audioClippedRate; }
+    public double getAudioTooQuietRate() { return audioTooQuietRate; }
+    public void setAudioTooQuietRate(double audioTooQuietRate) { this.audioTooQuietRate = audioTooQuietRate; }
+    public double getAudioTooLoudRate() { return audioTooLoudRate; }
+    public void setAudioTooLoudRate(double audioTooLoudRate) { this.audioTooLoudRate = audioTooLoudRate; }
+
     public void clearFaults() {
         http5xxRate = http429Rate = dropRate = silentRate = rateLimitCodeRate = serverErrorCodeRate = 0;
         failedJobRate = truncatedDownloadRate = corruptDownloadRate = expiredUrlRate = 0;
         acceptedWithoutIdRate = unreadableSuccessRate = refusedDownloadRate = 0;
         callbackDropRate = callbackDuplicateRate = callbackLateRate = callbackForgedRate = 0;
+        audioSilentRate = audioCutOffRate = audioTooLongRate = audioLongSilenceRate = 0;
+        audioClippedRate = audioTooQuietRate = audioTooLoudRate = 0;
         echoCredentials = false;
     }
 }

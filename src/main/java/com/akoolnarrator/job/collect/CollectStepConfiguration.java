@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.akoolnarrator.akool.AkoolClient;
+import com.akoolnarrator.audio.AudioInspector;
 import com.akoolnarrator.job.RowByRowSteps;
 import com.akoolnarrator.job.RowFailures;
 import com.akoolnarrator.job.RunContexts;
@@ -25,6 +26,7 @@ import com.akoolnarrator.ledger.TrackedNarration;
 import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.webhook.WebhookProperties;
 import com.akoolnarrator.storage.AudioDownloader;
+import com.akoolnarrator.storage.OutputFolder;
 
 /**
  * The collect step: the run's Akool jobs taken over from the ledger, followed until done, each completed one's MP3
@@ -52,10 +54,11 @@ class CollectStepConfiguration {
     @Bean
     @StepScope
     AudioFetcher audioFetcher(CloseableHttpClient akoolHttpClient, NarratorProperties settings, RunContexts runs,
-            AkoolClient akool, AkoolJobFacts facts, @Value("#{stepExecution}") StepExecution step) {
+            AkoolClient akool, AkoolJobFacts facts, AudioInspector inspector, @Value("#{stepExecution}") StepExecution step) {
         RunState state = runs.state(step);
-        return new AudioFetcher(new AudioDownloader(akoolHttpClient, runs.of(step).outputFolder(), settings.downloadMaxBytes()),
-                akool, facts, state.guard(), state::awaitDiskRoom);
+        OutputFolder folder = runs.of(step).outputFolder();
+        return new AudioFetcher(new AudioDownloader(akoolHttpClient, folder, settings.downloadMaxBytes()), inspector,
+                folder, akool, facts, state.guard(), state::awaitDiskRoom);
     }
 
     @Bean

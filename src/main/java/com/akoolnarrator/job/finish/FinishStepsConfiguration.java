@@ -14,6 +14,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.akoolnarrator.audio.AudioCheck;
+import com.akoolnarrator.audio.AudioInspector;
+import com.akoolnarrator.audio.AudioProperties;
+import com.akoolnarrator.ledger.AudioReview;
 import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.job.RunContext;
 import com.akoolnarrator.job.RunContexts;
@@ -24,8 +28,8 @@ import com.akoolnarrator.report.ListeningReportWriter;
 import com.akoolnarrator.report.ResultsWriter;
 
 /**
- * The steps that finish a run, on every execution: join the rows narrated in parts, then write results.csv, failed.csv
- * and the listening report from the ledger.
+ * The steps that finish a run, on every execution: join the rows narrated in parts, review the run's audio together,
+ * then write results.csv, failed.csv and the listening report from the ledger.
  */
 @Configuration(proxyBeanMethods = false)
 class FinishStepsConfiguration {
@@ -40,9 +44,25 @@ class FinishStepsConfiguration {
 
     @Bean
     @StepScope
-    PartJoiner partJoiner(SplitRows splitRows, RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
+    PartJoiner partJoiner(SplitRows splitRows, AudioInspector inspector, RunContexts runs,
+            @Value("#{stepExecution}") StepExecution step) {
         RunContext run = runs.of(step);
-        return new PartJoiner(splitRows, run.outputFolder(), run.runId());
+        return new PartJoiner(splitRows, inspector, run.outputFolder(), run.runId());
+    }
+
+    @Bean
+    Step reviewStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, AudioReviewer audioReviewer) {
+        return new StepBuilder("review", jobRepository)
+            .tasklet(audioReviewer, transactionManager)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    @Bean
+    @StepScope
+    AudioReviewer audioReviewer(AudioReview review, AudioCheck check, AudioProperties settings,
+            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
+        return new AudioReviewer(review, check, settings, runId);
     }
 
     @Bean
@@ -70,17 +90,19 @@ class FinishStepsConfiguration {
 
     @Bean
     @StepScope
-    ResultsWriter resultsWriter(NarratorProperties settings, RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
+    ResultsWriter resultsWriter(NarratorProperties settings, AudioCheck audioCheck, RunContexts runs,
+            @Value("#{stepExecution}") StepExecution step) {
         RunContext run = runs.of(step);
         return new ResultsWriter(run.outputFolder().root(), run.input().header(), run.input().delimiter(),
-                settings.neutraliseFormulas());
+                settings.neutraliseFormulas(), audioCheck);
     }
 
     @Bean
     @StepScope
-    ListeningReportWriter listeningReport(RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
+    ListeningReportWriter listeningReport(RunContexts runs, AudioCheck audioCheck,
+            @Value("#{stepExecution}") StepExecution step) {
         RunContext run = runs.of(step);
         return new ListeningReportWriter(run.outputFolder().root(), run.input().header(),
-                run.input().source().getFileName().toString());
+                run.input().source().getFileName().toString(), audioCheck);
     }
 }

@@ -11,6 +11,8 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import com.akoolnarrator.audio.AudioFindings;
+import com.akoolnarrator.audio.AudioInspector;
 import com.akoolnarrator.ledger.SplitRows;
 import com.akoolnarrator.ledger.SplitRows.SplitNarration;
 import com.akoolnarrator.storage.DownloadedAudio;
@@ -18,7 +20,8 @@ import com.akoolnarrator.storage.Mp3Joiner;
 import com.akoolnarrator.storage.OutputFolder;
 
 /**
- * The join step: every row narrated in parts whose parts are all on disk gets its MP3, joined from them; a row with a
+ * The join step: every row narrated in parts whose parts are all on disk gets its MP3, joined from them and then
+ * checked (the parts never are: a long script is measured once); a row with a
  * failed part is FAILED with that part's reason (its other parts stay downloaded, so a rerun sends only the failed
  * one). Runs after submit and collect on every execution, so that a crash between a last part's download and the
  * join is made good by the next run.
@@ -28,11 +31,13 @@ class PartJoiner implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(PartJoiner.class);
 
     private final SplitRows splitRows;
+    private final AudioInspector inspector;
     private final OutputFolder folder;
     private final long runId;
 
-    public PartJoiner(SplitRows splitRows, OutputFolder folder, long runId) {
+    public PartJoiner(SplitRows splitRows, AudioInspector inspector, OutputFolder folder, long runId) {
         this.splitRows = splitRows;
+        this.inspector = inspector;
         this.folder = folder;
         this.runId = runId;
     }
@@ -43,7 +48,13 @@ class PartJoiner implements Tasklet {
         for (SplitNarration row : splitRows.readyToJoin(runId)) {
             try {
                 DownloadedAudio joined = joiner.join(row.partFiles(), row.outputFile());
-                splitRows.recordJoined(row.key(), joined);
+                AudioFindings findings = null;
+                if (inspector.isOn()) {
+                    AudioInspector.Inspected inspected = inspector.inspect(folder, joined);
+                    joined = inspected.audio();
+                    findings = inspected.findings();
+                }
+                splitRows.recordJoined(row.key(), joined, findings);
                 contribution.incrementWriteCount(1);
                 deleteParts(row);
             }
