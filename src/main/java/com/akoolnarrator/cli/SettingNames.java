@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import com.akoolnarrator.akool.AkoolProperties;
 import com.akoolnarrator.input.EditDistance;
 import com.akoolnarrator.settings.NarratorProperties;
+import com.akoolnarrator.audio.AudioProperties;
 import com.akoolnarrator.webhook.WebhookProperties;
 
 /**
@@ -61,6 +62,7 @@ final class SettingNames {
         add(names, "narrator.", NarratorProperties.class);
         add(names, "akool.", AkoolProperties.class);
         add(names, "narrator.webhook.", WebhookProperties.class);
+        add(names, "narrator.audio.", AudioProperties.class);
         return names;
     }
 

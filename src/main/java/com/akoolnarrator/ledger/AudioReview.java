@@ -52,7 +52,11 @@ public class AudioReview {
 
     /** A flagged file's row is FAILED ({@code narrator.audio.flagged-rows=fail}): the next run narrates it again. */
     public void reject(String key, String reason) {
-        store.committedNow(() -> jdbc.sql(LedgerSql.AUDIO_REJECTED).params(store.reason(reason), store.now(), key).update());
+        store.committedNow(() -> {
+            jdbc.sql(LedgerSql.AUDIO_REJECTED).params(store.reason(reason), store.now(), key).update();
+            jdbc.sql(LedgerSql.AUDIO_REJECTED_PARTS).params("its row's joined file was flagged by the audio check",
+                    store.now(), key).update();
+        });
     }
 
     /** One voice and rate of the run: how many files show it, and their median characters a second. */

@@ -253,6 +253,10 @@ final class LedgerSql {
     static final String AUDIO_REJECTED = "UPDATE NARRATION SET STATE = 'FAILED', FAILURE_KIND = 'AUDIO_REJECTED', ERROR = ?,"
             + " UPDATED_AT = ? WHERE NARRATION_KEY = ? AND STATE = 'DOWNLOADED'";
 
+    /** The parts of a rejected joined file are narrated again too: downloading the same parts would join the same take. */
+    static final String AUDIO_REJECTED_PARTS = "UPDATE NARRATION SET STATE = 'FAILED', FAILURE_KIND = NULL, ERROR = ?,"
+            + " UPDATED_AT = ? WHERE ROW_KEY = ? AND PART_NO > 0";
+
     // ---- what the job learnt of Akool ----
 
     static final String LEARNT_RATE = "SELECT REQUESTS_PER_SECOND FROM AKOOL_RATE WHERE BASE_URL = ?";

@@ -122,6 +122,7 @@ public class RunRegistry {
         private final List<Object[]> inserts = new ArrayList<>();
         private final List<Object[]> texts = new ArrayList<>();
         private int expired;
+        private int audioRejected;
 
         Narrations(String scope, OutputFolder folder, ReusePolicy reuse) {
             this.scope = scope;
@@ -156,6 +157,10 @@ public class RunRegistry {
             });
             store.batchUpdates().batchUpdate(LedgerSql.INSERT_NARRATION, inserts);
             store.batchUpdates().batchUpdate(LedgerSql.INSERT_TEXT, texts);
+            if (audioRejected > 0) {
+                log.warn("{} rows whose audio was flagged in an earlier run (narrator.audio.flagged-rows=fail) are"
+                        + " narrated again, and paid for again", audioRejected);
+            }
             if (expired > 0) {
                 log.warn("{} rows are submitted again: Akool no longer keeps their results (narrator.result-retention) and"
                         + " their MP3s are not on disk", expired);
@@ -198,6 +203,7 @@ public class RunRegistry {
                 boolean resultExpired = known.submittedAt() != null && (known.state() != NarrationState.FAILED
                         || known.failureKind() == FailureKind.NOT_DOWNLOADED || known.failureKind() == FailureKind.TIMED_OUT);
                 expired += resultExpired ? 1 : 0;
+                audioRejected += known.failureKind() == FailureKind.AUDIO_REJECTED ? 1 : 0;
                 jdbc.sql(LedgerSql.RESUBMIT).params(spec.outputFile(), spec.webhookUrl(), now, key).update();
             }
             else {

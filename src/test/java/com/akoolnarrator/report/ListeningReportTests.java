@@ -27,25 +27,37 @@ class ListeningReportTests extends JobTestSupport {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     @Test
-    void theReportShowsEveryRowWithAPlayerForEachMp3AndFiltersByStatus() throws Exception {
+    void theReportShowsEveryRowWithAPlayerForEachMp3FlaggedFilesFirstAndFiltersByStatus() throws Exception {
         String longText = "A long text that needs more than one line to read in full. ".repeat(6);
         Path input = csv("lessons.csv", "id,text,voice_id,course",
                 "a,Hello & <welcome>.,en-US-Jenny,Course A",
                 "b," + longText + ",en-US-Guy,Course A",
                 "c,Broken " + AkoolSimulator.FAIL_MARKER + ".,en-US-Jenny,Course B",
-                "d,,en-US-Jenny,Course B");
+                "d,,en-US-Jenny,Course B",
+                "e,Loud " + AkoolSimulator.AUDIO_MARKER + "CLIPPED]] and clipped.,en-US-Jenny,Course B");
         assertThat(run(input).exitCode()).isEqualTo(RunOutcome.SOME_ROWS_FAILED);
+        assertThat(results()).filteredOn(row -> row.get("id").equals("e")).singleElement()
+            .satisfies(row -> assertThat(row.get("audio_check")).startsWith("CLIPPED: "));
         Path report = output().resolve("report.html");
         String html = Files.readString(report);
         assertThat(html).doesNotContain("http://", "https://").contains("Hello &amp; &lt;welcome&gt;.", "<details>");
 
         assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is not installed (.ci/run installs it)");
         String dom = chromium("--dump-dom", report.toUri().toString());
-        assertThat(count(dom, "<tr class=\"")).isEqualTo(4);
-        assertThat(count(dom, "<audio ")).isEqualTo(2);
-        assertThat(dom).contains("id=\"count-ALL\">(4)", "id=\"count-SUCCEEDED\">(2)", "id=\"count-FAILED\">(1)",
-                "id=\"count-INVALID\">(1)");
+        assertThat(count(dom, "<tr class=\"")).isEqualTo(5);
+        assertThat(count(dom, "<audio ")).isEqualTo(3);
+        assertThat(dom).contains("id=\"count-ALL\">(5)", "id=\"count-FLAGGED\">(1)", "id=\"count-SUCCEEDED\">(3)",
+                "id=\"count-FAILED\">(1)", "id=\"count-INVALID\">(1)");
         assertThat(dom).contains("src=\"a.mp3\"", "src=\"b.mp3\"");
+        assertThat(count(dom, " LUFS · peak ")).as("loudness and peak beside every player").isEqualTo(3);
+        String body = dom.substring(dom.indexOf("<tbody>"));
+        assertThat(body.indexOf("<tr class=\"SUCCEEDED flagged\"")).as("the file to listen to comes first")
+            .isLessThan(body.indexOf("<tr class=\"SUCCEEDED\""));
+        assertThat(body).contains("CLIPPED: ");
+
+        String flaggedOnly = chromium("--dump-dom", report.toUri() + "#FLAGGED");
+        assertThat(count(flaggedOnly, "<tr class=\"")).isEqualTo(5);
+        assertThat(count(flaggedOnly, " hidden=\"\"")).as("every row but the flagged one hidden").isEqualTo(4);
         Path screenshot = work.resolve("report.png");
         chromium("--screenshot=" + screenshot, "--window-size=1280,800", report.toUri().toString());
         assertThat(Files.size(screenshot)).isGreaterThan(5_000);

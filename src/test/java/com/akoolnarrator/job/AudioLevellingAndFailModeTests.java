@@ -1,0 +1,88 @@
+package com.akoolnarrator.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import com.akoolnarrator.JobTestSupport;
+import com.akoolnarrator.audio.AudioMeasurement;
+import com.akoolnarrator.audio.AudioMeter;
+import com.akoolnarrator.cli.RunOutcome;
+import com.akoolnarrator.simulator.AkoolSimulator;
+import com.akoolnarrator.storage.Sha256;
+
+/**
+ * Levelling on request and {@code flagged-rows=fail} (issue 22): every file brought to the target by its global gain,
+ * its recorded sha256 the levelled file's; a flagged row FAILED, and a rerun narrates that row alone again.
+ */
+@TestPropertySource(properties = { "narrator.audio.loudness-target=-23", "narrator.audio.flagged-rows=fail" })
+class AudioLevellingAndFailModeTests extends JobTestSupport {
+
+    @Test
+    void everyFileIsLevelledToTheTargetUnderThePeakCeiling() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
+        for (int i = 1; i <= 6; i++) {
+            lines.add("r" + i + "," + AudioCheckJobTests.SCRIPT + " " + i + ".,en-US-Jenny");
+        }
+        lines.add("quiet," + AudioCheckJobTests.SCRIPT + " " + AkoolSimulator.AUDIO_MARKER + "TOO_QUIET]].,en-US-Jenny");
+        RunOutcome outcome = run(csv("lessons.csv", lines.toArray(String[]::new)));
+
+        assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+        AudioMeter meter = new AudioMeter(-50);
+        for (CSVRecord row : results()) {
+            Path file = output().resolve(row.get("file"));
+            AudioMeasurement decoded = meter.measure(file);
+            assertThat(decoded.loudnessLufs()).as(row.get("id")).isCloseTo(-23.0, within(1.0));
+            assertThat(decoded.peakDbfs()).as(row.get("id")).isLessThanOrEqualTo(-1.0);
+            assertThat(Double.parseDouble(row.get("loudness_lufs"))).isCloseTo(decoded.loudnessLufs(), within(0.3));
+            // the clean takes (-21.9 LUFS) one step down; the quiet one (-33.9 LUFS) seven steps up, and no longer flagged
+            assertThat(Double.parseDouble(row.get("gain_db"))).isCloseTo(row.get("id").equals("quiet") ? 10.5 : -1.5,
+                    within(0.1));
+            assertThat(row.get("sha256")).isEqualTo(sha256(file));
+            assertThat(row.get("audio_check")).isEqualTo("OK");
+        }
+    }
+
+    @Test
+    void aFlaggedRowFailsAndARerunNarratesItAloneAgain() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
+        for (int i = 1; i <= 6; i++) {
+            lines.add("clean" + i + "," + AudioCheckJobTests.SCRIPT + " " + i + ".,en-US-Jenny");
+        }
+        lines.add("cut," + AudioCheckJobTests.SCRIPT + " " + AkoolSimulator.AUDIO_MARKER + "CUT_OFF]].,en-US-Jenny");
+        lines.add("gap," + AudioCheckJobTests.SCRIPT + " " + AkoolSimulator.AUDIO_MARKER + "LONG_SILENCE]].,en-US-Jenny");
+        Path input = csv("lessons.csv", lines.toArray(String[]::new));
+
+        RunOutcome first = run(input);
+
+        assertThat(first.exitCode()).as(first.message()).isEqualTo(RunOutcome.SOME_ROWS_FAILED);
+        assertThat(results()).filteredOn(row -> row.get("status").equals("FAILED")).extracting(row -> row.get("id"))
+            .containsExactly("cut", "gap");
+        assertThat(results()).filteredOn(row -> row.get("id").equals("cut")).singleElement()
+            .satisfies(row -> assertThat(row.get("error")).startsWith("the audio check flagged it").contains("TOO_SHORT",
+                    "a rerun narrates it again, and pays for it"));
+        assertThat(readCsv(output().resolve("failed.csv"))).hasSize(2);
+        assertThat(simulator.calls("create")).isEqualTo(8);
+
+        RunOutcome rerun = run(input);
+
+        assertThat(rerun.exitCode()).as(rerun.message()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+        assertThat(simulator.calls("create")).as("only the two flagged rows narrated again").isEqualTo(10);
+        assertThat(results()).allSatisfy(row -> assertThat(row.get("audio_check")).isEqualTo("OK"));
+    }
+
+    private static String sha256(Path file) throws Exception {
+        MessageDigest digest = Sha256.newDigest();
+        digest.update(Files.readAllBytes(file));
+        return Sha256.hex(digest);
+    }
+}
