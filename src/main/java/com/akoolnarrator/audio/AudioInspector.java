@@ -1,6 +1,11 @@
 package com.akoolnarrator.audio;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,9 +24,14 @@ import com.akoolnarrator.storage.Sha256;
  */
 public class AudioInspector {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final AudioProperties settings;
     private final AudioMeter meter;
     private final AudioCheck check;
+    private final LongAdder filesChecked = new LongAdder();
+    private final DoubleAdder audioSeconds = new DoubleAdder();
+    private final LongAdder processorNanos = new LongAdder();
 
     public AudioInspector(AudioProperties settings) {
         this.settings = settings;
@@ -36,6 +46,29 @@ public class AudioInspector {
 
     /** @return the audio as it now is on disk, and what was found in it */
     public Inspected inspect(OutputFolder folder, DownloadedAudio audio) {
+        long started = THREADS.getCurrentThreadCpuTime();
+        try {
+            Inspected inspected = measured(folder, audio);
+            filesChecked.increment();
+            if (inspected.findings().measurement() != null) {
+                audioSeconds.add(inspected.findings().measurement().seconds());
+            }
+            return inspected;
+        }
+        finally {
+            processorNanos.add(THREADS.getCurrentThreadCpuTime() - started);
+        }
+    }
+
+    /** What checking has cost since the process started: for the run's last lines and the benchmark. */
+    public String tally() {
+        double processor = processorNanos.sum() / 1e9;
+        return String.format(Locale.ROOT, "%d files, %.0f s of audio measured in %.1f s of processor time (%.0f s of"
+                + " audio a second)", filesChecked.sum(), audioSeconds.sum(), processor,
+                processor == 0 ? 0 : audioSeconds.sum() / processor);
+    }
+
+    private Inspected measured(OutputFolder folder, DownloadedAudio audio) {
         Path file = folder.resolve(audio.file());
         AudioMeasurement measured;
         try {

@@ -22,6 +22,7 @@ import com.akoolnarrator.ledger.FolderLock;
 import com.akoolnarrator.ledger.JobDatabase;
 import com.akoolnarrator.ledger.RunRegistry;
 import com.akoolnarrator.ledger.RunStatistics;
+import com.akoolnarrator.audio.AudioInspector;
 import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.storage.FolderHolder;
 import com.akoolnarrator.webhook.WebhookProperties;
@@ -34,10 +35,11 @@ class CommandConfiguration {
     @Bean
     NarrationCommand narrationCommand(NarrationLauncher launcher, RunStatistics statistics, RunRegistry registry,
             AkoolConnection akoolConnection, RunProgress runProgress, NarratorProperties settings,
-            AkoolRequestThrottle throttle, Clock clock, AkoolClient akoolClient, FolderLock folderLock) {
+            AkoolRequestThrottle throttle, Clock clock, AkoolClient akoolClient, FolderLock folderLock,
+            AudioInspector audioInspector) {
         return new NarrationCommand(launcher, new RunSummary(statistics, registry, throttle,
                 new CreditPrice(settings.creditsPerThousandCharacters()), akoolClient), akoolConnection, runProgress,
-                clock, folderLock);
+                clock, folderLock, audioInspector);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 
 import com.akoolnarrator.akool.AkoolConnection;
+import com.akoolnarrator.audio.AudioInspector;
 import com.akoolnarrator.input.InputFile;
 import com.akoolnarrator.input.InputFileException;
 import com.akoolnarrator.input.InputSnapshot;
@@ -36,9 +37,11 @@ public class NarrationCommand {
     private final RunProgress progress;
     private final Clock clock;
     private final FolderLock folderLock;
+    private final AudioInspector audioInspector;
 
     NarrationCommand(NarrationLauncher launcher, RunSummary summary, AkoolConnection akool, RunProgress progress,
-            Clock clock, FolderLock folderLock) {
+            Clock clock, FolderLock folderLock, AudioInspector audioInspector) {
+        this.audioInspector = audioInspector;
         this.launcher = launcher;
         this.summary = summary;
         this.akool = akool;
@@ -122,6 +125,9 @@ public class NarrationCommand {
                 facts.statusCalls(), facts.jobsFollowed(), facts.callbacks() == 0 ? ""
                         : ", " + facts.callbacks() + " of them called back", progress.peakHeapMegabytes(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        if (audioInspector.isOn()) {
+            log.info("Audio check: {}", audioInspector.tally());
+        }
         return report(summary.run(execution, folder));
     }
 

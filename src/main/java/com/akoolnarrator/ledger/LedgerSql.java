@@ -235,12 +235,15 @@ final class LedgerSql {
     /**
      * Parameters: characters a second, then the tolerance and characters a second (TOO_SHORT), characters a second and
      * the tolerance (TOO_LONG), then the run, voice and rate. A SET reads the row as it was, hence no EXPECTED_SECONDS.
+     * The run's rows are found by EXISTS through RUN_ROW's index, not by IN (SELECT ...), which H2 evaluates again for
+     * every row it updates.
      */
     static final String JUDGE_SPEAKING_RATE = "UPDATE NARRATION SET EXPECTED_SECONDS = TEXT_LENGTH / CAST(? AS DOUBLE PRECISION),"
             + " DURATION_FLAG = CASE"
             + " WHEN AUDIO_SECONDS * CAST(? AS DOUBLE PRECISION) * CAST(? AS DOUBLE PRECISION) < TEXT_LENGTH THEN 'TOO_SHORT'"
             + " WHEN AUDIO_SECONDS * CAST(? AS DOUBLE PRECISION) > TEXT_LENGTH * CAST(? AS DOUBLE PRECISION) THEN 'TOO_LONG' END"
-            + " WHERE NARRATION_KEY IN (SELECT N.NARRATION_KEY" + CHECKED_FILES + ")"
+            + " WHERE EXISTS (SELECT 1 FROM RUN_ROW R WHERE R.RUN_ID = ? AND R.NARRATION_KEY = NARRATION.NARRATION_KEY)"
+            + " AND STATE = 'DOWNLOADED' AND AUDIO_FLAGS IS NOT NULL AND AUDIO_SECONDS > 0"
             + " AND COALESCE(VOICE_ID, VOICE_URL) = ? AND RATE = ?";
 
     static final String FLAGGED = "SELECT N.NARRATION_KEY, " + AUDIO_COLUMNS + " FROM RUN_ROW R JOIN NARRATION N"

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.akoolnarrator.JobTestSupport;
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolConnection;
+import com.akoolnarrator.audio.AudioInspector;
 import com.akoolnarrator.akool.CreditPrice;
 import com.akoolnarrator.job.NarrationLauncher;
 import com.akoolnarrator.ledger.FolderLock;
@@ -40,12 +41,15 @@ class NoCredentialsTests extends JobTestSupport {
     @Autowired
     RunProgress runProgress;
 
+    @Autowired
+    AudioInspector audioInspector;
+
     @Test
     void noCredentialsIsAUsageErrorThatNamesWhereToPutTheKey() throws Exception {
         NarrationCommand withoutKey = new NarrationCommand(launcher,
                 new RunSummary(statistics, registry, throttle, new CreditPrice(4.4), akoolClient),
                 new AkoolConnection(URI.create("https://openapi.akool.com"), Optional.empty()), runProgress,
-                Clock.systemUTC(), folderLock);
+                Clock.systemUTC(), folderLock, audioInspector);
         Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
 
         RunOutcome outcome = withoutKey.run(input, output());
