@@ -6,12 +6,9 @@ import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 
 import com.akoolnarrator.storage.AtomicFile;
 import com.akoolnarrator.storage.DownloadedAudio;
@@ -106,13 +103,10 @@ public class AudioInspector {
     private static DownloadedAudio level(Path file, DownloadedAudio audio, int steps) {
         try (AtomicFile levelled = AtomicFile.beside(file)) {
             GlobalGain.apply(file, levelled.path(), steps);
-            MessageDigest sha256 = Sha256.newDigest();
-            try (InputStream in = new DigestInputStream(Files.newInputStream(levelled.path()), sha256)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
+            String sha256 = Sha256.ofFile(levelled.path());
             long bytes = Files.size(levelled.path());
             levelled.publish();
-            return new DownloadedAudio(audio.file(), bytes, Sha256.hex(sha256), audio.durationSeconds());
+            return new DownloadedAudio(audio.file(), bytes, sha256, audio.durationSeconds());
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot level " + audio.file(), e);

@@ -11,7 +11,7 @@ import javazoom.jl.decoder.BitstreamException;
 import javazoom.jl.decoder.Decoder;
 import javazoom.jl.decoder.DecoderException;
 import javazoom.jl.decoder.Header;
-import javazoom.jl.decoder.SampleBuffer;
+import javazoom.jl.decoder.Obuffer;
 
 /**
  * Decodes an MP3 frame by frame (JLayer) and measures it as it goes: loudness, peak, clipping and silences. Nothing
@@ -20,6 +20,10 @@ import javazoom.jl.decoder.SampleBuffer;
 public final class AudioMeter {
 
     private static final int CLIP_RUN = 3;
+    /** What the decoder's floats are scaled to: 16-bit samples. */
+    private static final float FULL_SCALE = 32768f;
+    /** A sample at or past this is cut off in 16-bit audio. */
+    private static final float CLIPPING = 32767f;
     private static final double SILENCE_WINDOW_SECONDS = 0.05;
 
     private final double silenceThresholdDbfs;
@@ -43,11 +47,11 @@ public final class AudioMeter {
         try {
             Header header;
             while ((header = bitstream.readFrame()) != null) {
-                SampleBuffer decoded = (SampleBuffer) decoder.decodeFrame(header, bitstream);
                 if (measuring == null) {
-                    measuring = new Measuring(decoded.getSampleFrequency(), decoded.getChannelCount());
+                    measuring = new Measuring(header.frequency(), header.mode() == Header.SINGLE_CHANNEL ? 1 : 2);
+                    decoder.setOutputBuffer(measuring);
                 }
-                measuring.accept(decoded.getBuffer(), decoded.getBufferLength());
+                decoder.decodeFrame(header, bitstream);
                 bitstream.closeFrame();
             }
         }
@@ -69,14 +73,20 @@ public final class AudioMeter {
         return measuring.result();
     }
 
-    /** The running measurements of one file. */
-    private final class Measuring {
+    /**
+     * The decoder's output, measured as it comes: the synthesis filter hands over 32 samples of a channel at a time,
+     * as floats at 16-bit scale, before any conversion to 16-bit samples (which would cost as much as measuring).
+     */
+    private final class Measuring extends Obuffer {
         private final int rate;
         private final int channels;
         private final LoudnessMeter loudness;
-        private float[] scaled = new float[2304];
+        /** A granule of the first channel: 576 samples (MPEG-1 Layer III), at most 1,152 (Layer II). */
+        private final float[] firstChannel = new float[1152];
+        private int firstHeld;
+        private int firstPaired;
         private long frames;
-        private int peak;
+        private float peak;
         private long clipped;
         private final int[] clipRun;
         private final int windowFrames;
@@ -95,42 +105,61 @@ public final class AudioMeter {
             this.loudness = new LoudnessMeter(rate, channels);
             this.clipRun = new int[channels];
             this.windowFrames = Math.max(1, (int) Math.round(rate * SILENCE_WINDOW_SECONDS));
-            // mean square of full-scale-1.0 samples, against a threshold in dBFS (RMS)
-            this.windowThreshold = Math.pow(10, silenceThresholdDbfs / 10) * 32768.0 * 32768.0;
+            // mean square of samples at 16-bit scale, against a threshold in dBFS (RMS)
+            this.windowThreshold = Math.pow(10, silenceThresholdDbfs / 10) * FULL_SCALE * FULL_SCALE;
         }
 
-        void accept(short[] samples, int length) {
-            if (scaled.length < length) {
-                scaled = new float[length];
+        /**
+         * A stereo granule comes as all of the first channel's samples, then all of the second's: the first channel's
+         * wait here for their pair.
+         */
+        @Override
+        public void appendSamples(int channel, float[] samples) {
+            if (channels == 1) {
+                accept(samples, 0, null, samples.length);
             }
-            for (int i = 0; i + channels <= length; i += channels) {
-                double energy = 0;
-                for (int c = 0; c < channels; c++) {
-                    int sample = samples[i + c];
-                    scaled[i + c] = sample / 32768f;
-                    int magnitude = Math.abs(sample);
-                    if (magnitude > peak) {
-                        peak = magnitude;
-                    }
-                    countClipping(c, magnitude >= 32767);
-                    energy += (double) sample * sample;
+            else if (channel == 0) {
+                System.arraycopy(samples, 0, firstChannel, firstHeld, samples.length);
+                firstHeld += samples.length;
+            }
+            else {
+                accept(firstChannel, firstPaired, samples, samples.length);
+                firstPaired += samples.length;
+                if (firstPaired == firstHeld) {
+                    firstHeld = 0;
+                    firstPaired = 0;
                 }
-                windowEnergy += energy / channels;
+            }
+        }
+
+        private void accept(float[] left, int leftFrom, float[] right, int count) {
+            for (int i = 0; i < count; i++) {
+                double energy = measure(0, left[leftFrom + i]);
+                if (right != null) {
+                    energy = (energy + measure(1, right[i])) / 2;
+                }
+                windowEnergy += energy;
                 if (++windowFill == windowFrames) {
                     endWindow();
                 }
             }
-            frames += length / channels;
-            loudness.accept(scaled, length);
+            frames += count;
+            loudness.accept(left, leftFrom, right, count);
         }
 
-        private void countClipping(int channel, boolean atFullScale) {
-            if (atFullScale) {
+        /** Peak and clipping of one sample; its energy, for the silence windows. */
+        private double measure(int channel, float sample) {
+            float magnitude = Math.abs(sample);
+            if (magnitude > peak) {
+                peak = magnitude;
+            }
+            if (magnitude >= CLIPPING) {
                 clipRun[channel]++;
             }
-            else {
+            else if (clipRun[channel] > 0) {
                 endClipRun(channel);
             }
+            return (double) sample * sample;
         }
 
         private void endClipRun(int channel) {
@@ -164,8 +193,29 @@ public final class AudioMeter {
             }
             double window = (double) windowFrames / rate;
             return new AudioMeasurement(Math.round((double) frames / rate * 1000) / 1000.0, loudness.integrated(),
-                    peak == 0 ? null : 20 * Math.log10(peak / 32768.0), clipped, longestSilence * window,
+                    peak == 0 ? null : 20 * Math.log10(peak / FULL_SCALE), clipped, longestSilence * window,
                     longestSilenceStart * window, !heardSpeech);
+        }
+
+        @Override
+        public void append(int channel, short value) {
+            throw new UnsupportedOperationException("every MPEG layer's synthesis hands over 32 samples at once");
+        }
+
+        @Override
+        public void write_buffer(int value) {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public void clear_buffer() {
+        }
+
+        @Override
+        public void set_stop_flag() {
         }
     }
 }

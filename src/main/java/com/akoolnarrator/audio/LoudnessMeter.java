@@ -12,7 +12,9 @@ final class LoudnessMeter {
     private static final double BIN_WIDTH = 0.05;
     private static final int BINS = (int) (80 / BIN_WIDTH); // -70 LUFS to +10 LUFS
 
-    private final int channels;
+    /** The scale of the samples given: 16-bit, as the decoder's synthesis filter hands them over. */
+    static final double FULL_SCALE = 32768;
+
     private final Biquad[] shelf;
     private final Biquad[] highPass;
     private final int subBlockFrames;
@@ -24,7 +26,6 @@ final class LoudnessMeter {
     private final long[] binCount = new long[BINS];
 
     LoudnessMeter(int sampleRate, int channels) {
-        this.channels = channels;
         this.shelf = new Biquad[channels];
         this.highPass = new Biquad[channels];
         for (int c = 0; c < channels; c++) {
@@ -34,13 +35,19 @@ final class LoudnessMeter {
         this.subBlockFrames = Math.max(1, (int) Math.round(sampleRate * 0.1));
     }
 
-    /** Interleaved samples, {@code length} of them in all (a multiple of the channel count), full scale 1.0. */
-    void accept(float[] samples, int length) {
-        for (int i = 0; i + channels <= length; i += channels) {
-            double energy = 0;
-            for (int c = 0; c < channels; c++) {
-                double weighted = highPass[c].filter(shelf[c].filter(samples[i + c]));
-                energy += weighted * weighted; // every channel of a mono or stereo file weighs 1.0
+    /**
+     * {@code count} samples of each channel, the first's from {@code leftFrom} ({@code right} null for mono), at 16-bit
+     * scale ({@link #FULL_SCALE}).
+     */
+    void accept(float[] left, int leftFrom, float[] right, int count) {
+        Biquad leftShelf = shelf[0];
+        Biquad leftHighPass = highPass[0];
+        for (int i = 0; i < count; i++) {
+            double weighted = leftHighPass.filter(leftShelf.filter(left[leftFrom + i]));
+            double energy = weighted * weighted;
+            if (right != null) {
+                double r = highPass[1].filter(shelf[1].filter(right[i]));
+                energy += r * r; // every channel of a mono or stereo file weighs 1.0
             }
             subBlockEnergy += energy;
             if (++subBlockFill == subBlockFrames) {
@@ -55,7 +62,7 @@ final class LoudnessMeter {
         subBlockFill = 0;
         if (subBlocksSeen >= 4) {
             double meanSquare = (lastSubBlocks[0] + lastSubBlocks[1] + lastSubBlocks[2] + lastSubBlocks[3])
-                    / (4.0 * subBlockFrames);
+                    / (4.0 * subBlockFrames * FULL_SCALE * FULL_SCALE);
             double loudness = loudness(meanSquare);
             if (loudness >= ABSOLUTE_GATE) {
                 int bin = Math.min(BINS - 1, (int) ((loudness - ABSOLUTE_GATE) / BIN_WIDTH));

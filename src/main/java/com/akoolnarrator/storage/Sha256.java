@@ -1,6 +1,12 @@
 package com.akoolnarrator.storage;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -23,6 +29,15 @@ public final class Sha256 {
 
     public static String hex(MessageDigest digest) {
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The checksum of a file's bytes, read as a stream. */
+    public static String ofFile(Path file) throws IOException {
+        MessageDigest digest = newDigest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return hex(digest);
     }
 
     /** The checksum of a text's UTF-8 bytes. */

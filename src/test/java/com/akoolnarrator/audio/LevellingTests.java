@@ -50,7 +50,7 @@ class LevellingTests {
         assertThat(inspected.findings().gainDb()).isCloseTo(9 * GlobalGain.STEP_DB, within(0.01));
         assertThat(inspected.findings().measurement().loudnessLufs()).isCloseTo(decoded.loudnessLufs(), within(0.3));
         assertThat(inspected.findings().flags()).isEmpty();
-        assertThat(inspected.audio().sha256()).isEqualTo(sha256(folder.resolve("quiet.mp3")));
+        assertThat(inspected.audio().sha256()).isEqualTo(Sha256.ofFile(folder.resolve("quiet.mp3")));
     }
 
     @Test
@@ -75,21 +75,15 @@ class LevellingTests {
             .inspect(new OutputFolder(folder), audio("speech.mp3"));
 
         assertThat(inspected.findings().gainDb()).isZero();
-        assertThat(sha256(folder.resolve("speech.mp3"))).isEqualTo(sha256(SPEECH));
+        assertThat(Sha256.ofFile(folder.resolve("speech.mp3"))).isEqualTo(Sha256.ofFile(SPEECH));
     }
 
     private DownloadedAudio audio(String file) throws Exception {
-        return new DownloadedAudio(file, Files.size(folder.resolve(file)), sha256(folder.resolve(file)), 11.2);
+        return new DownloadedAudio(file, Files.size(folder.resolve(file)), Sha256.ofFile(folder.resolve(file)), 11.2);
     }
 
     static AudioProperties settings(Double target) {
         return new AudioProperties(true, -50, java.time.Duration.ofSeconds(3), 0, -20, 6, target, -1, 1.6, 5,
                 AudioProperties.FlaggedRows.KEEP);
-    }
-
-    private static String sha256(Path file) throws Exception {
-        java.security.MessageDigest digest = Sha256.newDigest();
-        digest.update(Files.readAllBytes(file));
-        return Sha256.hex(digest);
     }
 }

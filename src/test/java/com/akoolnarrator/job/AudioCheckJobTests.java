@@ -29,9 +29,24 @@ class AudioCheckJobTests extends JobTestSupport {
             "TOO_LONG", "TOO_LONG", "LONG_SILENCE", "LONG_SILENCE", "CLIPPED", "CLIPPED", "TOO_QUIET", "TOO_QUIET",
             "TOO_LOUD", "TOO_LOUD");
 
+    /**
+     * An input's lines: {@code clean} rows of the script ({@code clean1}...), then a row for each fault the simulator
+     * is asked to put in its take, with the fault as its id.
+     */
+    static String[] scriptRows(int clean, String... faults) {
+        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
+        for (int i = 1; i <= clean; i++) {
+            lines.add("clean" + i + "," + SCRIPT + " " + i + ".,en-US-Jenny");
+        }
+        for (String fault : faults) {
+            lines.add(fault + "," + SCRIPT + " " + AkoolSimulator.AUDIO_MARKER + fault + "]].,en-US-Jenny");
+        }
+        return lines.toArray(String[]::new);
+    }
+
     @Test
     void cleanSpeechIsMeasuredAndPassesEveryCheck() throws Exception {
-        RunOutcome outcome = run(numberedRows(SCRIPT, 12));
+        RunOutcome outcome = run(csv("lessons.csv", scriptRows(12)));
 
         assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
         assertThat(results()).hasSize(12).allSatisfy(row -> {
@@ -44,14 +59,7 @@ class AudioCheckJobTests extends JobTestSupport {
 
     @Test
     void eachFaultInATakeEarnsExactlyItsFlag() throws Exception {
-        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
-        for (int i = 1; i <= 10; i++) {
-            lines.add("clean" + i + "," + SCRIPT + " " + i + ".,en-US-Jenny");
-        }
-        for (String fault : FLAG_OF_FAULT.keySet()) {
-            lines.add(fault + "," + SCRIPT + " " + AkoolSimulator.AUDIO_MARKER + fault + "]].,en-US-Jenny");
-        }
-        Path input = csv("faults.csv", lines.toArray(String[]::new));
+        Path input = csv("faults.csv", scriptRows(10, FLAG_OF_FAULT.keySet().toArray(String[]::new)));
 
         RunOutcome outcome = run(input);
 

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -17,7 +14,6 @@ import com.akoolnarrator.JobTestSupport;
 import com.akoolnarrator.audio.AudioMeasurement;
 import com.akoolnarrator.audio.AudioMeter;
 import com.akoolnarrator.cli.RunOutcome;
-import com.akoolnarrator.simulator.AkoolSimulator;
 import com.akoolnarrator.storage.Sha256;
 
 /**
@@ -29,12 +25,7 @@ class AudioLevellingAndFailModeTests extends JobTestSupport {
 
     @Test
     void everyFileIsLevelledToTheTargetUnderThePeakCeiling() throws Exception {
-        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
-        for (int i = 1; i <= 6; i++) {
-            lines.add("r" + i + "," + AudioCheckJobTests.SCRIPT + " " + i + ".,en-US-Jenny");
-        }
-        lines.add("quiet," + AudioCheckJobTests.SCRIPT + " " + AkoolSimulator.AUDIO_MARKER + "TOO_QUIET]].,en-US-Jenny");
-        RunOutcome outcome = run(csv("lessons.csv", lines.toArray(String[]::new)));
+        RunOutcome outcome = run(csv("lessons.csv", AudioCheckJobTests.scriptRows(6, "TOO_QUIET")));
 
         assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
         AudioMeter meter = new AudioMeter(-50);
@@ -45,29 +36,23 @@ class AudioLevellingAndFailModeTests extends JobTestSupport {
             assertThat(decoded.peakDbfs()).as(row.get("id")).isLessThanOrEqualTo(-1.0);
             assertThat(Double.parseDouble(row.get("loudness_lufs"))).isCloseTo(decoded.loudnessLufs(), within(0.3));
             // the clean takes (-21.9 LUFS) one step down; the quiet one (-33.9 LUFS) seven steps up, and no longer flagged
-            assertThat(Double.parseDouble(row.get("gain_db"))).isCloseTo(row.get("id").equals("quiet") ? 10.5 : -1.5,
+            assertThat(Double.parseDouble(row.get("gain_db"))).isCloseTo(row.get("id").equals("TOO_QUIET") ? 10.5 : -1.5,
                     within(0.1));
-            assertThat(row.get("sha256")).isEqualTo(sha256(file));
+            assertThat(row.get("sha256")).isEqualTo(Sha256.ofFile(file));
             assertThat(row.get("audio_check")).isEqualTo("OK");
         }
     }
 
     @Test
     void aFlaggedRowFailsAndARerunNarratesItAloneAgain() throws Exception {
-        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
-        for (int i = 1; i <= 6; i++) {
-            lines.add("clean" + i + "," + AudioCheckJobTests.SCRIPT + " " + i + ".,en-US-Jenny");
-        }
-        lines.add("cut," + AudioCheckJobTests.SCRIPT + " " + AkoolSimulator.AUDIO_MARKER + "CUT_OFF]].,en-US-Jenny");
-        lines.add("gap," + AudioCheckJobTests.SCRIPT + " " + AkoolSimulator.AUDIO_MARKER + "LONG_SILENCE]].,en-US-Jenny");
-        Path input = csv("lessons.csv", lines.toArray(String[]::new));
+        Path input = csv("lessons.csv", AudioCheckJobTests.scriptRows(6, "CUT_OFF", "LONG_SILENCE"));
 
         RunOutcome first = run(input);
 
         assertThat(first.exitCode()).as(first.message()).isEqualTo(RunOutcome.SOME_ROWS_FAILED);
         assertThat(results()).filteredOn(row -> row.get("status").equals("FAILED")).extracting(row -> row.get("id"))
-            .containsExactly("cut", "gap");
-        assertThat(results()).filteredOn(row -> row.get("id").equals("cut")).singleElement()
+            .containsExactly("CUT_OFF", "LONG_SILENCE");
+        assertThat(results()).filteredOn(row -> row.get("id").equals("CUT_OFF")).singleElement()
             .satisfies(row -> assertThat(row.get("error")).startsWith("the audio check flagged it").contains("TOO_SHORT",
                     "a rerun narrates it again, and pays for it"));
         assertThat(readCsv(output().resolve("failed.csv"))).hasSize(2);
@@ -78,11 +63,5 @@ class AudioLevellingAndFailModeTests extends JobTestSupport {
         assertThat(rerun.exitCode()).as(rerun.message()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
         assertThat(simulator.calls("create")).as("only the two flagged rows narrated again").isEqualTo(10);
         assertThat(results()).allSatisfy(row -> assertThat(row.get("audio_check")).isEqualTo("OK"));
-    }
-
-    private static String sha256(Path file) throws Exception {
-        MessageDigest digest = Sha256.newDigest();
-        digest.update(Files.readAllBytes(file));
-        return Sha256.hex(digest);
     }
 }
