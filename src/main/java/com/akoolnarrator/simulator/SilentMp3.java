@@ -53,7 +53,8 @@ public final class SilentMp3 {
         b[at + 3] = (byte) value;
     }
 
-    private static byte[] id3Tag(String encoder) {
+    /** An ID3v2.3 tag naming the encoder, as encoders begin their files. */
+    static byte[] id3Tag(String encoder) {
         byte[] text = encoder.getBytes(StandardCharsets.ISO_8859_1);
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.writeBytes("TSSE".getBytes(StandardCharsets.ISO_8859_1));

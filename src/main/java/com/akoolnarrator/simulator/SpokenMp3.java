@@ -30,6 +30,7 @@ final class SpokenMp3 {
     byte[] ofSeconds(double seconds, Fault fault) {
         int frames = Math.max(1, (int) Math.ceil(seconds / FRAME_SECONDS));
         ByteArrayOutputStream mp3 = new ByteArrayOutputStream(frames * 80);
+        mp3.writeBytes(SilentMp3.id3Tag("akool-simulator"));
         switch (fault) {
             case SILENT -> {
                 return SilentMp3.ofSeconds(seconds);

@@ -69,6 +69,9 @@ class LongScriptTests extends JobTestSupport {
         assertThat(Mp3Format.id3v2Length(Files.readAllBytes(mp3))).isPositive();
         assertThat(filesUnder(output())).as("part files are deleted once joined")
             .noneMatch(f -> f.toString().contains("parts"));
+        assertThat(longRow.get("audio_check")).as("the joined file is checked").isEqualTo("OK");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM NARRATION WHERE SCOPE = ? AND PART_NO > 0 AND AUDIO_FLAGS IS NOT NULL")
+            .param(scope()).query(Long.class).single()).as("its parts are not: a long script is measured once").isZero();
 
         simulator.resetCounters();
         assertThat(run(courseWithLongScript()).exitCode()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
