@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --akool.*} and {@code --narrator.*} settings given), generates the rows, runs the packaged job against it in
  * its own JVM (as a user would, with {@code --heap}), and prints wall time, rows per second, API calls per row by kind,
  * the share of requests answered "too frequent", how soon the job reached 90 % of the limit, the lower bound those
- * settings allow and the ratio to it, and peak heap. {@code --runs=N} runs the job N times into the same output folder
+ * settings allow and the ratio to it, what the audio check decoded and the processor time it took, and peak heap. {@code --runs=N} runs the job N times into the same output folder
  * (its job database kept), each on new rows.
  * Then it runs the naive one-row-at-a-time loop (submit, poll every 1.5 s, download, next) on {@code --baseline-rows}
  * rows of the same kind and extrapolates it, so that the speed-up comes from the same run. Any other
@@ -58,6 +58,7 @@ public final class NarrationBenchmark {
     private static final String KEY = "benchmark-key-0123456789abcdefgh";
     private static final Pattern RUN_TOOK = Pattern.compile("Run took ([0-9.]+) s");
     private static final Pattern PEAK_HEAP = Pattern.compile("peak heap (\\d+) MB");
+    private static final Pattern AUDIO_CHECK = Pattern.compile("Audio check: ([^\\r\\n]*)");
     private static final Pattern BUDGET = Pattern.compile("(request budget: [^.;]*(?:\\.[0-9][^.;]*)*)");
     private static final String[] WORDS = ("the data shows that every learner can follow a chart when its axes are clear and its"
             + " sources are named before we compare two groups we check how each was sampled a median resists outliers while"
@@ -211,6 +212,8 @@ public final class NarrationBenchmark {
                 + " (5xx), %d dropped, %d never answered%n", stats.path("http429").asLong(), stats.path("http5xx").asLong(),
                 stats.path("dropped").asLong(), stats.path("silent").asLong());
         group(BUDGET, log).ifPresent(budget -> System.out.println("the job's summary: " + budget));
+        System.out.println(group(AUDIO_CHECK, log).map(check -> "audio check: " + check)
+            .orElse("audio check: off (narrator.audio.checks=false)"));
         System.out.printf(Locale.ROOT, "peak heap in use: %s MB (sampled every 5 s; -Xmx%s); duplicates at Akool: %d%n",
                 peakHeap, heap, stats.path("duplicates").asLong());
         return jobSeconds;
