@@ -1,5 +1,6 @@
 package com.akoolnarrator.audio;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -51,30 +52,34 @@ public final class AudioCheck {
         if (findings.flags().isEmpty()) {
             return "OK";
         }
-        AudioMeasurement m = findings.measurement();
         List<String> reasons = new ArrayList<>();
         for (AudioFlag flag : findings.flags()) {
-            reasons.add(flag + ": " + switch (flag) {
-                case UNDECODABLE -> "the MP3's frames cannot be decoded; play it, and narrate the row again if it is broken";
-                case SILENT -> "no speech in " + number(m.seconds()) + " s of audio (nothing above "
-                        + number(settings.silenceThreshold()) + " dBFS)";
-                case TOO_SHORT -> number(m.seconds()) + " s where this run's other files of the same voice and rate suggest"
-                        + " about " + number(expectedSeconds) + " s: the speech may be cut off";
-                case TOO_LONG -> number(m.seconds()) + " s where this run's other files of the same voice and rate suggest"
-                        + " about " + number(expectedSeconds) + " s: listen for repeats or noise";
-                case LONG_SILENCE -> number(m.longestSilenceSeconds()) + " s without speech from " + number(m.longestSilenceAt())
-                        + " s (narrator.audio.max-silence is " + number(seconds(settings.maxSilence())) + " s)";
-                case CLIPPED -> m.clippedSamples() + " samples clipped at full scale";
-                case TOO_QUIET -> number(m.loudnessLufs()) + " LUFS, more than " + number(settings.loudnessTolerance())
-                        + " LU below " + number(settings.loudnessReference()) + " LUFS";
-                case TOO_LOUD -> number(m.loudnessLufs()) + " LUFS, more than " + number(settings.loudnessTolerance())
-                        + " LU above " + number(settings.loudnessReference()) + " LUFS";
-            });
+            reasons.add(flag + ": " + reason(flag, findings.measurement(), expectedSeconds));
         }
         return String.join("; ", reasons);
     }
 
-    private static double seconds(java.time.Duration duration) {
+    private String reason(AudioFlag flag, AudioMeasurement m, Double expectedSeconds) {
+        String expected = " where this run's other files of the same voice and rate suggest about "
+                + number(expectedSeconds) + " s";
+        return switch (flag) {
+            case UNDECODABLE -> "the MP3's frames cannot be decoded; play it, and narrate the row again if it is broken";
+            case SILENT -> "no speech in " + number(m.seconds()) + " s of audio (nothing above "
+                    + number(settings.silenceThreshold()) + " dBFS)";
+            case TOO_SHORT -> number(m.seconds()) + " s" + expected + ": the speech may be cut off";
+            case TOO_LONG -> number(m.seconds()) + " s" + expected + ": listen for repeats or noise";
+            case LONG_SILENCE -> number(m.longestSilenceSeconds()) + " s without speech from "
+                    + number(m.longestSilenceAt()) + " s (narrator.audio.max-silence is "
+                    + number(seconds(settings.maxSilence())) + " s)";
+            case CLIPPED -> m.clippedSamples() + " samples clipped at full scale";
+            case TOO_QUIET -> number(m.loudnessLufs()) + " LUFS, more than " + number(settings.loudnessTolerance())
+                    + " LU below " + number(settings.loudnessReference()) + " LUFS";
+            case TOO_LOUD -> number(m.loudnessLufs()) + " LUFS, more than " + number(settings.loudnessTolerance())
+                    + " LU above " + number(settings.loudnessReference()) + " LUFS";
+        };
+    }
+
+    private static double seconds(Duration duration) {
         return duration.toMillis() / 1000.0;
     }
 

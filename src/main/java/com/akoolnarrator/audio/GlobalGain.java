@@ -2,9 +2,12 @@ package com.akoolnarrator.audio;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,8 +15,8 @@ import java.util.Arrays;
 import com.akoolnarrator.storage.Mp3Format;
 
 /**
- * Changes an MP3's volume without re-encoding it, the mp3gain way: every Layer III granule carries a {@code global_gain}
- * in its side information, and one step of it scales the decoded samples by 2^(1/4), 1.5 dB. Only those 8-bit fields
+ * Changes an MP3's volume without re-encoding it, the mp3gain way: every Layer III granule carries a
+ * {@code global_gain} in its side information, and one step of it scales the decoded samples by 2^(1/4), 1.5 dB. Only those 8-bit fields
  * (and a frame's CRC, when it has one) change; the encoder's header frame (Xing/Info) and tags are copied as they are.
  */
 public final class GlobalGain {
@@ -40,12 +43,12 @@ public final class GlobalGain {
 
     /** The same MP3 with every granule's gain moved by {@code steps}. */
     public static byte[] apply(byte[] mp3, int steps) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(mp3.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(mp3.length);
         try {
-            apply(new java.io.ByteArrayInputStream(mp3), out, steps);
+            apply(new ByteArrayInputStream(mp3), out, steps);
         }
         catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.akoolnarrator.audio.GlobalGain;
@@ -81,7 +82,7 @@ final class SpokenMp3 {
                 break;
             }
             if (!Mp3Format.isHeaderFrame(bytes, at)) {
-                frames.add(java.util.Arrays.copyOfRange(bytes, at, at + frame.length()));
+                frames.add(Arrays.copyOfRange(bytes, at, at + frame.length()));
             }
             at += frame.length();
         }

@@ -1,6 +1,7 @@
 package com.akoolnarrator.audio;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class LevellingTests {
     }
 
     static AudioProperties settings(Double target) {
-        return new AudioProperties(true, -50, java.time.Duration.ofSeconds(3), 0, -20, 6, target, -1, 1.6, 5,
+        return new AudioProperties(true, -50, Duration.ofSeconds(3), 0, -20, 6, target, -1, 1.6, 5,
                 AudioProperties.FlaggedRows.KEEP);
     }
 }

@@ -3,7 +3,6 @@ package com.akoolnarrator.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.commons.csv.CSVRecord;

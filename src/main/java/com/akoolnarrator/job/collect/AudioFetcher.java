@@ -20,11 +20,11 @@ import com.akoolnarrator.storage.DownloadedAudio;
 import com.akoolnarrator.storage.OutputFolder;
 
 /**
- * Downloads a completed narration's MP3 to its file in the output folder, and records it in the ledger at once (its
- * own commit, not the chunk's: {@code status}, the progress line and a stop know of it within seconds, however full the
- * chunk), with what the audio check found in it; a downloaded row ends a run of failures. When the URL is refused (it may have
- * expired since an earlier run learnt it), Akool is asked for the job again: a new URL is downloaded, a job Akool no
- * longer knows is a result gone, to be submitted anew.
+ * Downloads a completed narration's MP3 to its file in the output folder, checks it, and records it in the ledger at
+ * once with what the check found (its own commit, not the chunk's: {@code status}, the progress line and a stop know of
+ * it within seconds, however full the chunk); a downloaded row ends a run of failures. When the URL is refused (it may
+ * have expired since an earlier run learnt it), Akool is asked for the job again: a new URL is downloaded, a job Akool
+ * no longer knows is a result gone, to be submitted anew.
  */
 class AudioFetcher implements ItemProcessor<TrackedNarration, DownloadedNarration> {
 
