@@ -96,6 +96,19 @@ class StatusCreditAndSummaryTests extends JobTestSupport {
     }
 
     @Test
+    void theFilesToListenToAreCountedByTheSummaryItsFileAndStatus() throws Exception {
+        RunOutcome outcome = run(csv("lessons.csv", "id,text,voice_id", "a,Alpha is clean.,en-US-Jenny",
+                "b,Beta " + AkoolSimulator.AUDIO_MARKER + "CLIPPED]] is clipped.,en-US-Jenny", "c,Gamma is clean.,en-US-Jenny"));
+
+        assertThat(outcome.exitCode()).as("a flagged row stays SUCCEEDED").isZero();
+        assertThat(outcome.message()).contains("1 file to listen to, flagged by the audio check");
+        JsonNode summary = json(java.nio.file.Files.readString(output().resolve("run-summary.json")));
+        assertThat(summary.path("rows").path("toListenTo").asLong()).isEqualTo(1);
+        assertThat(status("text")).contains("Files to listen to (flagged by the audio check): 1");
+        assertThat(json(status("json")).path("lastRun").path("rows").path("toListenTo").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void everyRunAndDryRunLeavesASummaryForMachines() throws Exception {
         simulator.setCredits(100); // a balance whose change a double shows to the millionth
         Path input = numberedRows("Lesson", 3);
