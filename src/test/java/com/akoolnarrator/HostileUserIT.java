@@ -130,7 +130,9 @@ class HostileUserIT extends PackagedJarSupport {
                 "--akool.base-url=openapi.akool.com", "akool.base-url must be an http:// or https:// address",
                 "--narrator.poll-min-interval=soon", "narrator.poll-min-interval must be a duration",
                 "--narrator.default-rate=150%", "narrator.default-rate must be a whole percentage from 0% to 100%",
-                "--akool.max-retry-after=0s", "akool.max-retry-after must be a duration above 0");
+                "--akool.max-retry-after=0s", "akool.max-retry-after must be a duration above 0",
+                "--narrator.audio.flagged-rows=maybe", "narrator.audio.flagged-rows must be one of keep, fail, not 'maybe'",
+                "--narrator.audio.loudness-target=-90", "narrator.audio.loudness-target must be a number from -70 to 0");
         for (var setting : refused.entrySet()) {
             Run run = narrate(work.resolve("out"), setting.getKey());
 

@@ -1,5 +1,9 @@
 package com.akoolnarrator.cli;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -42,6 +46,11 @@ class SettingFailureAnalyzer implements FailureAnalyzer, Ordered {
     }
 
     private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants())
+                .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .collect(Collectors.joining(", "));
+        }
         return switch (type.getSimpleName()) {
             case "int", "Integer", "long", "Long" -> "a whole number";
             case "double", "Double" -> "a number";

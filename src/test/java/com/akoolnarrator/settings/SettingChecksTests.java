@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import com.akoolnarrator.akool.AkoolProperties;
+import com.akoolnarrator.audio.AudioProperties;
 import com.akoolnarrator.settings.SettingCheck.InvalidSettingException;
 
 /** Every setting of the job is checked when it is bound: an impossible value names itself and what it must be. */
@@ -36,6 +37,17 @@ class SettingChecksTests {
                 "akool.retry.multiplier must be a number of at least 1, not '0.5'");
         assertRefused("akool", AkoolProperties.class, Map.of("akool.min-requests-per-second", "0"),
                 "akool.min-requests-per-second must be a number above 0, not '0'");
+    }
+
+    @Test
+    void theAudioCheckRefusesThresholdsThatCannotBeMet() {
+        assertThat(bind("narrator.audio", AudioProperties.class, Map.of()).loudnessTarget()).isNull();
+        assertRefused("narrator.audio", AudioProperties.class, Map.of("narrator.audio.loudness-target", "3"),
+                "narrator.audio.loudness-target must be a number from -70 to 0, not '3'");
+        assertRefused("narrator.audio", AudioProperties.class, Map.of("narrator.audio.max-silence", "0s"),
+                "narrator.audio.max-silence must be a duration above 0");
+        assertRefused("narrator.audio", AudioProperties.class, Map.of("narrator.audio.speaking-rate-tolerance", "1"),
+                "narrator.audio.speaking-rate-tolerance must be a number of at least 1.05, not '1'");
     }
 
     @Test
