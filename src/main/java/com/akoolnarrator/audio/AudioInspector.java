@@ -81,9 +81,13 @@ public class AudioInspector {
         if (steps == 0) {
             return new Inspected(audio, new AudioFindings(measured, 0, check.flags(measured)));
         }
+        DownloadedAudio levelledFile = level(file, audio, steps);
+        if (levelledFile == null) {
+            return new Inspected(audio, new AudioFindings(measured, 0, check.flags(measured)));
+        }
         double gain = steps * GlobalGain.STEP_DB;
         AudioMeasurement levelled = measured.withGain(gain);
-        return new Inspected(level(file, audio, steps), new AudioFindings(levelled, gain, check.flags(levelled)));
+        return new Inspected(levelledFile, new AudioFindings(levelled, gain, check.flags(levelled)));
     }
 
     /** Global-gain steps to the target, as near as 1.5 dB steps go, never lifting the peak above the ceiling. */
@@ -100,9 +104,12 @@ public class AudioInspector {
         return steps;
     }
 
+    /** The file levelled in place, or {@code null} when it has no Layer III frame to level (MPEG Layer II, say). */
     private static DownloadedAudio level(Path file, DownloadedAudio audio, int steps) {
         try (AtomicFile levelled = AtomicFile.beside(file)) {
-            GlobalGain.apply(file, levelled.path(), steps);
+            if (GlobalGain.apply(file, levelled.path(), steps) == 0) {
+                return null;
+            }
             String sha256 = Sha256.ofFile(levelled.path());
             long bytes = Files.size(levelled.path());
             levelled.publish();
