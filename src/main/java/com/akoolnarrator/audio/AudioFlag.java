@@ -14,7 +14,7 @@ public enum AudioFlag {
         return flags.stream().sorted().map(Enum::name).collect(Collectors.joining(" "));
     }
 
-    public static Set<AudioFlag> parse(String flags) {
+    public static EnumSet<AudioFlag> parse(String flags) {
         EnumSet<AudioFlag> parsed = EnumSet.noneOf(AudioFlag.class);
         if (flags != null) {
             Arrays.stream(flags.trim().split(" +")).filter(name -> !name.isEmpty()).map(AudioFlag::valueOf)

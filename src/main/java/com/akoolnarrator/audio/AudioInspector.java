@@ -1,6 +1,10 @@
 package com.akoolnarrator.audio;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
@@ -9,6 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 
 import com.akoolnarrator.storage.AtomicFile;
 import com.akoolnarrator.storage.DownloadedAudio;
@@ -41,8 +47,11 @@ public class AudioInspector {
         return settings.checks();
     }
 
-    /** @return the audio as it now is on disk, and what was found in it */
+    /** @return the audio as it now is on disk, and what was found in it: no findings with the checks off */
     public Inspected inspect(OutputFolder folder, DownloadedAudio audio) {
+        if (!isOn()) {
+            return new Inspected(audio, null);
+        }
         long started = THREADS.getCurrentThreadCpuTime();
         try {
             Inspected inspected = measured(folder, audio);
@@ -107,20 +116,26 @@ public class AudioInspector {
     /** The file levelled in place, or {@code null} when it has no Layer III frame to level (MPEG Layer II, say). */
     private static DownloadedAudio level(Path file, DownloadedAudio audio, int steps) {
         try (AtomicFile levelled = AtomicFile.beside(file)) {
-            if (GlobalGain.apply(file, levelled.path(), steps) == 0) {
+            MessageDigest sha256 = Sha256.newDigest();
+            long changed;
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+                    OutputStream out = new DigestOutputStream(
+                            new BufferedOutputStream(Files.newOutputStream(levelled.path()), 64 * 1024), sha256)) {
+                changed = GlobalGain.apply(in, out, steps);
+            }
+            if (changed == 0) {
                 return null;
             }
-            String sha256 = Sha256.ofFile(levelled.path());
             long bytes = Files.size(levelled.path());
             levelled.publish();
-            return new DownloadedAudio(audio.file(), bytes, sha256, audio.durationSeconds());
+            return new DownloadedAudio(audio.file(), bytes, Sha256.hex(sha256), audio.durationSeconds());
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot level " + audio.file(), e);
         }
     }
 
-    /** An MP3 on disk as it now is, and what the check found in it. */
+    /** An MP3 on disk as it now is, and what the check found in it ({@code null} with the checks off). */
     public record Inspected(DownloadedAudio audio, AudioFindings findings) {
     }
 }

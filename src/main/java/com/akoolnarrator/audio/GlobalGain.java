@@ -1,15 +1,11 @@
 package com.akoolnarrator.audio;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 import com.akoolnarrator.storage.Mp3Format;
@@ -29,18 +25,6 @@ public final class GlobalGain {
     private GlobalGain() {
     }
 
-    /**
-     * Copies {@code source} to {@code target} with every granule's gain moved by {@code steps} (kept within 0 to 255).
-     *
-     * @return how many frames were changed
-     */
-    static long apply(Path source, Path target, int steps) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(source), 64 * 1024);
-                OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 64 * 1024)) {
-            return apply(in, out, steps);
-        }
-    }
-
     /** The same MP3 with every granule's gain moved by {@code steps}. */
     public static byte[] apply(byte[] mp3, int steps) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(mp3.length);
@@ -53,6 +37,11 @@ public final class GlobalGain {
         return out.toByteArray();
     }
 
+    /**
+     * Copies an MP3 with every granule's gain moved by {@code steps} (kept within 0 to 255).
+     *
+     * @return how many frames were changed
+     */
     static long apply(InputStream in, OutputStream out, int steps) throws IOException {
         byte[] frame = new byte[MAX_FRAME];
         int held = in.readNBytes(frame, 0, 10);

@@ -110,8 +110,9 @@ class RunSummary {
                     folder.resolve(ListeningReportWriter.REPORT));
             long toListenTo = statistics.filesToListenTo(runId);
             if (toListenTo > 0) {
-                message += "; " + (toListenTo == 1 ? "1 file" : toListenTo + " files") + " to listen to, flagged by the audio check (" + ListeningReportWriter.REPORT
-                        + "#FLAGGED lists them first, and results.csv says why in audio_check)";
+                message += "; " + (toListenTo == 1 ? "1 file" : toListenTo + " files") + " to listen to, flagged by the"
+                        + " audio check (" + ListeningReportWriter.REPORT + "#FLAGGED lists them first, and results.csv"
+                        + " says why in audio_check)";
             }
             if (failed + invalid > 0) {
                 message += "; the rows to fix or rerun are in " + folder.resolve(ResultsWriter.FAILED)

@@ -2,7 +2,6 @@ package com.akoolnarrator.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.EnumSet;
 import java.util.Set;
 
 import com.akoolnarrator.audio.AudioFindings;
@@ -35,8 +34,7 @@ final class AudioColumns {
         if (flagNames == null) {
             return null;
         }
-        Set<AudioFlag> flags = EnumSet.noneOf(AudioFlag.class);
-        flags.addAll(AudioFlag.parse(flagNames));
+        Set<AudioFlag> flags = AudioFlag.parse(flagNames);
         String durationFlag = rs.getString(first + 8);
         if (durationFlag != null) {
             flags.add(AudioFlag.valueOf(durationFlag));

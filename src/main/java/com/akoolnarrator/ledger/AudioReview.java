@@ -24,10 +24,8 @@ public class AudioReview {
      * Judges every checked file of the run against the median speaking rate of its voice and rate, where at least
      * {@code minFiles} files show it: TOO_SHORT under 1/{@code tolerance} of what that rate suggests, TOO_LONG over
      * {@code tolerance} times it.
-     *
-     * @return the voices and rates judged
      */
-    public List<SpeakingRate> judgeSpeakingRates(long runId, double tolerance, int minFiles) {
+    public void judgeSpeakingRates(long runId, double tolerance, int minFiles) {
         List<SpeakingRate> rates = jdbc.sql(LedgerSql.SPEAKING_RATES).param(runId)
             .query((rs, i) -> new SpeakingRate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4)))
             .list().stream()
@@ -40,7 +38,6 @@ public class AudioReview {
                         rate.rate()).update();
             }
         });
-        return rates;
     }
 
     /** The run's files the check flagged, in input order. */
@@ -60,7 +57,7 @@ public class AudioReview {
     }
 
     /** One voice and rate of the run: how many files show it, and their median characters a second. */
-    public record SpeakingRate(String voice, String rate, long files, double charactersPerSecond) {
+    private record SpeakingRate(String voice, String rate, long files, double charactersPerSecond) {
     }
 
     /** A file to listen to, and why. */

@@ -142,7 +142,7 @@ public class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepE
 
     private String check(ResultRow row) {
         if (!row.flagged()) {
-            return row.audio() == null ? "" : "OK";
+            return audioCheck.describe(row.audio(), row.expectedSeconds());
         }
         StringBuilder check = new StringBuilder();
         for (AudioFlag flag : row.audio().flags()) {

@@ -91,8 +91,8 @@ class AudioFetcher implements ItemProcessor<TrackedNarration, DownloadedNarratio
             throw new DownloadException.Transient("the output disk is full", null);
         }
         DownloadedAudio audio = downloader.download(url, narration.outputFile());
-        DownloadedNarration downloaded = narration.part() || !inspector.isOn()
-                ? new DownloadedNarration(narration.key(), audio, null) : inspected(narration.key(), audio);
+        DownloadedNarration downloaded = narration.part() ? new DownloadedNarration(narration.key(), audio, null)
+                : inspected(narration.key(), audio);
         facts.recordDownloaded(downloaded);
         guard.success(ConsecutiveFailureGuard.Phase.COLLECT);
         return downloaded;

@@ -11,11 +11,9 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import com.akoolnarrator.audio.AudioFindings;
 import com.akoolnarrator.audio.AudioInspector;
 import com.akoolnarrator.ledger.SplitRows;
 import com.akoolnarrator.ledger.SplitRows.SplitNarration;
-import com.akoolnarrator.storage.DownloadedAudio;
 import com.akoolnarrator.storage.Mp3Joiner;
 import com.akoolnarrator.storage.OutputFolder;
 
@@ -47,14 +45,8 @@ class PartJoiner implements Tasklet {
         Mp3Joiner joiner = new Mp3Joiner(folder);
         for (SplitNarration row : splitRows.readyToJoin(runId)) {
             try {
-                DownloadedAudio joined = joiner.join(row.partFiles(), row.outputFile());
-                AudioFindings findings = null;
-                if (inspector.isOn()) {
-                    AudioInspector.Inspected inspected = inspector.inspect(folder, joined);
-                    joined = inspected.audio();
-                    findings = inspected.findings();
-                }
-                splitRows.recordJoined(row.key(), joined, findings);
+                AudioInspector.Inspected joined = inspector.inspect(folder, joiner.join(row.partFiles(), row.outputFile()));
+                splitRows.recordJoined(row.key(), joined.audio(), joined.findings());
                 contribution.incrementWriteCount(1);
                 deleteParts(row);
             }
