@@ -1,0 +1,152 @@
+package com.akoolnarrator.lexicon;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import com.akoolnarrator.storage.Sha256;
+
+/**
+ * Reads a lexicon file: UTF-8 CSV (comma, semicolon or tab, as the header line shows) with the columns {@code term}
+ * and {@code say}, and optionally {@code whole_word} (default yes) and {@code match_case} (default no). Whatever is
+ * wrong with it is one {@link LexiconException} naming the file, the line and the fix.
+ */
+public final class LexiconFile {
+
+    private static final List<String> KNOWN = List.of("term", "say", "whole_word", "match_case");
+
+    private LexiconFile() {
+    }
+
+    public static Lexicon read(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        }
+        catch (NoSuchFileException e) {
+            throw new LexiconException("lexicon file not found: " + file.toAbsolutePath());
+        }
+        catch (IOException e) {
+            throw new LexiconException("cannot read the lexicon file " + file.toAbsolutePath() + ": " + e.getMessage());
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        }
+        catch (CharacterCodingException e) {
+            throw new LexiconException("the lexicon " + name + " is not UTF-8 text: save it as 'CSV UTF-8'");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return new Lexicon(entries(name, text), Sha256.of(text));
+    }
+
+    private static List<LexiconEntry> entries(String name, String text) {
+        String firstLine = text.lines().findFirst().orElse("");
+        char delimiter = firstLine.indexOf('\t') >= 0 ? '\t' : firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0 ? ';' : ',';
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
+        List<LexiconEntry> entries = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            Map<String, Integer> columns = null;
+            long line = 1;
+            int counted = 0;
+            for (CSVRecord record : parser) {
+                for (; counted < record.getCharacterPosition() && counted < text.length(); counted++) {
+                    line += text.charAt(counted) == '\n' ? 1 : 0;
+                }
+                if (columns == null) {
+                    columns = header(name, record);
+                    continue;
+                }
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue;
+                }
+                LexiconEntry entry = entry(name, record, columns, line);
+                String key = entry.matchCase() ? entry.term() : entry.term().toLowerCase(Locale.ROOT);
+                Long earlier = seen.putIfAbsent((entry.matchCase() ? "=" : "~") + key, line);
+                if (earlier != null) {
+                    throw new LexiconException(at(name, line, "term") + "'" + entry.term() + "' is already on line " + earlier
+                            + ": keep one of them");
+                }
+                entries.add(entry);
+            }
+            if (columns == null) {
+                throw new LexiconException("the lexicon " + name + " is empty: give it a header line 'term,say' and a"
+                        + " line per term");
+            }
+        }
+        catch (IOException | UncheckedIOException e) {
+            throw new LexiconException("the lexicon " + name + " cannot be read as CSV: " + e.getMessage()
+                    + " (a quote that is not closed?)");
+        }
+        return entries;
+    }
+
+    private static Map<String, Integer> header(String name, CSVRecord record) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = 0; i < record.size(); i++) {
+            String column = record.get(i).strip().toLowerCase(Locale.ROOT).replaceAll("[\\s\\-]+", "_");
+            if (KNOWN.contains(column)) {
+                columns.putIfAbsent(column, i);
+            }
+        }
+        if (!columns.containsKey("term") || !columns.containsKey("say")) {
+            throw new LexiconException("the lexicon " + name + ", line 1 (header): needs the columns 'term' and 'say'"
+                    + " (optional: 'whole_word', 'match_case'); the header found was: " + String.join(", ", record.toList()));
+        }
+        return columns;
+    }
+
+    private static LexiconEntry entry(String name, CSVRecord record, Map<String, Integer> columns, long line) {
+        String term = cell(record, columns.get("term"));
+        if (term.isBlank()) {
+            throw new LexiconException(at(name, line, "term") + "is empty: write the word or phrase to say differently");
+        }
+        if (term.strip().length() != term.length()) {
+            term = term.strip();
+        }
+        String say = cell(record, columns.get("say")).strip();
+        if (say.isEmpty()) {
+            throw new LexiconException(at(name, line, "say") + "is empty: write how to say '" + term + "'");
+        }
+        boolean wholeWord = yesOrNo(name, record, columns.get("whole_word"), line, "whole_word", true);
+        boolean matchCase = yesOrNo(name, record, columns.get("match_case"), line, "match_case", false);
+        return new LexiconEntry(term, say, wholeWord, matchCase, line);
+    }
+
+    private static boolean yesOrNo(String name, CSVRecord record, Integer column, long line, String header, boolean absent) {
+        String value = cell(record, column).strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "" -> absent;
+            case "yes", "y", "true", "1" -> true;
+            case "no", "n", "false", "0" -> false;
+            default -> throw new LexiconException(at(name, line, header) + "'" + value + "' is neither yes nor no");
+        };
+    }
+
+    private static String cell(CSVRecord record, Integer column) {
+        return column == null || column >= record.size() ? "" : record.get(column);
+    }
+
+    private static String at(String name, long line, String column) {
+        return "the lexicon " + name + ", line " + line + ", column '" + column + "': ";
+    }
+}
