@@ -1,11 +1,8 @@
 package com.akoolnarrator.storage;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,43 +48,20 @@ public class Mp3Joiner {
     private static void appendPart(Path part, boolean first, OutputStream out) throws IOException {
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.READ)) {
             long size = channel.size();
-            int tag = Mp3Format.id3v2Length(read(channel, 0, 10));
+            int tag = Mp3Format.id3v2Length(FileRanges.read(channel, 0, 10));
             if (tag > size) {
                 throw new IOException(part.getFileName() + " has an ID3 tag longer than the file");
             }
             long audioStart = tag;
-            byte[] firstFrame = read(channel, audioStart, 64);
+            byte[] firstFrame = FileRanges.read(channel, audioStart, 64);
             if (Mp3Format.isHeaderFrame(firstFrame, 0)) {
                 audioStart += Mp3Format.frameAt(firstFrame, 0).length();
             }
-            long audioEnd = size - Mp3Format.id3v1Length(read(channel, Math.max(0, size - 128), 128));
+            long audioEnd = size - Mp3Format.id3v1Length(FileRanges.read(channel, Math.max(0, size - 128), 128));
             if (first && tag > 0) {
-                copy(channel, 0, tag, out);
+                FileRanges.copy(channel, 0, tag, out);
             }
-            copy(channel, audioStart, Math.max(0, audioEnd - audioStart), out);
-        }
-    }
-
-    private static byte[] read(FileChannel channel, long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(0, Math.min(length, channel.size() - position)));
-        while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) > 0) {
-            // read until full or end of file
-        }
-        return java.util.Arrays.copyOf(buffer.array(), buffer.position());
-    }
-
-    private static void copy(FileChannel channel, long position, long length, OutputStream out) throws IOException {
-        channel.position(position);
-        InputStream in = Channels.newInputStream(channel);
-        long left = length;
-        byte[] buffer = new byte[64 * 1024];
-        while (left > 0) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (n < 0) {
-                throw new IOException("part ended early");
-            }
-            out.write(buffer, 0, n);
-            left -= n;
+            FileRanges.copy(channel, audioStart, Math.max(0, audioEnd - audioStart), out);
         }
     }
 }
