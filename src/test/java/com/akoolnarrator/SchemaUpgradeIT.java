@@ -80,7 +80,8 @@ class SchemaUpgradeIT {
         assertThat(run.exitValue()).as(Files.readString(work.resolve("run.log"))).isZero();
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             assertThat(column(connection, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\""
-                    + " AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9")
+                    + " AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")).containsExactly("1", "2", "3", "4", "5", "6", "7",
+                        "8", "9", "10")
                 .doesNotHaveDuplicates();
             assertThat(column(connection, "SELECT COUNT(*) FROM NARRATION WHERE STATE = 'DOWNLOADED'")).containsExactly("2");
             assertThat(column(connection, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'"))

@@ -10,9 +10,9 @@ sealed interface Command permits Command.Run, Command.Voices, Command.Status, Co
 
     /**
      * {@code run} (the default): narrate, or with {@code dryRun} only check; a missing input or output folder comes
-     * from the settings ({@code narrator.input}, {@code narrator.output-dir}, a job file).
+     * from the settings ({@code narrator.input}, {@code narrator.output-dir}, a job file); so does the lexicon.
      */
-    record Run(Path input, Path outputDir, boolean dryRun) implements Command {
+    record Run(Path input, Path outputDir, boolean dryRun, Path lexicon) implements Command {
 
         public Run {
             if (outputDir != null) {
@@ -23,7 +23,7 @@ sealed interface Command permits Command.Run, Command.Voices, Command.Status, Co
         /** The run with what it left out taken from the settings. */
         Run over(NarratorProperties settings) {
             return new Run(input != null ? input : settings.input(), outputDir != null ? outputDir : settings.outputDir(),
-                    dryRun || settings.dryRun());
+                    dryRun || settings.dryRun(), lexicon != null ? lexicon : settings.lexicon());
         }
     }
 

@@ -59,7 +59,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             Command.Run run = given.over(settings);
             NarrationCommand narrating = narration.get();
             GracefulShutdown.onStop(narrating::requestStop, settings.stopTimeout());
-            exitCode = narrating.run(run.input(), run.outputDir(), run.dryRun()).exitCode();
+            exitCode = narrating.run(run.input(), run.outputDir(), run.dryRun(), run.lexicon()).exitCode();
         }
         else if (command instanceof Command.Voices list) {
             exitCode = listVoices(list.format());

@@ -14,6 +14,10 @@ import com.akoolnarrator.audio.AudioInspector;
 import com.akoolnarrator.input.InputFile;
 import com.akoolnarrator.input.InputFileException;
 import com.akoolnarrator.input.InputSnapshot;
+import com.akoolnarrator.job.RunInput;
+import com.akoolnarrator.lexicon.Lexicon;
+import com.akoolnarrator.lexicon.LexiconException;
+import com.akoolnarrator.lexicon.LexiconFile;
 import com.akoolnarrator.job.NarrationLauncher;
 import com.akoolnarrator.job.RunFacts;
 import com.akoolnarrator.ledger.FolderLock;
@@ -59,6 +63,11 @@ public class NarrationCommand {
      * submit and cost, without a single create or clone call.
      */
     public RunOutcome run(Path input, Path outputDir, boolean dryRun) {
+        return run(input, outputDir, dryRun, null);
+    }
+
+    /** The same, with the texts rewritten by a lexicon file first ({@code --lexicon}) when {@code lexiconFile} is given. */
+    public RunOutcome run(Path input, Path outputDir, boolean dryRun, Path lexiconFile) {
         if (input == null) {
             return report(RunOutcome.usage("no input: give --input=FILE.csv (or narrator.input in a job file)"));
         }
@@ -66,6 +75,13 @@ public class NarrationCommand {
             InputSnapshot.requireReadable(input);
         }
         catch (InputFileException e) {
+            return report(RunOutcome.usage(e.getMessage()));
+        }
+        Lexicon lexicon;
+        try {
+            lexicon = lexiconFile == null ? Lexicon.NONE : LexiconFile.read(lexiconFile);
+        }
+        catch (LexiconException e) {
             return report(RunOutcome.usage(e.getMessage()));
         }
         if (akool.credentials().isEmpty()) {
@@ -79,8 +95,8 @@ public class NarrationCommand {
                 InputSnapshot snapshot = InputSnapshot.take(input, new OutputFolder(folder).stateFolder())) {
             FolderHolder.claim(folder, clock);
             InputFile inputFile = snapshot.inspect();
-            execution = dryRun ? launcher.check(inputFile, snapshot.sha256(), folder)
-                    : launcher.narrate(inputFile, snapshot.sha256(), folder);
+            RunInput what = new RunInput(inputFile, snapshot.sha256(), lexiconFile, lexicon.sha256());
+            execution = dryRun ? launcher.check(what, folder) : launcher.narrate(what, folder);
         }
         catch (FolderLock.BusyException e) {
             return report(RunOutcome.failed(e.getMessage()));
@@ -103,7 +119,7 @@ public class NarrationCommand {
             return report(RunOutcome.failed(lost.get()));
         }
         if (dryRun) {
-            return report(summary.dryRun(execution));
+            return report(summary.dryRun(execution, lexicon));
         }
         try {
             return summarised(execution, folder);

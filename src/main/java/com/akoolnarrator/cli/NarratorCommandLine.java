@@ -168,6 +168,10 @@ final class NarratorCommandLine {
 
         @Option(names = "--dry-run", description = "validate and estimate the cost; submit nothing")
         boolean dryRun;
+
+        @Option(names = "--lexicon", paramLabel = "CSV", description = "terms and how to say them (columns term, say),"
+                + " substituted in every text before it is sent")
+        Path lexicon;
     }
 
     @picocli.CommandLine.Command(name = "akool-narrator", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -212,7 +216,7 @@ final class NarratorCommandLine {
 
         @Override
         public Command call() {
-            return new Command.Run(run.input, run.outputDir, run.dryRun);
+            return new Command.Run(run.input, run.outputDir, run.dryRun, run.lexicon);
         }
     }
 

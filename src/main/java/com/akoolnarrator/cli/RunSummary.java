@@ -22,6 +22,8 @@ import com.akoolnarrator.akool.AkoolRequestThrottle;
 import com.akoolnarrator.akool.CreditPrice;
 import com.akoolnarrator.job.RunFacts;
 import com.akoolnarrator.ledger.PendingWork;
+import com.akoolnarrator.lexicon.Lexicon;
+import com.akoolnarrator.lexicon.LexiconEntry;
 import com.akoolnarrator.ledger.RunCounts;
 import com.akoolnarrator.ledger.RunRegistry;
 import com.akoolnarrator.ledger.RunStatistics;
@@ -56,8 +58,11 @@ class RunSummary {
         rateLimitedBefore = throttle.slowDowns();
     }
 
-    /** A dry run: what a run would submit and cost, and every INVALID row; the run's rows are then forgotten. */
-    RunOutcome dryRun(JobExecution execution) {
+    /**
+     * A dry run: what a run would submit and cost, what each lexicon entry changes, and every INVALID row; the run's
+     * rows are then forgotten.
+     */
+    RunOutcome dryRun(JobExecution execution, Lexicon lexicon) {
         long runId = execution.getJobInstance().getInstanceId();
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             return new RunOutcome(RunOutcome.JOB_FAILED, "the dry run failed: " + cause(execution), 0, 0, 0, execution.getId());
@@ -80,6 +85,7 @@ class RunSummary {
                 credit >= price.estimate(characters) ? "" : String.format(Locale.ROOT,
                         ", which covers about %d of the %d rows", price.covered(toSubmit, credit, characters), toSubmit)))
             .orElse("; the account's balance could not be read"));
+        report.append(lexiconEffects(runId, lexicon));
         for (String reason : statistics.invalidReasons(runId, INVALID_LISTED)) {
             report.append(System.lineSeparator()).append("  INVALID ").append(reason);
         }
@@ -91,6 +97,24 @@ class RunSummary {
                 report.toString(), 0, 0, counts.invalid(), execution.getId());
         writeFile(RunFacts.of(execution), execution, outcome, counts, characters, balance.orElse(null), null);
         return outcome;
+    }
+
+    /** A line per lexicon entry, in the file's order: the rows and characters of text it changes. */
+    private String lexiconEffects(long runId, Lexicon lexicon) {
+        if (lexicon.isEmpty()) {
+            return "";
+        }
+        Map<String, RunStatistics.LexiconEffect> effects = statistics.lexiconEffects(runId);
+        StringBuilder lines = new StringBuilder();
+        for (LexiconEntry entry : lexicon.entries()) {
+            RunStatistics.LexiconEffect effect = effects.get(entry.term());
+            lines.append(System.lineSeparator()).append(String.format(Locale.ROOT, "  LEXICON line %d '%s' -> '%s': %s",
+                    entry.line(), entry.term(), entry.say(), effect == null ? "changes no row"
+                            : String.format(Locale.ROOT, "%d %s, %d %s, %d characters", effect.rows(),
+                                    effect.rows() == 1 ? "row" : "rows", effect.replacements(),
+                                    effect.replacements() == 1 ? "time" : "times", effect.characters())));
+        }
+        return lines.toString();
     }
 
     /** A run: how many rows succeeded, failed or were invalid, what it cost, where everything is. */

@@ -9,14 +9,17 @@ import com.akoolnarrator.storage.Sha256;
  * What one valid row asks for. Its {@link #contentHash()} covers exactly what is narrated (text, voice, rate): a
  * change there means new audio, a change elsewhere (webhook, pass-through columns) does not.
  *
+ * @param text  what Akool is sent: the row's text with the lexicon's substitutions made
  * @param parts the text as Akool is sent it: the text itself, or for a text over Akool's word limit its sentences
  *              grouped into parts under the limit, narrated one by one and joined into {@code outputFile}
+ * @param tags  what the row's MP3 is tagged with; like the webhook and the output file, not part of what is narrated
  */
 public record NarrationSpec(String rowId, String text, String voiceId, String voiceUrl, String rate, String webhookUrl,
-        String outputFile, List<String> parts) {
+        String outputFile, List<String> parts, TrackTags tags) {
 
     public NarrationSpec {
         parts = parts == null || parts.isEmpty() ? List.of(text) : List.copyOf(parts);
+        tags = tags == null ? TrackTags.NONE : tags;
     }
 
     public boolean isSplit() {
@@ -25,7 +28,7 @@ public record NarrationSpec(String rowId, String text, String voiceId, String vo
 
     /** Part {@code index} (from 0) of a split text, narrated on its own into a part file. */
     public NarrationSpec part(int index, String partFile) {
-        return new NarrationSpec(rowId, parts.get(index), voiceId, voiceUrl, rate, webhookUrl, partFile, null);
+        return new NarrationSpec(rowId, parts.get(index), voiceId, voiceUrl, rate, webhookUrl, partFile, null, null);
     }
 
     /** The ledger's key of part {@code index}: its row's narration, its place, and what it says. */

@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import com.akoolnarrator.lexicon.Lexicon;
+import com.akoolnarrator.lexicon.Substitution;
+
 /**
  * Checks one record against the input contract and turns it into a {@link NarrationSpec}, or into an INVALID row whose
  * reason names the line, the column and what to change. Checks that need the other rows (duplicate ids, colliding
@@ -37,12 +40,18 @@ public class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
     private final int maxCharacters;
     private final ScriptSplitter splitter;
     private final KnownVoices knownVoices;
+    private final Lexicon lexicon;
+    private final TagColumns tagColumns;
 
     /**
      * @param maxWords      Akool's limit of words per request: longer texts are sent in parts
      * @param maxCharacters the limit of characters per request, likewise
+     * @param lexicon       the substitutions made in each text before anything else is checked
      */
-    public RowValidator(InputHeader header, String defaultRate, int maxWords, int maxCharacters, KnownVoices knownVoices) {
+    public RowValidator(InputHeader header, String defaultRate, int maxWords, int maxCharacters, KnownVoices knownVoices,
+            Lexicon lexicon, TagColumns tagColumns) {
+        this.lexicon = lexicon;
+        this.tagColumns = tagColumns;
         this.header = header;
         this.defaultRate = defaultRate;
         this.maxWords = maxWords;
@@ -75,7 +84,8 @@ public class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
             }
         }
         try {
-            return ValidatedRow.valid(line, values, spec(line, id, values));
+            Substitution said = lexicon.apply(header.cell(values, InputColumn.TEXT).strip());
+            return ValidatedRow.valid(line, values, spec(line, id, values, said.text()), said.uses());
         }
         catch (InvalidCell e) {
             return ValidatedRow.invalid(line, id, values, e.getMessage());
@@ -105,12 +115,12 @@ public class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
         return null;
     }
 
-    private NarrationSpec spec(long line, String id, List<String> values) {
+    /** @param text the row's text as said: with the lexicon's substitutions made */
+    private NarrationSpec spec(long line, String id, List<String> values, String text) {
         if (id.isEmpty()) {
             throw new InvalidCell(at(line, "id") + "is empty: give every row a unique id");
         }
-        String text = header.cell(values, InputColumn.TEXT).strip();
-        if (text.isEmpty()) {
+        if (text.isBlank()) {
             throw new InvalidCell(at(line, column(InputColumn.TEXT)) + "is empty: write the text to narrate");
         }
         List<String> parts;
@@ -155,8 +165,13 @@ public class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
         }
         String output = header.cell(values, InputColumn.OUTPUT).strip();
         String file = output.isEmpty() ? defaultFile(line, id) : outputFile(line, output);
+        TrackTags tags = tagColumns.of(values);
+        if (!TagColumns.isTrack(tags.track())) {
+            throw new InvalidCell(at(line, tagColumns.trackColumn()) + "'" + tags.track() + "' is not a track number: write"
+                    + " a number, or the number and the count, e.g. 3 or 3/12");
+        }
         return new NarrationSpec(id, text, voiceId.isEmpty() ? null : voiceId, voiceUrl.isEmpty() ? null : voiceUrl,
-                rate, webhook.isEmpty() ? null : webhook, file, parts);
+                rate, webhook.isEmpty() ? null : webhook, file, parts, tags);
     }
 
     private String rate(long line, String cell) {

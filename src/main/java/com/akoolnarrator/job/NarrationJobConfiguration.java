@@ -43,7 +43,7 @@ import com.akoolnarrator.webhook.WebhookReceiver;
  * <pre>
  * validate ──▶ ┬─ submit  (create/clone, rate-limited, each accepted id committed first)
  *              └─ collect (takes over the accepted jobs from the ledger, polls them, downloads completed MP3s)
- *                                                                           ──▶ join ──▶ results
+ *                                                         ──▶ join ──▶ review ──▶ tag ──▶ results
  * </pre>
  *
  * Steps hand work to each other through the ledger only, so a restarted execution carries on where the last one
@@ -62,7 +62,7 @@ class NarrationJobConfiguration {
 
     @Bean
     Job narrationJob(JobRepository jobRepository, Step validateStep, Step submitStep, Step collectStep, Step joinStep,
-            Step reviewStep, Step resultsStep, RunContexts runContexts, @Qualifier("runProgress") JobExecutionListener runProgress,
+            Step reviewStep, Step tagStep, Step resultsStep, RunContexts runContexts, @Qualifier("runProgress") JobExecutionListener runProgress,
             LearntRateListener learntRate) {
         Flow submit = new FlowBuilder<Flow>("submitFlow").start(submitStep).build();
         Flow collect = new FlowBuilder<Flow>("collectFlow").start(collectStep).build();
@@ -78,7 +78,7 @@ class NarrationJobConfiguration {
             .next(DRY_RUN_DECIDER)
                 .on(DRY_RUN).end()
             .from(DRY_RUN_DECIDER)
-                .on("*").to(narrate).next(joinStep).next(reviewStep).next(resultsStep)
+                .on("*").to(narrate).next(joinStep).next(reviewStep).next(tagStep).next(resultsStep)
             .end()
             .build();
     }

@@ -1,6 +1,7 @@
 package com.akoolnarrator.job;
 
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -13,7 +14,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
-import com.akoolnarrator.input.InputFile;
 import com.akoolnarrator.ledger.AcceptedJournal;
 import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.RunStatistics;
@@ -64,7 +64,7 @@ public class NarrationLauncher {
      * Narrates {@code input} into {@code folder} (absolute), continuing the folder's unfinished run of it where the
      * folder still is; a folder moved since starts a new run, which reuses everything the ledger has of it.
      */
-    public JobExecution narrate(InputFile input, String inputSha256, Path folder) throws Exception {
+    public JobExecution narrate(RunInput input, Path folder) throws Exception {
         facts.recordJournal(AcceptedJournal.of(new OutputFolder(folder)));
         Optional<JobExecution> last = lastExecution(scopeOf(folder));
         if (last.isPresent() && last.get().isRunning()) {
@@ -73,20 +73,20 @@ public class NarrationLauncher {
             last = Optional.of(jobOperator.recover(last.get()));
         }
         try (WebhookReceiver.Listening listening = callbacks.listenForRun()) {
-            if (last.isPresent() && restartable(last.get()) && sameInput(last.get(), input, inputSha256)
+            if (last.isPresent() && restartable(last.get()) && sameInput(last.get(), input)
                     && folder.equals(RunContext.outputDir(last.get().getJobParameters()))) {
                 log.info("Continuing the unfinished run {} of {} into {}", last.get().getJobInstance().getInstanceId(),
-                        input.source(), folder);
+                        input.input().source(), folder);
                 return jobOperator.restart(last.get());
             }
-            return jobOperator.start(narrationJob, RunContext.parameters(input, inputSha256, folder, false));
+            return jobOperator.start(narrationJob, RunContext.parameters(input, folder, false));
         }
     }
 
     /** Validates {@code input} and estimates what narrating it into {@code folder} costs, submitting nothing. */
-    public JobExecution check(InputFile input, String inputSha256, Path folder) throws Exception {
+    public JobExecution check(RunInput input, Path folder) throws Exception {
         facts.recordJournal(AcceptedJournal.of(new OutputFolder(folder)));
-        return jobOperator.start(narrationJob, RunContext.parameters(input, inputSha256, folder, true));
+        return jobOperator.start(narrationJob, RunContext.parameters(input, folder, true));
     }
 
     /** Why the run ended without its job database, when it could not record what it paid for: the one line to say. */
@@ -120,9 +120,10 @@ public class NarrationLauncher {
         return status == BatchStatus.FAILED || status == BatchStatus.STOPPED;
     }
 
-    private static boolean sameInput(JobExecution execution, InputFile input, String inputSha256) {
+    private static boolean sameInput(JobExecution execution, RunInput input) {
         JobParameters parameters = execution.getJobParameters();
-        return input.source().toAbsolutePath().normalize().toString().equals(parameters.getString(RunContext.INPUT))
-                && inputSha256.equals(parameters.getString(RunContext.INPUT_SHA256));
+        return input.input().source().toAbsolutePath().normalize().toString().equals(parameters.getString(RunContext.INPUT))
+                && input.inputSha256().equals(parameters.getString(RunContext.INPUT_SHA256))
+                && Objects.equals(input.lexiconSha256(), parameters.getString(RunContext.LEXICON_SHA256));
     }
 }

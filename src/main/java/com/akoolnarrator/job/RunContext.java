@@ -9,17 +9,21 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import com.akoolnarrator.input.InputFile;
 import com.akoolnarrator.input.InputSnapshot;
+import com.akoolnarrator.lexicon.Lexicon;
+import com.akoolnarrator.lexicon.LexiconException;
+import com.akoolnarrator.lexicon.LexiconFile;
 import com.akoolnarrator.storage.OutputFolder;
 
 /**
  * One run of the narration job as its steps see it, built once per execution from the job parameters: which input
- * (inspected once: its header, delimiter and path), its checksum, which output folder, whether it is a dry run.
+ * (inspected once: its header, delimiter and path), its checksum, which output folder, whether it is a dry run, and
+ * the lexicon its texts go through ({@link Lexicon#NONE} without one).
  *
  * @param runId the Spring Batch job instance: the ledger's run
  * @param scope the ledger's name of the output folder, the same whatever path reaches it
  */
 public record RunContext(long runId, InputFile input, String inputSha256, OutputFolder outputFolder, String scope,
-        boolean dryRun) {
+        boolean dryRun, Lexicon lexicon) {
 
     public static final String INPUT = "input";
     public static final String INPUT_SHA256 = "input.sha256";
@@ -27,16 +31,23 @@ public record RunContext(long runId, InputFile input, String inputSha256, Output
     /** Makes every launch a new run (job instance); a restart reuses the parameters, and with them the instance. */
     public static final String LAUNCH = "launch";
     public static final String DRY_RUN = "dry-run";
+    /** The lexicon file the texts go through, and its checksum; absent without one. */
+    public static final String LEXICON = "lexicon";
+    public static final String LEXICON_SHA256 = "lexicon.sha256";
 
     /** The job parameters of a new run: what it reads, and where it writes (its number is its job instance's). */
-    static JobParameters parameters(InputFile input, String inputSha256, Path outputDir, boolean dryRun) {
-        return new JobParametersBuilder()
-            .addString(INPUT, input.source().toAbsolutePath().normalize().toString())
-            .addString(INPUT_SHA256, inputSha256)
+    static JobParameters parameters(RunInput input, Path outputDir, boolean dryRun) {
+        JobParametersBuilder parameters = new JobParametersBuilder()
+            .addString(INPUT, input.input().source().toAbsolutePath().normalize().toString())
+            .addString(INPUT_SHA256, input.inputSha256())
             .addString(OUTPUT_DIR, outputDir.toString())
             .addString(LAUNCH, UUID.randomUUID().toString())
-            .addString(DRY_RUN, String.valueOf(dryRun))
-            .toJobParameters();
+            .addString(DRY_RUN, String.valueOf(dryRun));
+        if (input.lexicon() != null) {
+            parameters.addString(LEXICON, input.lexicon().toAbsolutePath().normalize().toString())
+                .addString(LEXICON_SHA256, input.lexiconSha256());
+        }
+        return parameters.toJobParameters();
     }
 
     /** @param scope the ledger's name of the output folder: its {@code FolderIdentity} */
@@ -49,7 +60,21 @@ public record RunContext(long runId, InputFile input, String inputSha256, Output
         InputFile input = InputSnapshot.copyOf(folder.stateFolder(), sha256)
             .map(copy -> new InputSnapshot(copy, source, sha256).inspect()).orElseGet(() -> InputFile.inspect(source));
         return new RunContext(execution.getJobInstance().getInstanceId(), input, sha256, folder, scope,
-                isDryRun(parameters));
+                isDryRun(parameters), lexicon(parameters));
+    }
+
+    /** The run's lexicon, read again from its file: one changed since the run started is not taken for it. */
+    private static Lexicon lexicon(JobParameters parameters) {
+        String file = parameters.getString(LEXICON);
+        if (file == null) {
+            return Lexicon.NONE;
+        }
+        Lexicon lexicon = LexiconFile.read(Path.of(file));
+        if (!lexicon.sha256().equals(parameters.getString(LEXICON_SHA256))) {
+            throw new LexiconException("the lexicon " + file + " changed after the run started: run the same command"
+                    + " again to narrate with it as it is now");
+        }
+        return lexicon;
     }
 
     static Path outputDir(JobParameters parameters) {

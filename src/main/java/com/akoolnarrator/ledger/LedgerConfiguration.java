@@ -44,6 +44,11 @@ class LedgerConfiguration {
     }
 
     @Bean
+    FileTags fileTags(LedgerStore store) {
+        return new FileTags(store);
+    }
+
+    @Bean
     AudioReview audioReview(LedgerStore store) {
         return new AudioReview(store);
     }

@@ -70,7 +70,8 @@ public class LedgerReaders {
                         succeeded ? bytes : null, succeeded ? duration : null, succeeded ? rs.getString("SHA256") : null,
                         invalid != null ? 0 : rs.getInt("ATTEMPTS"), error, RowValues.decode(rs.getString("RAW_VALUES")),
                         succeeded ? AudioColumns.findings(rs, RESULT_AUDIO_COLUMN) : null,
-                        succeeded ? AudioColumns.expectedSeconds(rs, RESULT_AUDIO_COLUMN) : null);
+                        succeeded ? AudioColumns.expectedSeconds(rs, RESULT_AUDIO_COLUMN) : null,
+                        succeeded ? rs.getString("CONTENT_HASH") : null, LexiconUses.describe(rs.getString("LEXICON")));
             })
             .build();
     }

@@ -54,8 +54,21 @@ public final class ReusePolicy {
         };
     }
 
+    /**
+     * Whether an MP3 found in the folder holding this narration ({@code NarratedFiles}) may stand for it instead of
+     * what the policy would do: not a take the audio check rejected, nor one of another Akool job than the ledger's.
+     *
+     * @param foundAkoolIds the Akool job id(s) the file says it came from, or null when it does not say
+     */
+    public boolean mayTakeFromFolder(KnownNarration known, NarrationState next, String foundAkoolIds) {
+        if (next == NarrationState.DOWNLOADED || known.failureKind() == FailureKind.AUDIO_REJECTED) {
+            return false;
+        }
+        return known.akoolId() == null || foundAkoolIds == null || known.akoolId().equals(foundAkoolIds);
+    }
+
     /** What the ledger knows of a narration from an earlier run. */
     public record KnownNarration(NarrationState state, FailureKind failureKind, String outputFile, Long fileBytes, String audioUrl,
-            Instant submittedAt, Instant completedAt) {
+            Instant submittedAt, Instant completedAt, String akoolId) {
     }
 }

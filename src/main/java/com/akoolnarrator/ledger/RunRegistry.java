@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import com.akoolnarrator.input.NarrationSpec;
 import com.akoolnarrator.input.ValidatedRow;
 import com.akoolnarrator.ledger.ReusePolicy.KnownNarration;
 import com.akoolnarrator.storage.OutputFolder;
+import com.akoolnarrator.tags.NarratedFiles;
 
 /**
  * A run's input and rows, written in the validate step's chunk transactions: each valid row points at its narration
@@ -31,6 +33,8 @@ public class RunRegistry {
 
     /** ROW_ID's size: a valid row's id is at most that long, an INVALID row's is cut to it. */
     private static final int MAX_ROW_ID = 1024;
+    /** AKOOL_ID's size. */
+    private static final int MAX_AKOOL_ID = 64;
 
     private final LedgerStore store;
     private final JdbcClient jdbc;
@@ -79,10 +83,13 @@ public class RunRegistry {
      * decides whether earlier work can be reused or must be submitted again. The chunk's lookups are one query each
      * and its inserts one batch each, not a statement per row: validating 100,000 rows is then a matter of seconds.
      *
-     * @return the rows as recorded: a duplicate is INVALID with its reason
+     * A narration the ledger does not have as downloaded, but whose MP3 the folder shows it holds ({@link NarratedFiles}),
+     * is taken from the folder, not submitted again.
+     *
+     * @return the rows as recorded (a duplicate is INVALID with its reason), and how many were taken from the folder
      */
-    public List<ValidatedRow> recordRows(long runId, String scope, List<? extends ValidatedRow> rows, OutputFolder folder,
-            ReusePolicy reuse) {
+    public Recorded recordRows(long runId, String scope, List<? extends ValidatedRow> rows, OutputFolder folder,
+            ReusePolicy reuse, NarratedFiles folderShows) {
         EarlierRows earlier = EarlierRows.of(jdbc, runId, rows);
         List<ValidatedRow> recorded = new ArrayList<>(rows.size());
         List<Object[]> runRows = new ArrayList<>(rows.size());
@@ -99,12 +106,23 @@ public class RunRegistry {
             earlier.add(checked, outputKey);
             runRows.add(new Object[] { runId, checked.line(), LedgerStore.truncate(checked.rowId(), MAX_ROW_ID), key,
                 outputKey, store.reason(checked.invalidReason()),
-                RowValues.encodeToFit(checked.values()) });
+                RowValues.encodeToFit(checked.values()), LexiconUses.encode(checked.lexicon()) });
             recorded.add(checked);
         }
-        new Narrations(scope, folder, reuse).record(narrated);
+        Narrations narrations = new Narrations(scope, folder, reuse, folderShows);
+        narrations.record(narrated);
         store.batchUpdates().batchUpdate(LedgerSql.MERGE_RUN_ROW, runRows);
-        return recorded;
+        return new Recorded(recorded, narrations.newToLedger, narrations.olderInLedger);
+    }
+
+    /**
+     * A chunk of rows as recorded.
+     *
+     * @param fromFolderNew   narrations taken from the folder that the ledger did not know at all
+     * @param fromFolderOlder narrations taken from the folder that the ledger knew in an earlier state (not downloaded):
+     *                        the job database is older than the folder
+     */
+    public record Recorded(List<ValidatedRow> rows, int fromFolderNew, int fromFolderOlder) {
     }
 
     /** Where a part's MP3 waits to be joined: inside the job's own folder, never among the user's files. */
@@ -118,16 +136,21 @@ public class RunRegistry {
         private final String scope;
         private final OutputFolder folder;
         private final ReusePolicy reuse;
+        private final NarratedFiles folderShows;
         private final Timestamp now = store.now();
         private final List<Object[]> inserts = new ArrayList<>();
         private final List<Object[]> texts = new ArrayList<>();
+        private final List<Object[]> recovered = new ArrayList<>();
         private int expired;
         private int audioRejected;
+        private int newToLedger;
+        private int olderInLedger;
 
-        Narrations(String scope, OutputFolder folder, ReusePolicy reuse) {
+        Narrations(String scope, OutputFolder folder, ReusePolicy reuse, NarratedFiles folderShows) {
             this.scope = scope;
             this.folder = folder;
             this.reuse = reuse;
+            this.folderShows = folderShows;
         }
 
         /** New narrations in one batch, known ones refreshed one by one; then the parts of split rows the same way. */
@@ -138,7 +161,7 @@ public class RunRegistry {
             Map<String, KnownNarration> known = known(narrated.keySet());
             Map<String, Part> parts = new LinkedHashMap<>();
             narrated.forEach((key, spec) -> {
-                NarrationState state = known.containsKey(key) ? refresh(key, known.get(key), spec) : insert(key, key, 0, spec);
+                NarrationState state = known.containsKey(key) ? refresh(key, known.get(key), spec) : insertOrRecover(key, spec);
                 if (spec.isSplit() && state != NarrationState.DOWNLOADED) {
                     for (int i = 0; i < spec.parts().size(); i++) {
                         String partKey = spec.partKey(key, i);
@@ -157,6 +180,7 @@ public class RunRegistry {
             });
             store.batchUpdates().batchUpdate(LedgerSql.INSERT_NARRATION, inserts);
             store.batchUpdates().batchUpdate(LedgerSql.INSERT_TEXT, texts);
+            store.batchUpdates().batchUpdate(LedgerSql.RECOVERED, recovered);
             if (audioRejected > 0) {
                 log.warn("{} rows whose audio was flagged in an earlier run (narrator.audio.flagged-rows=fail) are"
                         + " narrated again, and paid for again", audioRejected);
@@ -178,17 +202,39 @@ public class RunRegistry {
             jdbc.sql(LedgerSql.knownNarrations(keys.size())).params(List.copyOf(keys)).query(rs -> {
                 String kind = rs.getString("FAILURE_KIND");
                 known.put(rs.getString("NARRATION_KEY"), new KnownNarration(NarrationState.valueOf(rs.getString("STATE")),
-                        kind == null ? null : FailureKind.valueOf(kind), rs.getString("OUTPUT_FILE"), (Long) rs.getObject("FILE_BYTES", Long.class), rs.getString("AUDIO_URL"),
-                        LedgerStore.instant(rs.getTimestamp("SUBMITTED_AT")), LedgerStore.instant(rs.getTimestamp("COMPLETED_AT"))));
+                        kind == null ? null : FailureKind.valueOf(kind), rs.getString("OUTPUT_FILE"),
+                        (Long) rs.getObject("FILE_BYTES", Long.class), rs.getString("AUDIO_URL"),
+                        LedgerStore.instant(rs.getTimestamp("SUBMITTED_AT")), LedgerStore.instant(rs.getTimestamp("COMPLETED_AT")),
+                        rs.getString("AKOOL_ID")));
             });
             return known;
+        }
+
+        /** A narration the ledger does not know: taken from the folder when its MP3 is there, else new. */
+        private NarrationState insertOrRecover(String key, NarrationSpec spec) {
+            insert(key, key, 0, spec);
+            Optional<NarratedFiles.Found> found = folderShows.find(spec.rowId(), spec.outputFile(), spec.contentHash());
+            if (found.isEmpty()) {
+                return NarrationState.PENDING;
+            }
+            newToLedger++;
+            return recover(key, spec, found.get());
+        }
+
+        /** The narration is DOWNLOADED as the folder shows it (its Akool id kept when it is one job's, as it fits). */
+        private NarrationState recover(String key, NarrationSpec spec, NarratedFiles.Found found) {
+            String akoolId = spec.isSplit() || found.akoolIds() == null || found.akoolIds().length() > MAX_AKOOL_ID ? null
+                    : found.akoolIds();
+            recovered.add(new Object[] { akoolId, found.bytes(), found.sha256(), found.durationSeconds(), found.attempts(),
+                found.taggedWith(), now, key });
+            return NarrationState.DOWNLOADED;
         }
 
         /** A new narration, PENDING; a split row's own narration is never sent, so only what is sent keeps its text. */
         private NarrationState insert(String key, String rowKey, int partNo, NarrationSpec spec) {
             inserts.add(new Object[] { key, rowKey, partNo, spec.parts().size(), scope, spec.rowId(), spec.contentHash(),
                 spec.text().codePointCount(0, spec.text().length()), spec.voiceId(), spec.voiceUrl(), spec.rate(),
-                spec.webhookUrl(), spec.outputFile(), now });
+                spec.webhookUrl(), spec.outputFile(), spec.tags().encode(), now });
             if (!spec.isSplit()) {
                 texts.add(new Object[] { key, spec.text() });
             }
@@ -199,17 +245,28 @@ public class RunRegistry {
         private NarrationState refresh(String key, KnownNarration known, NarrationSpec spec) {
             NarrationState next = reuse.next(known, spec.outputFile(),
                     () -> fileIntact(folder, spec.outputFile(), known.fileBytes()), store.instant());
+            if (next != NarrationState.DOWNLOADED) {
+                Optional<NarratedFiles.Found> found = folderShows.find(spec.rowId(), spec.outputFile(), spec.contentHash());
+                if (found.isPresent() && reuse.mayTakeFromFolder(known, next, found.get().akoolIds())) {
+                    olderInLedger++;
+                    jdbc.sql(LedgerSql.REUSE).params(NarrationState.PENDING.name(), null, spec.outputFile(),
+                            spec.webhookUrl(), spec.tags().encode(), now, key).update();
+                    jdbc.sql(LedgerSql.PARTS_NOT_NEEDED).params(now, key).update();
+                    return recover(key, spec, found.get());
+                }
+            }
             if (next == NarrationState.PENDING) {
                 boolean resultExpired = known.submittedAt() != null && (known.state() != NarrationState.FAILED
                         || known.failureKind() == FailureKind.NOT_DOWNLOADED || known.failureKind() == FailureKind.TIMED_OUT);
                 expired += resultExpired ? 1 : 0;
                 audioRejected += known.failureKind() == FailureKind.AUDIO_REJECTED ? 1 : 0;
-                jdbc.sql(LedgerSql.RESUBMIT).params(spec.outputFile(), spec.webhookUrl(), now, key).update();
+                jdbc.sql(LedgerSql.RESUBMIT).params(spec.outputFile(), spec.webhookUrl(), spec.tags().encode(), now, key)
+                    .update();
             }
             else {
                 FailureKind kind = next == NarrationState.FAILED ? known.failureKind() : null;
                 jdbc.sql(LedgerSql.REUSE).params(next.name(), kind == null ? null : kind.name(), spec.outputFile(),
-                        spec.webhookUrl(), now, key).update();
+                        spec.webhookUrl(), spec.tags().encode(), now, key).update();
             }
             return next;
         }

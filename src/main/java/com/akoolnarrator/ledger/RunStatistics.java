@@ -2,7 +2,9 @@ package com.akoolnarrator.ledger;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,6 +75,23 @@ public class RunStatistics {
 
     /** A row that did not succeed: its line, id, status (FAILED or INVALID) and why. */
     public record RowProblem(long line, String rowId, String status, String reason) {
+    }
+
+    /** What one lexicon entry changed in a run: the rows whose text it changed, how often, how many characters. */
+    public record LexiconEffect(String term, long rows, long replacements, long characters) {
+    }
+
+    /** What each lexicon entry that applied changed in the run's rows, by term. */
+    public Map<String, LexiconEffect> lexiconEffects(long runId) {
+        Map<String, LexiconEffect> effects = new HashMap<>();
+        jdbc.sql(LedgerSql.LEXICON_USES).param(runId).query(rs -> {
+            for (LexiconUses.Use use : LexiconUses.decode(rs.getString(1))) {
+                effects.merge(use.term(), new LexiconEffect(use.term(), 1, use.count(), use.characters()),
+                        (a, b) -> new LexiconEffect(a.term(), a.rows() + b.rows(), a.replacements() + b.replacements(),
+                                a.characters() + b.characters()));
+            }
+        });
+        return effects;
     }
 
     /** The run's first INVALID rows, in input order, with their reasons. */

@@ -85,6 +85,8 @@ public class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecution
             cells.add(decibels(heard == null ? null : heard.peakDbfs()));
             cells.add(decibels(row.audio() == null ? null : row.audio().gainDb()));
             cells.add(cell(audioCheck.describe(row.audio(), row.expectedSeconds())));
+            cells.add(cell(row.contentHash()));
+            cells.add(cell(row.lexicon()));
             for (int index : header.passThrough()) {
                 cells.add(cell(index < row.values().size() ? row.values().get(index) : ""));
             }

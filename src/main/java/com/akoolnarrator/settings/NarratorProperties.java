@@ -44,6 +44,8 @@ public record NarratorProperties(
         @DefaultValue("4.4") double creditsPerThousandCharacters,
         @DefaultValue("false") boolean dryRun,
         @DefaultValue("15s") Duration stopTimeout,
+        Path lexicon,
+        @DefaultValue Tags tags,
         @DefaultValue Database database) {
 
     private static final int MANY = 100_000;
@@ -69,6 +71,26 @@ public record NarratorProperties(
         positive("narrator.akool-job-timeout", akoolJobTimeout);
         atLeast("narrator.credits-per-thousand-characters", creditsPerThousandCharacters, 0);
         positive("narrator.stop-timeout", stopTimeout);
+    }
+
+    /**
+     * Which input columns give each MP3's ID3 tags: by default the columns named so; a column the input lacks gives no
+     * such tag.
+     */
+    public record Tags(
+            @DefaultValue("title") String title,
+            @DefaultValue("album") String album,
+            @DefaultValue("artist") String artist,
+            @DefaultValue("track") String track,
+            @DefaultValue("comment") String comment) {
+
+        public Tags {
+            present("narrator.tags.title", title);
+            present("narrator.tags.album", album);
+            present("narrator.tags.artist", artist);
+            present("narrator.tags.track", track);
+            present("narrator.tags.comment", comment);
+        }
     }
 
     /**

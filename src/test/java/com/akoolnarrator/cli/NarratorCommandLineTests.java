@@ -23,10 +23,13 @@ class NarratorCommandLineTests {
 
     @Test
     void theOptionsBecomeATypedRunAndDottedSettingsPassThroughToSpringBoot() {
-        Launch launch = launch("--input=rows.csv", "--output-dir=out", "--dry-run", "--akool.requests-per-second=5");
-        assertThat(launch.command()).isEqualTo(new Command.Run(Path.of("rows.csv"), Path.of("out"), true));
+        Launch launch = launch("--input=rows.csv", "--output-dir=out", "--dry-run", "--lexicon=terms.csv",
+                "--akool.requests-per-second=5");
+        assertThat(launch.command())
+            .isEqualTo(new Command.Run(Path.of("rows.csv"), Path.of("out"), true, Path.of("terms.csv")));
         assertThat(launch.springArguments()).containsExactly("--akool.requests-per-second=5");
-        assertThat(launch("run", "--input", "rows.csv").command()).isEqualTo(new Command.Run(Path.of("rows.csv"), null, false));
+        assertThat(launch("run", "--input", "rows.csv").command())
+            .isEqualTo(new Command.Run(Path.of("rows.csv"), null, false, null));
     }
 
     @Test

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import com.akoolnarrator.lexicon.Lexicon;
+
 /**
  * Row problems: each makes its row INVALID with a message naming the line, the column and the fix, read through the
  * real streaming reader so that line numbers are the ones a person sees in an editor.
@@ -39,7 +41,8 @@ class RowValidationTests {
         Path file = dir.resolve("rows.csv");
         Files.write(file, content);
         InputFile input = InputFile.inspect(file);
-        RowValidator validator = new RowValidator(input.header(), "100%", 5000, 50_000, voices);
+        RowValidator validator = new RowValidator(input.header(), "100%", 5000, 50_000, voices, Lexicon.NONE,
+                new TagColumns(input.header(), "title", "album", "artist", "track", "comment"));
         CsvRowReader reader = new CsvRowReader(input);
         reader.open(new ExecutionContext());
         List<ValidatedRow> rows = new ArrayList<>();

@@ -123,7 +123,7 @@ class NarrationJobTests extends JobTestSupport {
     void theJobRepositoryIsJdbcBackedSoExecutionsCanBeRestarted() throws Exception {
         simulator.setCredits(0); // Akool refuses the first create: the execution fails in the submit step
         Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
-        JobExecution failed = jobOperatorTestUtils.startJob(RunContext.parameters(InputFile.inspect(input), "test",
+        JobExecution failed = jobOperatorTestUtils.startJob(RunContext.parameters(RunInput.of(InputFile.inspect(input), "test"),
                 output().toAbsolutePath(), false));
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -138,7 +138,7 @@ class NarrationJobTests extends JobTestSupport {
         assertThat(restarted.getJobInstance().getInstanceId()).as("the same run, continued")
             .isEqualTo(failed.getJobInstance().getInstanceId());
         assertThat(restarted.getStepExecutions()).extracting(s -> s.getStepName())
-            .containsExactlyInAnyOrder("submit", "collect", "join", "review", "results");
+            .containsExactlyInAnyOrder("submit", "collect", "join", "review", "tag", "results");
         assertThat(results()).extracting(r -> r.get("status")).containsExactly("SUCCEEDED");
         assertThat(simulator.acceptedSubmissions()).isEqualTo(1);
     }

@@ -7,6 +7,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,6 +19,7 @@ import com.akoolnarrator.audio.AudioCheck;
 import com.akoolnarrator.audio.AudioInspector;
 import com.akoolnarrator.audio.AudioProperties;
 import com.akoolnarrator.ledger.AudioReview;
+import com.akoolnarrator.ledger.FileTags;
 import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.job.RunContext;
 import com.akoolnarrator.job.RunContexts;
@@ -29,17 +31,14 @@ import com.akoolnarrator.report.ResultsWriter;
 
 /**
  * The steps that finish a run, on every execution: join the rows narrated in parts, review the run's audio together,
- * then write results.csv, failed.csv and the listening report from the ledger.
+ * tag the MP3s, then write results.csv, failed.csv and the listening report from the ledger.
  */
 @Configuration(proxyBeanMethods = false)
 class FinishStepsConfiguration {
 
     @Bean
     Step joinStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, PartJoiner partJoiner) {
-        return new StepBuilder("join", jobRepository)
-            .tasklet(partJoiner, transactionManager)
-            .allowStartIfComplete(true)
-            .build();
+        return onEveryExecution("join", partJoiner, jobRepository, transactionManager);
     }
 
     @Bean
@@ -52,10 +51,7 @@ class FinishStepsConfiguration {
 
     @Bean
     Step reviewStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, AudioReviewer audioReviewer) {
-        return new StepBuilder("review", jobRepository)
-            .tasklet(audioReviewer, transactionManager)
-            .allowStartIfComplete(true)
-            .build();
+        return onEveryExecution("review", audioReviewer, jobRepository, transactionManager);
     }
 
     @Bean
@@ -63,6 +59,27 @@ class FinishStepsConfiguration {
     AudioReviewer audioReviewer(AudioReview review, AudioCheck check, AudioProperties settings,
             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
         return new AudioReviewer(review, check, settings, runId);
+    }
+
+    @Bean
+    Step tagStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, FileTagger fileTagger) {
+        return onEveryExecution("tag", fileTagger, jobRepository, transactionManager);
+    }
+
+    /** A step that runs again on every execution, a restart included: its work list is the ledger's, not a position. */
+    private static Step onEveryExecution(String name, Tasklet tasklet, JobRepository jobRepository,
+            PlatformTransactionManager transactionManager) {
+        return new StepBuilder(name, jobRepository)
+            .tasklet(tasklet, transactionManager)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    @Bean
+    @StepScope
+    FileTagger fileTagger(FileTags fileTags, RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
+        RunContext run = runs.of(step);
+        return new FileTagger(fileTags, run.outputFolder(), run.runId());
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package com.akoolnarrator.job.validate;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -15,7 +17,9 @@ import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.input.CsvRowReader;
 import com.akoolnarrator.input.InputRecord;
 import com.akoolnarrator.input.RowValidator;
+import com.akoolnarrator.input.TagColumns;
 import com.akoolnarrator.input.ValidatedRow;
+import com.akoolnarrator.job.RunContext;
 import com.akoolnarrator.job.RunContexts;
 import com.akoolnarrator.ledger.ReusePolicy;
 import com.akoolnarrator.ledger.RunRegistry;
@@ -23,6 +27,8 @@ import com.akoolnarrator.ledger.RunRegistry;
 /** The validate step: every CSV row checked and recorded in the ledger, valid or INVALID with its reason. */
 @Configuration(proxyBeanMethods = false)
 class ValidateStepConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger("narrator");
 
     @Bean
     Step validateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, NarratorProperties settings,
@@ -37,11 +43,13 @@ class ValidateStepConfiguration {
                 public void beforeStep(StepExecution stepExecution) {
                     // the account's voices, before any row: a refused key or account stops the run here, at no cost
                     runs.state(stepExecution).knownVoices().ids();
+                    tagColumns(runs.of(stepExecution), settings).missingColumns().forEach(log::warn);
                 }
             })
             .reader(inputRowReader)
             .processor(rowValidator)
             .writer(ledgerRowWriter)
+            .listener((StepExecutionListener) ledgerRowWriter)
             .build();
     }
 
@@ -54,8 +62,14 @@ class ValidateStepConfiguration {
     @Bean
     @StepScope
     RowValidator rowValidator(RunContexts runs, @Value("#{stepExecution}") StepExecution step, NarratorProperties settings) {
-        return new RowValidator(runs.of(step).input().header(), settings.defaultRate(), settings.maxWords(),
-                settings.maxCharacters(), runs.state(step).knownVoices());
+        RunContext run = runs.of(step);
+        return new RowValidator(run.input().header(), settings.defaultRate(), settings.maxWords(),
+                settings.maxCharacters(), runs.state(step).knownVoices(), run.lexicon(), tagColumns(run, settings));
+    }
+
+    private static TagColumns tagColumns(RunContext run, NarratorProperties settings) {
+        NarratorProperties.Tags tags = settings.tags();
+        return new TagColumns(run.input().header(), tags.title(), tags.album(), tags.artist(), tags.track(), tags.comment());
     }
 
     @Bean

@@ -1,0 +1,114 @@
+package com.akoolnarrator.job.finish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import com.akoolnarrator.ledger.FileTags;
+import com.akoolnarrator.ledger.FileTags.Untagged;
+import com.akoolnarrator.storage.OutputFolder;
+import com.akoolnarrator.tags.Chapter;
+import com.akoolnarrator.tags.FileTag;
+import com.akoolnarrator.tags.Id3Reader;
+import com.akoolnarrator.tags.Mp3Tagger;
+
+/**
+ * The tag step: every MP3 of the run that does not carry the tags its row asks for (just downloaded or joined, or its
+ * row's tag columns changed) is tagged, without narrating anything again; a joined script gets a chapter per part.
+ * Runs after the review, so that a take the audio check rejected is never marked as holding its narration, and on every
+ * execution, so that a crash before it is made good by the next run.
+ */
+class FileTagger implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger("narrator");
+
+    private static final int PAGE = 500;
+    private static final int CHAPTER_TITLE = 60;
+
+    private final FileTags fileTags;
+    private final OutputFolder folder;
+    private final Mp3Tagger tagger;
+    private final long runId;
+
+    FileTagger(FileTags fileTags, OutputFolder folder, long runId) {
+        this.fileTags = fileTags;
+        this.folder = folder;
+        this.tagger = new Mp3Tagger(folder);
+        this.runId = runId;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        int failed = 0;
+        long after = 0;
+        for (List<Untagged> page = fileTags.untagged(runId, after, PAGE); !page.isEmpty();
+                page = fileTags.untagged(runId, after, PAGE)) {
+            for (Untagged row : page) {
+                try {
+                    Id3Reader.ReadTag carried = Id3Reader.read(folder.resolve(row.file())).orElse(null);
+                    FileTag tag = new FileTag(row.tags(), row.contentHash(), akoolIds(row, carried), chapters(row, carried));
+                    Mp3Tagger.Tagged tagged = tagger.tag(row.file(), tag);
+                    fileTags.recordTagged(row.key(), row.tags(), tagged.bytes(), tagged.sha256());
+                    contribution.incrementWriteCount(1);
+                }
+                catch (IOException | UncheckedIOException e) {
+                    failed++;
+                    log.warn("Could not tag {}: {}; the next run tags it", row.file(), e.getMessage());
+                }
+            }
+            after = page.get(page.size() - 1).line();
+        }
+        if (failed > 0) {
+            log.warn("{} MP3s could not be tagged; they are narrated and listed in results.csv as they are", failed);
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    /** The ledger's, or, for a row taken from the folder, what the file already says. */
+    private static String akoolIds(Untagged row, Id3Reader.ReadTag carried) {
+        if (row.akoolIds() != null && !row.akoolIds().isBlank()) {
+            return row.akoolIds();
+        }
+        return carried == null ? null : carried.userText(FileTag.AKOOL_JOB_ID).orElse(null);
+    }
+
+    /** A chapter per part, as long as the part plays; kept as the file has them when the ledger has no parts. */
+    private List<Chapter> chapters(Untagged row, Id3Reader.ReadTag carried) {
+        if (!row.split()) {
+            return List.of();
+        }
+        List<FileTags.Part> parts = fileTags.parts(row.key());
+        if (parts.isEmpty() || parts.stream().anyMatch(part -> part.seconds() == null)) {
+            return carried == null ? List.of() : carried.chapters();
+        }
+        List<Chapter> chapters = new ArrayList<>(parts.size());
+        double start = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            double end = start + parts.get(i).seconds();
+            chapters.add(new Chapter(Math.round(start * 1000), Math.round(end * 1000), title(i, parts.get(i).text())));
+            start = end;
+        }
+        return chapters;
+    }
+
+    /** A chapter's title: the opening words of its part, cut at a word. */
+    static String title(int index, String text) {
+        if (text == null || text.isBlank()) {
+            return "Part " + (index + 1);
+        }
+        String said = text.strip().replaceAll("\\s+", " ");
+        if (said.length() <= CHAPTER_TITLE) {
+            return said;
+        }
+        int cut = said.lastIndexOf(' ', CHAPTER_TITLE);
+        return said.substring(0, cut > CHAPTER_TITLE / 2 ? cut : CHAPTER_TITLE) + "…";
+    }
+}
