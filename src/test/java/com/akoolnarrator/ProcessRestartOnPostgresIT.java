@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -11,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link ProcessRestartIT} with the state on PostgreSQL, and what a database server adds: one run per output folder
- * across processes, runs on different folders side by side.
+ * across processes, runs on different folders side by side, a dropped database rebuilt from the folder.
  */
 @PostgresSupport.OnPostgres
 class ProcessRestartOnPostgresIT extends ProcessRestartIT {
@@ -69,5 +73,50 @@ class ProcessRestartOnPostgresIT extends ProcessRestartIT {
         assertThat(log("one.log") + log("two.log")).doesNotContain("could not serialize");
         assertThat(results(work.resolve("one"))).hasSize(ROWS);
         assertThat(results(work.resolve("two"))).hasSize(ROWS);
+    }
+
+    @Test
+    void aDroppedDatabaseCostsNothingTheFolderRebuildsWhatItKnew() throws Exception {
+        String schema = "dropped_" + Long.toHexString(System.nanoTime());
+        execute("CREATE SCHEMA " + schema);
+        try {
+            List<String> database = List.of("--spring.datasource.url=" + PostgresSupport.URL
+                    + (PostgresSupport.URL.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                "--spring.datasource.username=" + PostgresSupport.USER,
+                "--spring.datasource.password=" + PostgresSupport.PASSWORD);
+            Path input = input();
+            Path folder = work.resolve("out");
+            Process first = startJar("first.log", arguments(input, folder, database));
+            assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(first.exitValue()).as(log("first.log")).isZero();
+            long created = simulator.acceptedSubmissions();
+
+            execute("DROP SCHEMA " + schema + " CASCADE");
+            execute("CREATE SCHEMA " + schema);
+            Process second = startJar("second.log", arguments(input, folder, database));
+            assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(second.exitValue()).as(log("second.log")).isZero();
+            assertThat(simulator.acceptedSubmissions()).as("no row submitted again").isEqualTo(created);
+            assertThat(log("second.log")).contains("Recovered " + ROWS + " rows from the output folder");
+            assertThat(results(folder).values()).extracting(r -> r.get("status")).containsOnly("SUCCEEDED");
+        }
+        finally {
+            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    private static List<String> arguments(Path input, Path folder, List<String> database) {
+        List<String> arguments = new java.util.ArrayList<>(List.of("--input=" + input, "--output-dir=" + folder,
+                "--akool.requests-per-second=60", "--narrator.poll-min-interval=200ms"));
+        arguments.addAll(database);
+        return arguments;
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(PostgresSupport.URL, PostgresSupport.USER,
+                PostgresSupport.PASSWORD); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 }
