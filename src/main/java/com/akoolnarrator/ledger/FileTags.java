@@ -1,5 +1,6 @@
 package com.akoolnarrator.ledger;
 
+import java.sql.Timestamp;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,8 +48,17 @@ public class FileTags {
             .list();
     }
 
-    /** The file now carries {@code tags}; its size and checksum are the tagged file's. */
-    public void recordTagged(String key, TrackTags tags, long bytes, String sha256) {
-        store.committedNow(() -> jdbc.sql(LedgerSql.TAGGED).params(tags.encode(), bytes, sha256, store.now(), key).update());
+    /** A file that now carries {@code tags}: its size and checksum are the tagged file's. */
+    public record Tagged(String key, TrackTags tags, long bytes, String sha256) {
+    }
+
+    /** Files tagged, recorded in one batch of its own transaction. */
+    public void recordTagged(List<Tagged> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        Timestamp now = store.now();
+        store.committedNow(() -> store.batchUpdates().batchUpdate(LedgerSql.TAGGED, files.stream()
+            .map(file -> new Object[] { file.tags().encode(), file.bytes(), file.sha256(), now, file.key() }).toList()));
     }
 }

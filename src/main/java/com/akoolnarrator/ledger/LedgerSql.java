@@ -70,7 +70,8 @@ final class LedgerSql {
      * results.csv with the file's sha256), so it is DOWNLOADED as it is, whatever the ledger knew of it.
      */
     static final String RECOVERED = "UPDATE NARRATION SET STATE = 'DOWNLOADED', FAILURE_KIND = NULL, ERROR = NULL,"
-            + " AKOOL_ID = ?, FILE_BYTES = ?, SHA256 = ?, DURATION_SECONDS = ?, ATTEMPTS = GREATEST(ATTEMPTS, ?),"
+            + " AKOOL_ID = COALESCE(CAST(? AS VARCHAR(64)), AKOOL_ID), FILE_BYTES = ?, SHA256 = ?, DURATION_SECONDS = ?,"
+            + " ATTEMPTS = GREATEST(ATTEMPTS, ?),"
             + " TAGGED = ?, FOLLOWED_BY = NULL, UPDATED_AT = ? WHERE NARRATION_KEY = ?";
 
     // ---- facts about Akool jobs ----

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,31 +47,42 @@ class FileTagger implements Tasklet {
         this.runId = runId;
     }
 
+    /**
+     * A page at a time: its files tagged side by side (each is a file of its own), then recorded in one batch. A crash
+     * in between costs nothing: a tagged file not yet recorded is tagged again by the next run, or recognised by its tag.
+     */
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        int failed = 0;
+        AtomicInteger failed = new AtomicInteger();
         long after = 0;
         for (List<Untagged> page = fileTags.untagged(runId, after, PAGE); !page.isEmpty();
                 page = fileTags.untagged(runId, after, PAGE)) {
-            for (Untagged row : page) {
-                try {
-                    Id3Reader.ReadTag carried = Id3Reader.read(folder.resolve(row.file())).orElse(null);
-                    FileTag tag = new FileTag(row.tags(), row.contentHash(), akoolIds(row, carried), chapters(row, carried));
-                    Mp3Tagger.Tagged tagged = tagger.tag(row.file(), tag);
-                    fileTags.recordTagged(row.key(), row.tags(), tagged.bytes(), tagged.sha256());
-                    contribution.incrementWriteCount(1);
-                }
-                catch (IOException | UncheckedIOException e) {
-                    failed++;
-                    log.warn("Could not tag {}: {}; the next run tags it", row.file(), e.getMessage());
-                }
-            }
+            List<FileTags.Tagged> tagged = page.parallelStream().map(row -> tag(row, failed)).filter(Objects::nonNull)
+                .toList();
+            fileTags.recordTagged(tagged);
+            contribution.incrementWriteCount(tagged.size());
             after = page.get(page.size() - 1).line();
         }
-        if (failed > 0) {
-            log.warn("{} MP3s could not be tagged; they are narrated and listed in results.csv as they are", failed);
+        if (failed.get() > 0) {
+            log.warn("{} MP3s could not be tagged; they are narrated and listed in results.csv as they are", failed.get());
         }
         return RepeatStatus.FINISHED;
+    }
+
+    private FileTags.Tagged tag(Untagged row, AtomicInteger failed) {
+        try {
+            // what the file carries matters only where the ledger does not know it all (a row taken from the folder)
+            Id3Reader.ReadTag carried = row.split() || row.akoolIds() == null
+                    ? Id3Reader.read(folder.resolve(row.file())).orElse(null) : null;
+            FileTag tag = new FileTag(row.tags(), row.contentHash(), akoolIds(row, carried), chapters(row, carried));
+            Mp3Tagger.Tagged file = tagger.tag(row.file(), tag);
+            return new FileTags.Tagged(row.key(), row.tags(), file.bytes(), file.sha256());
+        }
+        catch (IOException | UncheckedIOException e) {
+            failed.incrementAndGet();
+            log.warn("Could not tag {}: {}; the next run tags it", row.file(), e.getMessage());
+            return null;
+        }
     }
 
     /** The ledger's, or, for a row taken from the folder, what the file already says. */
