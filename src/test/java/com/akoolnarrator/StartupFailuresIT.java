@@ -31,7 +31,7 @@ class StartupFailuresIT {
     }
 
     @Test
-    void aDamagedJobDatabaseIsNamedWithWhatToDoInOneLine() throws Exception {
+    void aDamagedJobDatabaseIsNamedWithWhatToDoInOneLineAndMovedAsideCostsNothing() throws Exception {
         Path out = work.resolve("out");
         assertThat(demo(out).exitCode()).isZero();
         Path database = out.resolve(".narrator/narrator.mv.db");
@@ -43,8 +43,15 @@ class StartupFailuresIT {
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
         assertThat(run.output()).contains("Cannot run: The job database " + database + " is damaged",
-                "move " + out.resolve(".narrator") + " aside", "the MP3s already written stay");
+                "move " + out.resolve(".narrator") + " aside", "the MP3s already written stay and are recognised");
         assertNoStackTrace(run);
+
+        Files.move(out.resolve(".narrator"), out.resolve(".narrator.damaged"));
+        Run afresh = demo(out);
+
+        assertThat(afresh.exitCode()).as(afresh.output()).isZero();
+        assertThat(afresh.output()).as("nothing is narrated again").contains("Recovered 8 rows from the output folder",
+                "8 succeeded, 0 failed, 0 invalid; 0 characters narrated");
     }
 
     private static void assertNoStackTrace(Run run) {

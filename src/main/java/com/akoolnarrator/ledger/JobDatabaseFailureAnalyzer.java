@@ -37,8 +37,8 @@ class JobDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
             return new FailureAnalysis("The job database " + where + " is damaged: it cannot be read (a full disk or a crash"
                     + " while it was written can leave it so).",
                     "To start afresh, move " + folder + " aside (for example to " + folder + ".damaged) and run again:"
-                            + " the MP3s already written stay, but rows without an MP3 on disk are submitted, and billed,"
-                            + " again.", cause);
+                            + " the MP3s already written stay and are recognised by their tags (not narrated again), but"
+                            + " rows without an MP3 on disk are submitted, and billed, again.", cause);
         }
         return null;
     }
