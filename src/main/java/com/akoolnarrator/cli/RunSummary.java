@@ -22,11 +22,11 @@ import com.akoolnarrator.akool.AkoolRequestThrottle;
 import com.akoolnarrator.akool.CreditPrice;
 import com.akoolnarrator.job.RunFacts;
 import com.akoolnarrator.ledger.PendingWork;
-import com.akoolnarrator.lexicon.Lexicon;
-import com.akoolnarrator.lexicon.LexiconEntry;
 import com.akoolnarrator.ledger.RunCounts;
 import com.akoolnarrator.ledger.RunRegistry;
 import com.akoolnarrator.ledger.RunStatistics;
+import com.akoolnarrator.lexicon.Lexicon;
+import com.akoolnarrator.lexicon.LexiconEntry;
 import com.akoolnarrator.report.ListeningReportWriter;
 import com.akoolnarrator.report.ResultsWriter;
 

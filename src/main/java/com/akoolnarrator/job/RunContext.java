@@ -9,9 +9,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import com.akoolnarrator.input.InputFile;
 import com.akoolnarrator.input.InputSnapshot;
+import com.akoolnarrator.input.LexiconFile;
 import com.akoolnarrator.lexicon.Lexicon;
 import com.akoolnarrator.lexicon.LexiconException;
-import com.akoolnarrator.lexicon.LexiconFile;
 import com.akoolnarrator.storage.OutputFolder;
 
 /**

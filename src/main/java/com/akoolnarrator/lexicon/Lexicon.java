@@ -20,7 +20,7 @@ public final class Lexicon {
     private final Node root = new Node();
 
     /** @param sha256 the lexicon file's checksum: a run is identified by it with its input; null without a lexicon */
-    Lexicon(List<LexiconEntry> entries, String sha256) {
+    public Lexicon(List<LexiconEntry> entries, String sha256) {
         this.entries = List.copyOf(entries);
         this.sha256 = sha256;
         for (LexiconEntry entry : entries) {

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.akoolnarrator.input.LexiconFile;
+
 /** The lexicon: how terms are found and replaced, and how a bad lexicon file is told. */
 class LexiconTests {
 

@@ -1,4 +1,4 @@
-package com.akoolnarrator.lexicon;
+package com.akoolnarrator.input;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,12 +18,15 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import com.akoolnarrator.lexicon.Lexicon;
+import com.akoolnarrator.lexicon.LexiconEntry;
+import com.akoolnarrator.lexicon.LexiconException;
 import com.akoolnarrator.storage.Sha256;
 
 /**
- * Reads a lexicon file: UTF-8 CSV (comma, semicolon or tab, as the header line shows) with the columns {@code term}
- * and {@code say}, and optionally {@code whole_word} (default yes) and {@code match_case} (default no). Whatever is
- * wrong with it is one {@link LexiconException} naming the file, the line and the fix.
+ * Reads a lexicon file: UTF-8 CSV (comma, semicolon or tab, detected from the header line as the input's is) with the
+ * columns {@code term} and {@code say}, and optionally {@code whole_word} (default yes) and {@code match_case} (default
+ * no). Whatever is wrong with it is one {@link LexiconException} naming the file, the line and the fix.
  */
 public final class LexiconFile {
 
@@ -59,9 +62,7 @@ public final class LexiconFile {
     }
 
     private static List<LexiconEntry> entries(String name, String text) {
-        String firstLine = text.lines().findFirst().orElse("");
-        char delimiter = firstLine.indexOf('\t') >= 0 ? '\t' : firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0 ? ';' : ',';
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
+        CSVFormat format = InputFile.format(InputFile.detectDelimiter(text.lines().findFirst().orElse("")));
         List<LexiconEntry> entries = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
         try (CSVParser parser = CSVParser.parse(text, format)) {
@@ -72,11 +73,11 @@ public final class LexiconFile {
                 for (; counted < record.getCharacterPosition() && counted < text.length(); counted++) {
                     line += text.charAt(counted) == '\n' ? 1 : 0;
                 }
-                if (columns == null) {
-                    columns = header(name, record);
+                if (record.size() == 1 && record.get(0).isBlank()) {
                     continue;
                 }
-                if (record.size() == 1 && record.get(0).isBlank()) {
+                if (columns == null) {
+                    columns = header(name, record);
                     continue;
                 }
                 LexiconEntry entry = entry(name, record, columns, line);
