@@ -73,7 +73,21 @@ public record InputHeader(List<String> names, Map<InputColumn, Integer> columns,
 
     /** The cell of a known column, or "" when the column is absent or the row is short. */
     public String cell(List<String> values, InputColumn column) {
-        Integer index = columns.get(column);
-        return index == null || index >= values.size() || values.get(index) == null ? "" : values.get(index);
+        return cell(values, columns.get(column));
+    }
+
+    /** The cell at {@code index}, or "" when there is no such column ({@code null}, negative) or the row is short. */
+    static String cell(List<String> values, Integer index) {
+        return index == null || index < 0 || index >= values.size() || values.get(index) == null ? "" : values.get(index);
+    }
+
+    /** Where a column of this name is, matched as known columns are (case and separators aside), or -1. */
+    int indexOf(String name) {
+        for (int i = 0; i < names.size(); i++) {
+            if (InputColumn.squash(names.get(i)).equals(InputColumn.squash(name))) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -40,8 +40,8 @@ public final class TagColumns {
     }
 
     TrackTags of(List<String> values) {
-        return new TrackTags(cell(values, title), cell(values, album), cell(values, artist), cell(values, track),
-                cell(values, comment));
+        return new TrackTags(InputHeader.cell(values, title), InputHeader.cell(values, album),
+                InputHeader.cell(values, artist), InputHeader.cell(values, track), InputHeader.cell(values, comment));
     }
 
     /** Whether a track cell is what ID3's TRCK holds: a number, or a number and the count ("3/12"). */
@@ -50,19 +50,11 @@ public final class TagColumns {
     }
 
     private int find(String tag, String column) {
-        for (int i = 0; i < header.names().size(); i++) {
-            if (InputColumn.squash(header.names().get(i)).equals(InputColumn.squash(column))) {
-                return i;
-            }
-        }
-        if (!InputColumn.squash(column).equals(tag)) {
+        int index = header.indexOf(column);
+        if (index < 0 && !InputColumn.squash(column).equals(tag)) {
             missing.add("narrator.tags." + tag + " names the column '" + column + "', which the input does not have: its"
                     + " MP3s get no " + tag + " tag");
         }
-        return -1;
-    }
-
-    private static String cell(List<String> values, int index) {
-        return index < 0 || index >= values.size() || values.get(index) == null ? "" : values.get(index);
+        return index;
     }
 }

@@ -43,7 +43,6 @@ class ValidateStepConfiguration {
                 public void beforeStep(StepExecution stepExecution) {
                     // the account's voices, before any row: a refused key or account stops the run here, at no cost
                     runs.state(stepExecution).knownVoices().ids();
-                    tagColumns(runs.of(stepExecution), settings).missingColumns().forEach(log::warn);
                 }
             })
             .reader(inputRowReader)
@@ -63,13 +62,13 @@ class ValidateStepConfiguration {
     @StepScope
     RowValidator rowValidator(RunContexts runs, @Value("#{stepExecution}") StepExecution step, NarratorProperties settings) {
         RunContext run = runs.of(step);
-        return new RowValidator(run.input().header(), settings.defaultRate(), settings.maxWords(),
-                settings.maxCharacters(), runs.state(step).knownVoices(), run.lexicon(), tagColumns(run, settings));
-    }
-
-    private static TagColumns tagColumns(RunContext run, NarratorProperties settings) {
         NarratorProperties.Tags tags = settings.tags();
-        return new TagColumns(run.input().header(), tags.title(), tags.album(), tags.artist(), tags.track(), tags.comment());
+        TagColumns tagColumns = new TagColumns(run.input().header(), tags.title(), tags.album(), tags.artist(),
+                tags.track(), tags.comment());
+        // made once per step execution, as the step starts reading: each missing column is said once
+        tagColumns.missingColumns().forEach(log::warn);
+        return new RowValidator(run.input().header(), settings.defaultRate(), settings.maxWords(),
+                settings.maxCharacters(), runs.state(step).knownVoices(), run.lexicon(), tagColumns);
     }
 
     @Bean
