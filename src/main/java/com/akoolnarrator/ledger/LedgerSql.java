@@ -71,8 +71,8 @@ final class LedgerSql {
      */
     static final String RECOVERED = "UPDATE NARRATION SET STATE = 'DOWNLOADED', FAILURE_KIND = NULL, ERROR = NULL,"
             + " AKOOL_ID = COALESCE(CAST(? AS VARCHAR(64)), AKOOL_ID), FILE_BYTES = ?, SHA256 = ?, DURATION_SECONDS = ?,"
-            + " ATTEMPTS = GREATEST(ATTEMPTS, ?),"
-            + " TAGGED = ?, FOLLOWED_BY = NULL, UPDATED_AT = ? WHERE NARRATION_KEY = ?";
+            + " ATTEMPTS = GREATEST(ATTEMPTS, ?), TAGGED = ?, OUTPUT_FILE = ?, WEBHOOK_URL = ?, TAGS = ?, FOLLOWED_BY = NULL,"
+            + " UPDATED_AT = ? WHERE NARRATION_KEY = ?";
 
     // ---- facts about Akool jobs ----
 
@@ -232,10 +232,13 @@ final class LedgerSql {
     static final String AUDIO_COLUMNS = "N.LOUDNESS_LUFS, N.PEAK_DBFS, N.GAIN_DB, N.CLIPPED_SAMPLES, N.LONGEST_SILENCE,"
             + " N.LONGEST_SILENCE_AT, N.AUDIO_SECONDS, N.AUDIO_FLAGS, N.DURATION_FLAG, N.EXPECTED_SECONDS";
 
+    /** A row narration N's Akool job ids, as AKOOL_ID: its own, or its parts' in order, separated by spaces. */
+    private static final String ROW_AKOOL_IDS = "CASE WHEN N.PARTS > 1 THEN (SELECT STRING_AGG(P.AKOOL_ID, ' ' ORDER BY"
+            + " P.PART_NO) FROM NARRATION P WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1) ELSE N.AKOOL_ID END AS AKOOL_ID";
+
     /** A run's rows in input order, joined with their narrations: what results.csv says. */
-    static final String RESULT_ROWS = "SELECT R.LINE_NO, R.ROW_ID, R.INVALID_REASON, R.RAW_VALUES, N.STATE, N.OUTPUT_FILE,"
-            + " CASE WHEN N.PARTS > 1 THEN (SELECT STRING_AGG(P.AKOOL_ID, ' ' ORDER BY P.PART_NO)"
-            + " FROM NARRATION P WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1) ELSE N.AKOOL_ID END AS AKOOL_ID,"
+    static final String RESULT_ROWS = "SELECT R.LINE_NO, R.ROW_ID, R.INVALID_REASON, R.RAW_VALUES, N.STATE, N.OUTPUT_FILE, "
+            + ROW_AKOOL_IDS + ","
             + " N.AUDIO_URL, N.FILE_BYTES, N.DURATION_SECONDS, N.SHA256, N.ATTEMPTS, N.ERROR, " + AUDIO_COLUMNS
             + ", N.CONTENT_HASH, R.LEXICON FROM RUN_ROW R LEFT JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
             + " WHERE R.RUN_ID = ? ORDER BY R.LINE_NO";
@@ -247,9 +250,7 @@ final class LedgerSql {
      * line: a page of the tag step's work, in input order.
      */
     static String untagged(int limit) {
-        return "SELECT R.LINE_NO, N.NARRATION_KEY, N.OUTPUT_FILE, N.CONTENT_HASH, N.TAGS, N.PARTS,"
-                + " CASE WHEN N.PARTS > 1 THEN (SELECT STRING_AGG(P.AKOOL_ID, ' ' ORDER BY P.PART_NO)"
-                + " FROM NARRATION P WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1) ELSE N.AKOOL_ID END AS AKOOL_ID"
+        return "SELECT R.LINE_NO, N.NARRATION_KEY, N.OUTPUT_FILE, N.CONTENT_HASH, N.TAGS, N.PARTS, " + ROW_AKOOL_IDS
                 + " FROM RUN_ROW R JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
                 + " WHERE R.RUN_ID = ? AND R.LINE_NO > ? AND N.STATE = 'DOWNLOADED'"
                 + " AND (N.TAGGED IS NULL OR N.TAGGED <> COALESCE(N.TAGS, ''))"

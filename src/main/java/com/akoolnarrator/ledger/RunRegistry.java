@@ -83,15 +83,15 @@ public class RunRegistry {
      * decides whether earlier work can be reused or must be submitted again. The chunk's lookups are one query each
      * and its inserts one batch each, not a statement per row: validating 100,000 rows is then a matter of seconds.
      *
+     * <p>
      * A narration the ledger does not have as downloaded, but whose MP3 the folder shows it holds ({@link NarratedFiles}),
      * is taken from the folder, not submitted again.
      *
-     * @return the rows as recorded (a duplicate is INVALID with its reason), and how many were taken from the folder
+     * @return how many narrations were taken from the folder
      */
     public Recorded recordRows(long runId, String scope, List<? extends ValidatedRow> rows, OutputFolder folder,
             ReusePolicy reuse, NarratedFiles folderShows) {
         EarlierRows earlier = EarlierRows.of(jdbc, runId, rows);
-        List<ValidatedRow> recorded = new ArrayList<>(rows.size());
         List<Object[]> runRows = new ArrayList<>(rows.size());
         Map<String, NarrationSpec> narrated = new LinkedHashMap<>();
         for (ValidatedRow row : rows) {
@@ -107,22 +107,21 @@ public class RunRegistry {
             runRows.add(new Object[] { runId, checked.line(), LedgerStore.truncate(checked.rowId(), MAX_ROW_ID), key,
                 outputKey, store.reason(checked.invalidReason()),
                 RowValues.encodeToFit(checked.values()), LexiconUses.encode(checked.lexicon()) });
-            recorded.add(checked);
         }
         Narrations narrations = new Narrations(scope, folder, reuse, folderShows);
         narrations.record(narrated);
         store.batchUpdates().batchUpdate(LedgerSql.MERGE_RUN_ROW, runRows);
-        return new Recorded(recorded, narrations.newToLedger, narrations.olderInLedger);
+        return new Recorded(narrations.newToLedger, narrations.olderInLedger);
     }
 
     /**
-     * A chunk of rows as recorded.
+     * What recording a chunk of rows took from the output folder.
      *
      * @param fromFolderNew   narrations taken from the folder that the ledger did not know at all
      * @param fromFolderOlder narrations taken from the folder that the ledger knew in an earlier state (not downloaded):
      *                        the job database is older than the folder
      */
-    public record Recorded(List<ValidatedRow> rows, int fromFolderNew, int fromFolderOlder) {
+    public record Recorded(int fromFolderNew, int fromFolderOlder) {
     }
 
     /** Where a part's MP3 waits to be joined: inside the job's own folder, never among the user's files. */
@@ -226,7 +225,7 @@ public class RunRegistry {
             String akoolId = spec.isSplit() || found.akoolIds() == null || found.akoolIds().length() > MAX_AKOOL_ID ? null
                     : found.akoolIds();
             recovered.add(new Object[] { akoolId, found.bytes(), found.sha256(), found.durationSeconds(), found.attempts(),
-                found.taggedWith(), now, key });
+                found.taggedWith(), spec.outputFile(), spec.webhookUrl(), spec.tags().encode(), now, key });
             return NarrationState.DOWNLOADED;
         }
 
@@ -249,8 +248,6 @@ public class RunRegistry {
                 Optional<NarratedFiles.Found> found = folderShows.find(spec.rowId(), spec.outputFile(), spec.contentHash());
                 if (found.isPresent() && reuse.mayTakeFromFolder(known, next, found.get().akoolIds())) {
                     olderInLedger++;
-                    jdbc.sql(LedgerSql.REUSE).params(NarrationState.PENDING.name(), null, spec.outputFile(),
-                            spec.webhookUrl(), spec.tags().encode(), now, key).update();
                     jdbc.sql(LedgerSql.PARTS_NOT_NEEDED).params(now, key).update();
                     return recover(key, spec, found.get());
                 }
