@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /** Parts of a file read or copied by position, without loading the file: how MP3s are joined and re-tagged. */
@@ -39,11 +40,18 @@ public final class FileRanges {
         }
     }
 
-    /** Where a file's audio lies: after a leading ID3v2 tag, before an ID3v1 trailer. */
-    public static long[] audioBounds(FileChannel channel) throws IOException {
+    /** Where an MP3's audio lies: from the end of its leading ID3v2 tag (0 without one) to its ID3v1 trailer. */
+    public record AudioBounds(long start, long end) {
+    }
+
+    /** The audio of {@code file}, open as {@code channel}; a tag that claims more than the file is refused. */
+    public static AudioBounds audioBounds(FileChannel channel, Path file) throws IOException {
         long size = channel.size();
-        long start = Math.min(size, Mp3Format.id3v2Length(read(channel, 0, 10)));
+        int tag = Mp3Format.id3v2Length(read(channel, 0, 10));
+        if (tag > size) {
+            throw new IOException(file.getFileName() + " has an ID3 tag longer than the file");
+        }
         long end = size - Mp3Format.id3v1Length(read(channel, Math.max(0, size - 128), 128));
-        return new long[] { start, Math.max(start, end) };
+        return new AudioBounds(tag, Math.max(tag, end));
     }
 }

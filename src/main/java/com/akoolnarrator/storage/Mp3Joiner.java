@@ -47,21 +47,16 @@ public class Mp3Joiner {
     /** Copies one part's audio frames (and, for the first part, its ID3v2 tag) without loading the part into memory. */
     private static void appendPart(Path part, boolean first, OutputStream out) throws IOException {
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.READ)) {
-            long size = channel.size();
-            int tag = Mp3Format.id3v2Length(FileRanges.read(channel, 0, 10));
-            if (tag > size) {
-                throw new IOException(part.getFileName() + " has an ID3 tag longer than the file");
-            }
-            long audioStart = tag;
+            FileRanges.AudioBounds audio = FileRanges.audioBounds(channel, part);
+            long audioStart = audio.start();
             byte[] firstFrame = FileRanges.read(channel, audioStart, 64);
             if (Mp3Format.isHeaderFrame(firstFrame, 0)) {
                 audioStart += Mp3Format.frameAt(firstFrame, 0).length();
             }
-            long audioEnd = size - Mp3Format.id3v1Length(FileRanges.read(channel, Math.max(0, size - 128), 128));
-            if (first && tag > 0) {
-                FileRanges.copy(channel, 0, tag, out);
+            if (first && audio.start() > 0) {
+                FileRanges.copy(channel, 0, audio.start(), out);
             }
-            FileRanges.copy(channel, audioStart, Math.max(0, audioEnd - audioStart), out);
+            FileRanges.copy(channel, audioStart, Math.max(0, audio.end() - audioStart), out);
         }
     }
 }

@@ -38,9 +38,9 @@ public class Mp3Tagger {
             MessageDigest sha256 = Sha256.newDigest();
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                     OutputStream out = new DigestOutputStream(Files.newOutputStream(tagged.path()), sha256)) {
-                long[] audio = FileRanges.audioBounds(channel);
+                FileRanges.AudioBounds audio = FileRanges.audioBounds(channel, file);
                 out.write(Id3v24Writer.tag(tag));
-                FileRanges.copy(channel, audio[0], audio[1] - audio[0], out);
+                FileRanges.copy(channel, audio.start(), audio.end() - audio.start(), out);
             }
             long bytes = Files.size(tagged.path());
             tagged.publish();
