@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +28,7 @@ class ProcessRestartOnPostgresIT extends ProcessRestartIT {
 
     @Test
     void aSecondProcessOnTheSameFolderIsRefusedNamingTheFirstWhichFinishes() throws Exception {
+        holdFirstRunOpen();
         Path input = input();
         Process first = start(input, work.resolve("out"), "first.log");
         waitForAcceptedSubmissions(10);
@@ -43,6 +45,7 @@ class ProcessRestartOnPostgresIT extends ProcessRestartIT {
 
     @Test
     void aSecondProcessOnTheSameFolderThroughASymlinkIsRefusedToo() throws Exception {
+        holdFirstRunOpen();
         Path input = input();
         Path folder = work.resolve("out");
         Process first = start(input, folder, "first.log");
@@ -104,6 +107,14 @@ class ProcessRestartOnPostgresIT extends ProcessRestartIT {
         finally {
             execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
+    }
+
+    /**
+     * Akool takes 15 s a job, so the first run is certainly still working when the second process, which takes several
+     * seconds to start, asks for the folder: at 1.5 s a job a loaded machine could see the first finish before.
+     */
+    private static void holdFirstRunOpen() {
+        settings.setProcessingBase(Duration.ofSeconds(15));
     }
 
     private static List<String> arguments(Path input, Path folder, List<String> database) {
