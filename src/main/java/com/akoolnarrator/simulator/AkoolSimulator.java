@@ -117,6 +117,19 @@ public class AkoolSimulator implements AutoCloseable {
     }
 
     /**
+     * Every job created from now on stays processing until {@link #releaseJobs()}: a test holds a run open this way, as
+     * long as it needs and no longer, instead of making every job slow.
+     */
+    public void holdJobs() {
+        akool.holdJobs();
+    }
+
+    /** The held jobs end now, as they would have; new jobs take their usual time again. */
+    public void releaseJobs() {
+        akool.releaseJobs();
+    }
+
+    /**
      * What is wrong with job {@code akoolId}'s audio: NONE, SILENT, CUT_OFF, TOO_LONG, LONG_SILENCE, CLIPPED, TOO_QUIET
      * or TOO_LOUD; null for a job never created.
      */

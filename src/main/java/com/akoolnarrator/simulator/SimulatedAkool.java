@@ -44,6 +44,8 @@ final class SimulatedAkool {
     private final List<Map<String, Object>> voices = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong(0x65f8017f5655_0000L);
     private double credits;
+    /** While set, every new job stays processing until {@link #releaseJobs()}: a run held open on purpose. */
+    private volatile boolean holding;
 
     private final SimulatedCallbacks callbacks;
 
@@ -127,19 +129,41 @@ final class SimulatedAkool {
             return new Answer(1006, "insufficient credit balance", null);
         }
         long now = System.currentTimeMillis();
-        long processingMillis = text.contains(AkoolSimulator.STUCK_MARKER) ? Long.MAX_VALUE / 2
+        boolean held = holding;
+        long processingMillis = held || text.contains(AkoolSimulator.STUCK_MARKER) ? Long.MAX_VALUE / 2
                 : settings.getProcessingBase().toMillis() + settings.getProcessingPerChar().toNanos() * text.length() / 1_000_000;
         boolean fails = text.contains(AkoolSimulator.FAIL_MARKER) || faults.chance(settings.getFailedJobRate());
-        Job job = new Job(String.format("%024x", ids.incrementAndGet()), text, rate, voiceId, now, now + processingMillis,
-                fails, audioFault(text));
+        Job job = new Job(String.format("%024x", ids.incrementAndGet()), text, rate, voiceId, webhookUrl, now,
+                now + processingMillis, fails, audioFault(text), held);
         jobs.put(job.id, job);
-        if (!webhookUrl.isBlank() && processingMillis < Duration.ofDays(1).toMillis()) {
-            callbacks.jobEnds(webhookUrl, job.id, fails ? 4 : 3, fails ? null : audioUrl(job),
-                    Duration.ofMillis(processingMillis));
+        if (processingMillis < Duration.ofDays(1).toMillis()) {
+            callBack(job, Duration.ofMillis(processingMillis));
         }
         submissionsByContent.computeIfAbsent(Sha256.of(text + "\u0000" + voiceId + "\u0000" + voiceUrl + "\u0000" + rate),
                 k -> new AtomicInteger()).incrementAndGet();
         return faults.chance(settings.getAcceptedWithoutIdRate()) ? Answer.ok(null) : Answer.ok(jobData(job, now));
+    }
+
+    private void callBack(Job job, Duration after) {
+        if (!job.webhookUrl.isBlank()) {
+            callbacks.jobEnds(job.webhookUrl, job.id, job.fails ? 4 : 3, job.fails ? null : audioUrl(job), after);
+        }
+    }
+
+    /** New jobs stay processing, however long, until {@link #releaseJobs()}. */
+    void holdJobs() {
+        holding = true;
+    }
+
+    /** The held jobs end now (and call back, where they have a webhook); new jobs take their usual time again. */
+    void releaseJobs() {
+        holding = false;
+        long now = System.currentTimeMillis();
+        for (Job job : jobs.values()) {
+            if (job.release(now)) {
+                callBack(job, Duration.ZERO);
+            }
+        }
     }
 
     private String problem(String text, String rate, String voiceId, String voiceUrl, boolean clone) {
@@ -303,23 +327,38 @@ final class SimulatedAkool {
         final String text;
         final String rate;
         final String voiceId;
+        final String webhookUrl;
         final long createdAt;
-        final long readyAt;
+        /** When it ends: later for a job held, until it is released. */
+        volatile long readyAt;
         final boolean fails;
         private Boolean expired;
+        private boolean held;
 
         final SpokenMp3.Fault audioFault;
 
-        Job(String id, String text, String rate, String voiceId, long createdAt, long readyAt, boolean fails,
-                SpokenMp3.Fault audioFault) {
+        Job(String id, String text, String rate, String voiceId, String webhookUrl, long createdAt, long readyAt,
+                boolean fails, SpokenMp3.Fault audioFault, boolean held) {
             this.audioFault = audioFault;
             this.id = id;
             this.text = text;
             this.rate = rate;
             this.voiceId = voiceId;
+            this.webhookUrl = webhookUrl;
             this.createdAt = createdAt;
             this.readyAt = readyAt;
             this.fails = fails;
+            this.held = held;
+        }
+
+        /** Ends a held job at {@code now}; whether it was held. */
+        synchronized boolean release(long now) {
+            if (!held) {
+                return false;
+            }
+            held = false;
+            readyAt = now;
+            return true;
         }
 
         /** Whether a download found this job's URL expired: then Akool no longer has its result either. */
