@@ -2,6 +2,7 @@ package com.akoolnarrator.job.collect;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +40,18 @@ final class PollSchedule {
     private final Map<String, Due> current = new ConcurrentHashMap<>();
     private int started;
     private int failedProbes;
+    /**
+     * A second before this execution began following: a job submitted before (by a stopped or killed run) is no probe.
+     * The second's margin is for the submit step, which starts beside this one, not after it.
+     */
+    private final Instant since;
 
     PollSchedule(PollPolicy policy, Clock clock, ScheduledExecutorService pollers, Consumer<Due> poll) {
         this.policy = policy;
         this.clock = clock;
         this.pollers = pollers;
         this.poll = poll;
+        this.since = clock.instant().minusSeconds(1);
     }
 
     /**
@@ -55,6 +62,12 @@ final class PollSchedule {
         if (policy.awaitsCallback(narration.ownWebhook())) {
             add(new Due(narration, policy.awaitingCallback(narration.submittedAt(), model.predict(narration.textLength()),
                     clock.instant())));
+            return;
+        }
+        if (submittedEarlier(narration)) {
+            // how long it has been at Akool says nothing of how long Akool takes (the gap may be the time between a
+            // crash and the rerun): asked about now, it teaches the model nothing
+            add(new Due(narration, policy.plain(clock.instant())));
             return;
         }
         switch (policy.start(++started, model.isReady())) {
@@ -69,6 +82,11 @@ final class PollSchedule {
                 }
             }
         }
+    }
+
+    /** The job's next poll; null when this execution does not follow it. */
+    Due next(String key) {
+        return current.get(key);
     }
 
     /** Whether this execution follows the job now. */
@@ -91,8 +109,14 @@ final class PollSchedule {
             return false;
         }
         TrackedNarration narration = due.narration();
-        model.observe(narration.textLength(), Duration.between(narration.submittedAt(), clock.instant()));
+        if (!submittedEarlier(narration)) {
+            model.observe(narration.textLength(), Duration.between(narration.submittedAt(), clock.instant()));
+        }
         return true;
+    }
+
+    private boolean submittedEarlier(TrackedNarration narration) {
+        return narration.submittedAt() != null && narration.submittedAt().isBefore(since);
     }
 
     /** Akool called back that the job failed: polled at once for the reason, instead of when it was due. */
