@@ -52,7 +52,16 @@ public final class FolderHolder {
         }
     }
 
+    /**
+     * Removes this process's claim on the folder; a claim of another process is left alone (a run refused because
+     * another holds the folder must not unname the holder).
+     */
     public static void release(Path outputFolder) {
+        boolean ours = of(outputFolder).filter(holder -> holder.host().equals(thisHost())
+                && holder.pid() == ProcessHandle.current().pid()).isPresent();
+        if (!ours) {
+            return;
+        }
         try {
             Files.deleteIfExists(file(outputFolder));
         }
