@@ -115,10 +115,7 @@ class CommandLineIT {
     }
 
     private Run jar(Path directory, String... args) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-jar", Path.of("target", "akool-narrator.jar").toAbsolutePath()
-                .toString()));
-        command.addAll(List.of(args));
+        List<String> command = PackagedJar.command(args);
         Path log = Files.createTempFile("jar-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
             .redirectOutput(log.toFile());

@@ -31,10 +31,9 @@ class LedgerUpgradeIT {
         Files.copy(Path.of("src/test/resources/fixtures/ledger-v2/narrator.mv.db"), database);
         String url = "jdbc:h2:file:" + work.resolve("narrator");
 
-        String java = ProcessHandle.current().info().command().orElse("java");
         Path log = work.resolve("status.log");
-        Process status = new ProcessBuilder(List.of(java, "-jar", Path.of("target", "akool-narrator.jar").toAbsolutePath()
-                .toString(), "status", "--output-dir=" + FIXTURE_FOLDER, "--format=json", "--spring.datasource.url=" + url))
+        Process status = new ProcessBuilder(PackagedJar.command("status", "--output-dir=" + FIXTURE_FOLDER, "--format=json",
+                "--spring.datasource.url=" + url))
             .redirectOutput(log.toFile()).redirectError(work.resolve("status.err").toFile()).start();
         assertThat(status.waitFor(120, TimeUnit.SECONDS)).isTrue();
 

@@ -60,9 +60,9 @@ abstract class PackagedJarSupport {
 
     /** {@code java -jar target/akool-narrator.jar}, against the simulator with its key, in the test's folder. */
     protected ProcessBuilder jar(List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                Path.of("target", "akool-narrator.jar").toAbsolutePath().toString(), "--akool.base-url=" + simulator.baseUrl()));
+        List<String> command = new ArrayList<>(List.of("--akool.base-url=" + simulator.baseUrl()));
         command.addAll(arguments);
+        command = PackagedJar.command(command);
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
         builder.environment().put("AKOOL_API_KEY", KEY);
         return builder;

@@ -60,10 +60,8 @@ class StartupFailuresIT {
     }
 
     private Run demo(Path output) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
         Path log = Files.createTempFile(work, "run", ".log");
-        Process process = new ProcessBuilder(List.of(java, "-jar", Path.of("target", "akool-narrator.jar").toAbsolutePath()
-                .toString(), "--job=demo", "--output-dir=" + output))
+        Process process = new ProcessBuilder(PackagedJar.command("--job=demo", "--output-dir=" + output))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
