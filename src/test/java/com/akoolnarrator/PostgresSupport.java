@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -24,6 +25,7 @@ public final class PostgresSupport {
     public static final String PASSWORD = env("NARRATOR_TEST_POSTGRES_PASSWORD", "narrator-ci-only-password");
 
     private static Boolean available;
+    private static String forkUrl;
 
     private PostgresSupport() {
     }
@@ -41,15 +43,59 @@ public final class PostgresSupport {
         return available;
     }
 
+    /** A schema of its own on the test server, for a test that needs an empty database (or one to drop). */
+    public record Schema(String name, String url) {
+
+        /** Drops the schema and everything in it. */
+        public void drop() {
+            execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+        }
+    }
+
+    /** Creates an empty schema named {@code prefix} and a unique suffix. */
+    public static Schema createSchema(String prefix) {
+        String name = prefix + "_" + Long.toHexString(System.nanoTime());
+        execute("CREATE SCHEMA " + name);
+        return new Schema(name, withSchema(name));
+    }
+
+    /** Runs one statement on the test server. */
+    public static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The test server with this test JVM's own schema ({@code fork_N}, made on first use): test JVMs run side by side
+     * (surefire's and failsafe's forks), and each keeps its job repository and ledger apart from the others'.
+     */
+    public static synchronized String forkUrl() {
+        if (forkUrl == null) {
+            String schema = "fork_" + System.getProperty("narrator.test.fork", "1").replaceAll("[^0-9]", "");
+            execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+            forkUrl = withSchema(schema);
+        }
+        return forkUrl;
+    }
+
+    private static String withSchema(String schema) {
+        return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
     public static void register(DynamicPropertyRegistry registry) {
-        registry.add("narrator.test.database-url", () -> URL);
+        registry.add("narrator.test.database-url", PostgresSupport::forkUrl);
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", () -> PASSWORD);
     }
 
     /** The settings that put a packaged jar's state on the test server. */
     public static List<String> arguments() {
-        return List.of("--spring.datasource.url=" + URL, "--spring.datasource.username=" + USER,
+        return List.of("--spring.datasource.url=" + forkUrl(), "--spring.datasource.username=" + USER,
                 "--spring.datasource.password=" + PASSWORD);
     }
 

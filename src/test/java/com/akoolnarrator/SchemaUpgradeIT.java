@@ -36,23 +36,14 @@ class SchemaUpgradeIT {
     @Test
     @PostgresSupport.OnPostgres
     void aPostgresqlDatabaseOfTheLastReleaseIsUpgradedInPlace() throws Exception {
-        String schema = "upgrade_" + ProcessHandle.current().pid();
-        try (Connection admin = DriverManager.getConnection(PostgresSupport.URL, PostgresSupport.USER,
-                PostgresSupport.PASSWORD)) {
-            admin.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            admin.createStatement().execute("CREATE SCHEMA " + schema);
-        }
-        String url = PostgresSupport.URL + (PostgresSupport.URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        PostgresSupport.Schema schema = PostgresSupport.createSchema("upgrade");
         try {
-            upgradesAndNarrates(url, PostgresSupport.USER, PostgresSupport.PASSWORD, "postgresql",
+            upgradesAndNarrates(schema.url(), PostgresSupport.USER, PostgresSupport.PASSWORD, "postgresql",
                     List.of("--spring.datasource.username=" + PostgresSupport.USER,
                             "--spring.datasource.password=" + PostgresSupport.PASSWORD));
         }
         finally {
-            try (Connection admin = DriverManager.getConnection(PostgresSupport.URL, PostgresSupport.USER,
-                    PostgresSupport.PASSWORD)) {
-                admin.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
+            schema.drop();
         }
     }
 
@@ -68,8 +59,7 @@ class SchemaUpgradeIT {
         }
         Path input = Files.writeString(work.resolve("lessons.csv"), "id,text,voice_id\na,Alpha.,en-US-Jenny\n"
                 + "b,Beta.,en-US-Guy\n");
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                Path.of("target", "akool-narrator.jar").toAbsolutePath().toString(), "--input=" + input,
+        List<String> command = new ArrayList<>(PackagedJar.command("--input=" + input,
                 "--output-dir=" + work.resolve("out"), "--simulator.embedded=true", "--simulator.processing-base=100ms",
                 "--spring.datasource.url=" + url));
         command.addAll(credentials);
