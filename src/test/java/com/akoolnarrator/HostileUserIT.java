@@ -40,11 +40,11 @@ class HostileUserIT extends PackagedJarSupport {
         settings.setRetryAfter("1");
     }
 
+    /** Every far-away Retry-After's message is AkoolClientTests'; here, that the jar says it in one line and exits 1. */
     @Test
     void retryAfterFarInTheFutureEndsTheRunInOneLine() throws Exception {
         settings.setHttp429Rate(1);
-        for (String farAway : List.of("Fri, 31 Dec 9999 23:59:59 GMT", "Sat, 31 Dec 2999 00:00:00 GMT",
-                "99999999999999999999999")) {
+        for (String farAway : List.of("Fri, 31 Dec 9999 23:59:59 GMT")) {
             settings.setRetryAfter(farAway);
 
             Run run = narrate(work.resolve("out"));
@@ -122,17 +122,12 @@ class HostileUserIT extends PackagedJarSupport {
         assertThat(simulator.acceptedSubmissions()).isZero();
     }
 
+    /** Each setting's check and its line are SettingFailureAnalyzerTests'; here, that the jar prints that line alone. */
     @Test
     void impossibleSettingsAreRefusedWithTheirNames() throws Exception {
         Map<String, String> refused = Map.of(
                 "--narrator.chunk-size=0", "narrator.chunk-size must be from 1 to 100000, not '0'",
-                "--akool.requests-per-second=-3", "akool.requests-per-second must be a number of at least 0, not '-3'",
-                "--akool.base-url=openapi.akool.com", "akool.base-url must be an http:// or https:// address",
-                "--narrator.poll-min-interval=soon", "narrator.poll-min-interval must be a duration",
-                "--narrator.default-rate=150%", "narrator.default-rate must be a whole percentage from 0% to 100%",
-                "--akool.max-retry-after=0s", "akool.max-retry-after must be a duration above 0",
-                "--narrator.audio.flagged-rows=maybe", "narrator.audio.flagged-rows must be one of keep, fail, not 'maybe'",
-                "--narrator.audio.loudness-target=-90", "narrator.audio.loudness-target must be a number from -70 to 0");
+                "--narrator.poll-min-interval=soon", "narrator.poll-min-interval must be a duration");
         for (var setting : refused.entrySet()) {
             Run run = narrate(work.resolve("out"), setting.getKey());
 

@@ -28,10 +28,14 @@ class LedgerOutageIT extends PackagedJarSupport {
 
     private static final int ROWS = 40;
 
+    /**
+     * Akool's jobs take a second, so that rows are at Akool when the database fails. Not held until released: the poll
+     * schedule would learn that jobs take minutes, and the polls of the held ones would take the run's request budget.
+     */
     @BeforeEach
     void rowsStayAtAkoolWhileTheDatabaseFails() {
         settings.setLatency(Duration.ofMillis(20));
-        settings.setProcessingBase(Duration.ofSeconds(8));
+        settings.setProcessingBase(Duration.ofSeconds(1));
         settings.setProcessingPerChar(Duration.ZERO);
     }
 
@@ -72,10 +76,13 @@ class LedgerOutageIT extends PackagedJarSupport {
     void aDatabaseServerGoneMidSubmissionStopsTheSpendingAndTheRerunPaysForNothingTwice() throws Exception {
         URI server = URI.create(PostgresSupport.URL.substring("jdbc:".length()));
         try (TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort())) {
-            String url = PostgresSupport.URL.replace(server.getHost() + ":" + server.getPort(), "127.0.0.1:" + proxy.port());
+            String url = PostgresSupport.forkUrl().replace(server.getHost() + ":" + server.getPort(), "127.0.0.1:" + proxy.port());
+            // a connection is waited for a second, not the default five: each of the ledger's tries, and the stop after
+            // its last, wait that long for a server that refuses every connection
             List<String> database = List.of("--spring.datasource.url=" + url,
                     "--spring.datasource.username=" + PostgresSupport.USER,
-                    "--spring.datasource.password=" + PostgresSupport.PASSWORD);
+                    "--spring.datasource.password=" + PostgresSupport.PASSWORD,
+                    "--spring.datasource.hikari.connection-timeout=1000");
             Path out = work.resolve("out");
             Path input = input();
             Process first = start(input, out, "first.log", database);

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,26 +27,33 @@ import com.akoolnarrator.storage.Sha256;
  */
 class ProcessRestartIT extends PackagedJarSupport {
 
-    protected static final int ROWS = 300;
+    protected static final int ROWS = 80;
     private static final int SUBMIT_THREADS = 8;
 
     @BeforeEach
     void akoolAsFastAsARealOne() {
         settings.setLatency(Duration.ofMillis(10));
-        settings.setProcessingBase(Duration.ofMillis(1500));
+        settings.setProcessingBase(Duration.ofMillis(100));
         settings.setProcessingPerChar(Duration.ZERO);
+    }
+
+    @AfterEach
+    void releaseAkool() {
+        simulator.releaseJobs();
     }
 
     @Test
     void killedWithSigkillMidSubmissionTheSameCommandFinishesWithoutPayingTwice() throws Exception {
         Path input = input();
+        simulator.holdJobs(); // the rows accepted before the kill are still at Akool when it comes
         Process first = start(input, work.resolve("out"), "first.log");
-        waitForAcceptedSubmissions(60);
+        waitForAcceptedSubmissions(20);
         first.destroyForcibly();
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
         long acceptedBeforeKill = simulator.acceptedSubmissions();
         assertThat(acceptedBeforeKill).isLessThan(ROWS);
         assertNoPartialFileUnderAFinalName(work.resolve("out"));
+        simulator.releaseJobs();
 
         Process second = start(input, work.resolve("out"), "second.log");
         assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -78,13 +86,15 @@ class ProcessRestartIT extends PackagedJarSupport {
     @Test
     void sigtermStopsAtTheNextChunkExitsWithOneAndTheSameCommandContinues() throws Exception {
         Path input = input();
+        simulator.holdJobs();
         Process first = start(input, work.resolve("out"), "first.log");
-        waitForAcceptedSubmissions(40);
+        waitForAcceptedSubmissions(20);
         first.destroy();
         assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(first.exitValue()).as(log("first.log")).isEqualTo(1);
         assertThat(log("first.log")).contains("Stop requested").contains("the job was stopped");
+        simulator.releaseJobs();
 
         Process second = start(input, work.resolve("out"), "second.log");
         assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -109,7 +119,7 @@ class ProcessRestartIT extends PackagedJarSupport {
 
     protected Process start(Path input, Path output, String logName) throws IOException {
         List<String> arguments = new ArrayList<>(List.of("--input=" + input, "--output-dir=" + output,
-                "--akool.requests-per-second=60", "--narrator.submit-threads=" + SUBMIT_THREADS, "--narrator.chunk-size=10",
+                "--akool.requests-per-second=20", "--narrator.submit-threads=" + SUBMIT_THREADS, "--narrator.chunk-size=10",
                 "--narrator.poll-min-interval=200ms"));
         arguments.addAll(databaseArguments());
         return startJar(logName, arguments);

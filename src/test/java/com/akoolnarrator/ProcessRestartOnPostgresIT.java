@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -27,36 +22,24 @@ class ProcessRestartOnPostgresIT extends ProcessRestartIT {
     }
 
     @Test
-    void aSecondProcessOnTheSameFolderIsRefusedNamingTheFirstWhichFinishes() throws Exception {
-        holdFirstRunOpen();
-        Path input = input();
-        Process first = start(input, work.resolve("out"), "first.log");
-        waitForAcceptedSubmissions(10);
-
-        Process second = start(input, work.resolve("out"), "second.log");
-        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
-
-        assertThat(second.exitValue()).as(log("second.log")).isEqualTo(1);
-        assertThat(log("second.log")).contains("Another run is using this output folder", "process " + first.pid());
-        assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(first.exitValue()).as(log("first.log")).isZero();
-        assertThat(simulator.duplicateSubmissions()).isZero();
-    }
-
-    @Test
-    void aSecondProcessOnTheSameFolderThroughASymlinkIsRefusedToo() throws Exception {
-        holdFirstRunOpen();
+    void aSecondProcessOnTheSameFolderDirectlyOrThroughASymlinkIsRefusedNamingTheFirstWhichFinishes() throws Exception {
+        simulator.holdJobs(); // the first run is certainly still working when the others ask for the folder
         Path input = input();
         Path folder = work.resolve("out");
         Process first = start(input, folder, "first.log");
         waitForAcceptedSubmissions(10);
         Path link = Files.createSymbolicLink(work.resolve("link"), folder);
 
-        Process second = start(input, link, "second.log");
+        Process second = start(input, folder, "second.log");
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Process throughLink = start(input, link, "link.log"); // after the second: each would see the other asking
+        assertThat(throughLink.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(second.exitValue()).as(log("second.log")).isEqualTo(1);
         assertThat(log("second.log")).contains("Another run is using this output folder", "process " + first.pid());
+        assertThat(throughLink.exitValue()).as(log("link.log")).isEqualTo(1);
+        assertThat(log("link.log")).contains("Another run is using this output folder", "process " + first.pid());
+        simulator.releaseJobs();
         assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(first.exitValue()).as(log("first.log")).isZero();
         assertThat(simulator.duplicateSubmissions()).isZero();
@@ -80,11 +63,9 @@ class ProcessRestartOnPostgresIT extends ProcessRestartIT {
 
     @Test
     void aDroppedDatabaseCostsNothingTheFolderRebuildsWhatItKnew() throws Exception {
-        String schema = "dropped_" + Long.toHexString(System.nanoTime());
-        execute("CREATE SCHEMA " + schema);
+        PostgresSupport.Schema schema = PostgresSupport.createSchema("dropped");
         try {
-            List<String> database = List.of("--spring.datasource.url=" + PostgresSupport.URL
-                    + (PostgresSupport.URL.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+            List<String> database = List.of("--spring.datasource.url=" + schema.url(),
                 "--spring.datasource.username=" + PostgresSupport.USER,
                 "--spring.datasource.password=" + PostgresSupport.PASSWORD);
             Path input = input();
@@ -94,8 +75,8 @@ class ProcessRestartOnPostgresIT extends ProcessRestartIT {
             assertThat(first.exitValue()).as(log("first.log")).isZero();
             long created = simulator.acceptedSubmissions();
 
-            execute("DROP SCHEMA " + schema + " CASCADE");
-            execute("CREATE SCHEMA " + schema);
+            schema.drop();
+            PostgresSupport.execute("CREATE SCHEMA " + schema.name());
             Process second = startJar("second.log", arguments(input, folder, database));
             assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
@@ -105,29 +86,14 @@ class ProcessRestartOnPostgresIT extends ProcessRestartIT {
             assertThat(results(folder).values()).extracting(r -> r.get("status")).containsOnly("SUCCEEDED");
         }
         finally {
-            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            schema.drop();
         }
-    }
-
-    /**
-     * Akool takes 15 s a job, so the first run is certainly still working when the second process, which takes several
-     * seconds to start, asks for the folder: at 1.5 s a job a loaded machine could see the first finish before.
-     */
-    private static void holdFirstRunOpen() {
-        settings.setProcessingBase(Duration.ofSeconds(15));
     }
 
     private static List<String> arguments(Path input, Path folder, List<String> database) {
         List<String> arguments = new java.util.ArrayList<>(List.of("--input=" + input, "--output-dir=" + folder,
-                "--akool.requests-per-second=60", "--narrator.poll-min-interval=200ms"));
+                "--akool.requests-per-second=20", "--narrator.poll-min-interval=200ms"));
         arguments.addAll(database);
         return arguments;
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PostgresSupport.URL, PostgresSupport.USER,
-                PostgresSupport.PASSWORD); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

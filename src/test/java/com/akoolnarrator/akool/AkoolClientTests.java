@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.AfterAll;
@@ -236,5 +237,12 @@ class AkoolClientTests {
         settings.setRetryAfter("Fri, 31 Dec 9999 23:59:59 GMT");
         assertThatThrownBy(() -> client.submit(speech("Hi."))).isInstanceOf(AkoolException.Fatal.class)
             .hasMessageContaining("until 9999-12-31T23:59:59Z");
+        for (String farAway : List.of("Fri, 31 Dec 9999 23:59:59 GMT", "Sat, 31 Dec 2999 00:00:00 GMT",
+                "99999999999999999999999")) {
+            settings.setRetryAfter(farAway);
+            assertThatThrownBy(() -> client.submit(speech("Hi."))).isInstanceOf(AkoolException.Fatal.class)
+                .hasMessageContaining("longer than akool.max-retry-after (5m)")
+                .hasMessageContaining("Retry-After: " + farAway);
+        }
     }
 }
