@@ -34,7 +34,8 @@ import com.akoolnarrator.storage.FolderIdentity;
 
 /**
  * End-to-end tests run the real job (H2 file database, real HTTP over loopback) against the embedded Akool simulator.
- * All test classes share one application context; each test narrates into its own temporary output folder, which
+ * The test classes of a test JVM share one application context; a class with settings of its own has a context of its
+ * own, closed when it ends ({@code @DirtiesContext}). Each test narrates into its own temporary output folder, which
  * scopes the ledger, so tests never see each other's narrations.
  */
 @SpringBatchTest
@@ -93,6 +94,7 @@ public abstract class JobTestSupport {
     @BeforeEach
     void calmWeather() {
         throttle.resume(); // an earlier test may have stopped a run: the context's client sends nothing after a stop
+        simulator.releaseJobs(); // and may have held Akool's jobs
         simulatorSettings.clearFaults();
         simulatorSettings.setApiKey(apiKey);
         simulator.setCredits(1e12);

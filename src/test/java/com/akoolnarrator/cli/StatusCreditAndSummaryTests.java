@@ -62,7 +62,7 @@ class StatusCreditAndSummaryTests extends JobTestSupport {
 
     @Test
     void statusOfAStoppedRunShowsWhatIsLeftAndWhileARunWorksItNamesTheProcess() throws Exception {
-        simulatorSettings.setProcessingBase(Duration.ofMillis(1500));
+        simulator.holdJobs(); // rows stay at Akool until the run is stopped
         simulatorSettings.setLatency(Duration.ofMillis(20));
         Path input = numberedRows("Lesson", 200);
         CompletableFuture<RunOutcome> running = CompletableFuture.supplyAsync(() -> run(input));

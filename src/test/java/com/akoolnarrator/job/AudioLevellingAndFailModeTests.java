@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import com.akoolnarrator.JobTestSupport;
@@ -19,6 +20,7 @@ import com.akoolnarrator.storage.Sha256;
  * Levelling on request and {@code flagged-rows=fail} (issue 22): every file brought to the target by its global gain,
  * its recorded sha256 the levelled file's; a flagged row FAILED, and a rerun narrates that row alone again.
  */
+@DirtiesContext // settings of its own: its context is closed when the class ends, not kept for the rest
 @TestPropertySource(properties = { "narrator.audio.loudness-target=-23", "narrator.audio.flagged-rows=fail" })
 class AudioLevellingAndFailModeTests extends JobTestSupport {
 

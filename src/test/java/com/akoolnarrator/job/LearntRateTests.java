@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,6 +23,7 @@ import com.akoolnarrator.ledger.JobDatabaseConfiguration;
 
 /** Without a rate given, the job finds the account's rate from Akool's answers and remembers it. */
 @ExtendWith(OutputCaptureExtension.class)
+@DirtiesContext // settings of its own: its context is closed when the class ends, not kept for the rest
 @TestPropertySource(properties = { "akool.requests-per-second=", "akool.start-requests-per-second=10" })
 class LearntRateTests extends JobTestSupport {
 

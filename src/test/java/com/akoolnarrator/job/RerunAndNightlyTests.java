@@ -26,6 +26,9 @@ import com.akoolnarrator.JobTestSupport;
 /** Restartable and never paying twice: reruns, nightly edits, expired results, a job aborted mid-step. */
 class RerunAndNightlyTests extends JobTestSupport {
 
+    /** Enough rows, in chunks of 50, for a stop to find the validate step still working (the benchmark takes 100,000). */
+    private static final int ROWS_TO_VALIDATE = 1500;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -183,7 +186,7 @@ class RerunAndNightlyTests extends JobTestSupport {
     @Test
     void aRunStoppedWhileValidatingContinuesFromWhereItStoppedAndNarratesEveryRowOnce() throws Exception {
         List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
-        for (int i = 1; i <= 6000; i++) {
+        for (int i = 1; i <= ROWS_TO_VALIDATE; i++) {
             lines.add("r" + i + ",Lesson text " + i + ".,en-US-Jenny");
         }
         Path input = csv("big.csv", lines.toArray(String[]::new));
@@ -197,22 +200,22 @@ class RerunAndNightlyTests extends JobTestSupport {
 
         assertThat(stopped.exitCode()).isEqualTo(RunOutcome.JOB_FAILED);
         assertThat(stopped.message()).contains("stopped");
-        assertThat(simulator.acceptedSubmissions()).isLessThan(6000);
+        assertThat(simulator.acceptedSubmissions()).isLessThan(ROWS_TO_VALIDATE);
 
         RunOutcome resumed = run(input);
 
         assertThat(resumed.exitCode()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
-        assertThat(simulator.acceptedSubmissions()).isEqualTo(6000);
+        assertThat(simulator.acceptedSubmissions()).isEqualTo(ROWS_TO_VALIDATE);
         assertThat(simulator.duplicateSubmissions()).isZero();
         List<CSVRecord> rows = results();
-        assertThat(rows).hasSize(6000);
+        assertThat(rows).hasSize(ROWS_TO_VALIDATE);
         assertThat(rows.get(0).get("id")).isEqualTo("r1");
-        assertThat(rows.get(5999).get("id")).isEqualTo("r6000");
+        assertThat(rows.get(ROWS_TO_VALIDATE - 1).get("id")).isEqualTo("r" + ROWS_TO_VALIDATE);
     }
 
     @Test
     void aJobAbortedWhilePollingIsFinishedByTheSameCommandWithoutSubmittingAnythingTwice() throws Exception {
-        simulatorSettings.setProcessingBase(Duration.ofMillis(1500));
+        simulator.holdJobs(); // every job still at Akool when the run is aborted
         List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
         for (int i = 1; i <= 40; i++) {
             lines.add("r" + i + ",Lesson text " + i + ".,en-US-Jenny");
@@ -227,6 +230,7 @@ class RerunAndNightlyTests extends JobTestSupport {
         assertThat(aborted.exitCode()).isEqualTo(RunOutcome.JOB_FAILED);
         assertThat(aborted.message()).contains("1101");
         simulatorSettings.setApiKey("sim-test-key-7f3a9c");
+        simulator.releaseJobs();
 
         RunOutcome resumed = run(input);
 

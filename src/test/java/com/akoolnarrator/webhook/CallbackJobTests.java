@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,6 +25,7 @@ import com.akoolnarrator.cli.RunOutcome;
  * The job with Akool calling back (issue 21): a verified callback ends a job without a status call; dropped, late,
  * duplicated and forged callbacks leave every row done once, by the polls under them.
  */
+@DirtiesContext // settings of its own: its context is closed when the class ends, not kept for the rest
 @TestPropertySource(properties = {
         "simulator.api-key=" + CallbackJobTests.KEY,
         "akool.client-id=sim-demo-client",

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,11 +25,14 @@ import com.akoolnarrator.cli.RunOutcome;
  * this context's, listening as the {@code webhook-receiver} command does, while the runs only read the ledger.
  */
 @PostgresSupport.OnPostgres
+@DirtiesContext // settings of its own: its context is closed when the class ends, not kept for the rest
 @TestPropertySource(properties = {
         "simulator.api-key=" + CallbackJobTests.KEY,
         "akool.client-id=sim-demo-client",
         "narrator.webhook.receiver=standalone",
-        "narrator.webhook.poll-after=30s" })
+        // a run polls a job whose callback has not come within a second; the test whose callbacks come between runs needs
+        // no poll at all, and the one whose receiver is another process's finishes by polling
+        "narrator.webhook.poll-after=1s" })
 class StandaloneReceiverOnPostgresTests extends JobTestSupport {
 
     private static final int PORT = freePort();
@@ -44,14 +48,15 @@ class StandaloneReceiverOnPostgresTests extends JobTestSupport {
 
     @Test
     void callbacksThatCameBetweenRunsAreDownloadedByTheNextRunWithoutPolling() throws Exception {
-        simulatorSettings.setProcessingBase(Duration.ofSeconds(2));
         Path input = numberedRows("Standalone lesson", 12);
         try (WebhookReceiver.Listening listening = receiver.listen()) {
+            simulator.holdJobs(); // Akool finishes the jobs, and calls back, only once the run has stopped
             CompletableFuture<RunOutcome> first = CompletableFuture.supplyAsync(() -> run(input));
             awaitUntil("all 12 accepted", Duration.ofSeconds(30), () -> simulator.acceptedSubmissions() == 12);
             command.requestStop();
             assertThat(first.get(60, TimeUnit.SECONDS).exitCode()).isEqualTo(RunOutcome.JOB_FAILED);
             long recorded = receiver.recordedCallbacks();
+            simulator.releaseJobs();
 
             awaitUntil("Akool's 12 callbacks recorded with no run reading", Duration.ofSeconds(30),
                     () -> receiver.recordedCallbacks() - recorded >= 12 || simulator.callbacks("callbacks-answered-200") >= 12);
