@@ -1,6 +1,7 @@
 package com.akoolnarrator.input;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -31,6 +32,8 @@ import com.akoolnarrator.storage.Sha256;
 public final class LexiconFile {
 
     private static final List<String> KNOWN = List.of("term", "say", "whole_word", "match_case");
+    /** The most a lexicon file may hold: read whole, then held as text and as a trie, it must fit a small heap. */
+    static final int MAX_BYTES = 16 << 20;
 
     private LexiconFile() {
     }
@@ -38,14 +41,18 @@ public final class LexiconFile {
     public static Lexicon read(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1); // a pipe or a device has no size to ask first
         }
         catch (NoSuchFileException e) {
             throw new LexiconException("lexicon file not found: " + file.toAbsolutePath());
         }
         catch (IOException e) {
             throw new LexiconException("cannot read the lexicon file " + file.toAbsolutePath() + ": " + e.getMessage());
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new LexiconException("the lexicon " + file.toAbsolutePath() + " is larger than " + (MAX_BYTES >> 20)
+                    + " MB, the most a lexicon may be (some 300,000 entries): is it the right file?");
         }
         String text;
         try {

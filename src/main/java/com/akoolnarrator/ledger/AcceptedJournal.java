@@ -3,6 +3,8 @@ package com.akoolnarrator.ledger;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -103,24 +105,49 @@ public final class AcceptedJournal {
         }
     }
 
-    /** What the journal holds, passing over its reserve; nothing when there is no journal. */
+    /**
+     * What the journal holds, passing over its reserve; nothing when there is no journal. A line that is not UTF-8 (a
+     * write cut short, a damaged disk) is passed over with a warning naming it: the journal keeps facts Akool can
+     * confirm, and the lines around it are still good.
+     */
     List<Entry> entries() {
-        List<Entry> entries = new ArrayList<>();
+        byte[] bytes;
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                Entry entry = Entry.parse(line);
-                if (entry != null) {
-                    entries.add(entry);
-                }
-            }
+            bytes = Files.readAllBytes(file);
         }
         catch (NoSuchFileException e) {
-            return entries;
+            return List.of();
         }
         catch (IOException e) {
             throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        List<Entry> entries = new ArrayList<>();
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+        int lineNumber = 0;
+        for (int start = 0, end; start < bytes.length; start = end + 1) {
+            end = indexOf(bytes, (byte) '\n', start);
+            lineNumber++;
+            try {
+                Entry entry = Entry.parse(utf8.decode(ByteBuffer.wrap(bytes, start, end - start)).toString());
+                if (entry != null) {
+                    entries.add(entry);
+                }
+            }
+            catch (CharacterCodingException e) {
+                log.warn("Line {} of {} is not readable text (a write cut short?) and is passed over; the job it may name"
+                        + " is not followed, the other lines are", lineNumber, file);
+            }
+        }
         return entries;
+    }
+
+    private static int indexOf(byte[] bytes, byte value, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == value) {
+                return i;
+            }
+        }
+        return bytes.length;
     }
 
     /** Its jobs are in the ledger: the journal goes (the next submit step reserves a new one). */

@@ -1,11 +1,14 @@
 package com.akoolnarrator.storage;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +23,8 @@ import java.util.function.Predicate;
 public final class FolderIdentity {
 
     private static final String FILE = "folder-id";
+    /** The ledger's SCOPE column: an id is a UUID, or the path of a folder narrated before folders had ids. */
+    private static final int MAX_ID = 1024;
 
     private FolderIdentity() {
     }
@@ -40,8 +45,7 @@ public final class FolderIdentity {
         Path file = file(folder);
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, id + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            publish(file, id);
             return id;
         }
         catch (FileAlreadyExistsException e) {
@@ -53,6 +57,33 @@ public final class FolderIdentity {
     }
 
     /**
+     * Writes the id whole under a temporary name, then gives it the file's name only if the folder has no id yet (another
+     * process may make it first). An empty file is what a crash or a full disk left of an id never used (an id is used
+     * only once written), and is replaced.
+     */
+    private static void publish(Path file, String id) throws IOException {
+        Path staged = Files.createTempFile(file.getParent(), ".folder-id-", ".tmp");
+        try {
+            Files.writeString(staged, id + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC);
+            if (Files.isRegularFile(file) && Files.size(file) == 0) {
+                Files.move(staged, file, StandardCopyOption.ATOMIC_MOVE);
+            }
+            else {
+                try {
+                    Files.createLink(file, staged);
+                }
+                catch (UnsupportedOperationException noLinks) {
+                    Files.move(staged, file);
+                }
+            }
+        }
+        finally {
+            Files.deleteIfExists(staged);
+        }
+    }
+
+    /**
      * What the ledger knows the folder by, read only: its id, or its path for a folder narrated before folders had ids
      * (the rule {@link #establish} keeps).
      */
@@ -60,18 +91,44 @@ public final class FolderIdentity {
         return of(outputFolder).orElse(outputFolder.toAbsolutePath().normalize().toString());
     }
 
-    /** The folder's id, if it has one; read only. */
+    /**
+     * The folder's id, if it has one; read only.
+     *
+     * @throws OutputFolderException when the file holds no id this program writes (not text, too long, control
+     *                               characters): saying what to do, never guessing another folder's id
+     */
     public static Optional<String> of(Path outputFolder) {
+        Path folder = outputFolder.toAbsolutePath().normalize();
+        byte[] bytes;
         try {
-            String id = Files.readString(file(outputFolder.toAbsolutePath().normalize()), StandardCharsets.UTF_8).strip();
-            return id.isEmpty() ? Optional.empty() : Optional.of(id);
+            bytes = Files.readAllBytes(file(folder));
         }
         catch (NoSuchFileException e) {
             return Optional.empty();
         }
         catch (IOException e) {
-            throw new OutputFolderException(outputFolder, e);
+            throw new OutputFolderException(folder, e);
         }
+        String id;
+        try {
+            id = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString().strip();
+        }
+        catch (CharacterCodingException e) {
+            throw damaged(folder, "it is not text");
+        }
+        if (id.length() > MAX_ID) {
+            throw damaged(folder, "it holds " + id.length() + " characters, more than any id");
+        }
+        if (id.chars().anyMatch(Character::isISOControl)) {
+            throw damaged(folder, "it holds control characters");
+        }
+        return id.isEmpty() ? Optional.empty() : Optional.of(id);
+    }
+
+    private static OutputFolderException damaged(Path folder, String why) {
+        return new OutputFolderException("the output folder's id, " + file(folder) + ", is damaged (" + why + "): if a"
+                + " backup of the folder has that file, put it back; else delete it, and the folder is a new one to the job"
+                + " database, its tagged MP3s recognised as narrated (nothing they hold is paid for again)");
     }
 
     private static Path file(Path folder) {

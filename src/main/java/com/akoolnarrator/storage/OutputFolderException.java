@@ -15,6 +15,11 @@ public class OutputFolderException extends RuntimeException {
                 + "; give another --output-dir, or fix this one", null, false, false);
     }
 
+    /** A folder that cannot be used for a reason of its own, said in full. */
+    public OutputFolderException(String message) {
+        super(message, null, false, false);
+    }
+
     private static String why(Path folder, IOException cause) {
         for (Path p = folder; p != null; p = p.getParent()) {
             if (Files.exists(p) && !Files.isDirectory(p)) {

@@ -129,6 +129,20 @@ class RerunAndNightlyTests extends JobTestSupport {
     }
 
     @Test
+    void aJournalWithALineThatIsNotTextStopsNoRunTheLineIsPassedOver() throws Exception {
+        Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
+        assertThat(run(input).exitCode()).isZero();
+        Files.write(output().resolve(".narrator/accepted.journal"), new byte[] { 'k', (byte) 0xC3, '\t', 'x', '\n', '\n' });
+        csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny", "b,Beta.,en-US-Jenny");
+        simulator.resetCounters();
+
+        RunOutcome outcome = run(input);
+
+        assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+        assertThat(simulator.calls("create")).as("only the new row").isEqualTo(1);
+    }
+
+    @Test
     void aFixedInvalidRowIsNarratedOnTheNextRun() throws Exception {
         Path input = csv("lessons.csv", "id,text,voice_id,rate", "a,Alpha.,en-US-Jenny,", "b,Beta.,en-US-Jenny,fast");
         assertThat(run(input).exitCode()).isEqualTo(RunOutcome.SOME_ROWS_FAILED);

@@ -2,15 +2,21 @@ package com.akoolnarrator.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.akoolnarrator.akool.AudioJob;
 import com.akoolnarrator.storage.OutputFolder;
 
+@ExtendWith(OutputCaptureExtension.class)
 class AcceptedJournalTests {
 
     @TempDir
@@ -32,5 +38,19 @@ class AcceptedJournalTests {
         assertThat(again.entries()).as("a new reserve keeps what was not recorded yet").hasSize(2);
         again.forget();
         assertThat(AcceptedJournal.of(new OutputFolder(folder)).entries()).isEmpty();
+    }
+
+    @Test
+    void aLineThatIsNotTextIsPassedOverSayingWhichAndTheOthersAreRead(CapturedOutput output) throws Exception {
+        Path file = Files.createDirectories(folder.resolve(".narrator")).resolve("accepted.journal");
+        ByteArrayOutputStream journal = new ByteArrayOutputStream();
+        journal.writeBytes("k1\ta1\t\n".getBytes(StandardCharsets.UTF_8));
+        journal.writeBytes(new byte[] { 'k', (byte) 0xFF, '\t', 'a', '\n' }); // torn: half of a character
+        journal.writeBytes("k3\ta3\thttps://cdn.example/a3.mp3\n\n\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(file, journal.toByteArray());
+
+        assertThat(AcceptedJournal.of(new OutputFolder(folder)).entries()).containsExactly(
+                new AcceptedJournal.Entry("k1", "a1", null), new AcceptedJournal.Entry("k3", "a3", "https://cdn.example/a3.mp3"));
+        assertThat(output).contains("Line 2 of " + file + " is not readable text");
     }
 }

@@ -3,6 +3,7 @@ package com.akoolnarrator.lexicon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,20 @@ class LexiconTests {
         assertThatThrownBy(() -> LexiconFile.read(latin1)).hasMessageContaining("is not UTF-8 text");
         assertThatThrownBy(() -> LexiconFile.read(folder.resolve("missing.csv"))).hasMessageStartingWith(
                 "lexicon file not found: ");
+    }
+
+    @Test
+    void aLexiconLargerThanAnyRealOneIsRefusedNamingTheFileAndTheLimitBeforeItIsRead() throws Exception {
+        Path huge = folder.resolve("huge.csv");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(3L << 30); // 3 GB, sparse
+        }
+
+        assertThatThrownBy(() -> LexiconFile.read(huge)).isInstanceOf(LexiconException.class)
+            .hasMessage("the lexicon " + huge + " is larger than 16 MB, the most a lexicon may be (some 300,000 entries):"
+                    + " is it the right file?");
+        assertThatThrownBy(() -> LexiconFile.read(Path.of("/dev/zero"))).as("a device without end")
+            .hasMessageContaining("the lexicon /dev/zero is larger than 16 MB");
     }
 
     private Lexicon lexicon(String... lines) throws Exception {
