@@ -87,7 +87,7 @@ class CommandLineIT {
     }
 
     @Test
-    void statusReadsTheJobDatabaseWithoutWritingAByteAndMigratesAnOlderOneFirst() throws Exception {
+    void statusReadsTheJobDatabaseWithoutWritingAByteAlsoOnAReadOnlyMountAndMigratesAnOlderOneFirst() throws Exception {
         Path out = work.resolve("out");
         assertThat(jar(Path.of("").toAbsolutePath(), "--job=demo", "--output-dir=" + out).exitCode()).isZero();
         Path database = out.resolve(".narrator/narrator.mv.db");
@@ -101,10 +101,33 @@ class CommandLineIT {
         assertThat(Files.readAllBytes(database)).as("byte for byte as it was").isEqualTo(before);
         assertThat(Files.getLastModifiedTime(database).toMillis()).isEqualTo(modified);
 
+        Path readOnly = Files.createDirectories(work.resolve("read-only"));
+        if (mountReadOnly(out, readOnly)) { // a backup snapshot, a read-only mount: status reads it as it is
+            try {
+                Run snapshot = jar(work, "status", "--output-dir=" + readOnly);
+                assertThat(snapshot.exitCode()).as(snapshot.output()).isZero();
+                assertThat(snapshot.output()).contains("Run 1: 8 rows: 8 succeeded");
+            }
+            finally {
+                new ProcessBuilder("umount", readOnly.toString()).start().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+
         Path older = Files.createDirectories(work.resolve("older/.narrator"));
         Files.copy(Path.of("src/test/resources/fixtures/ledger-v2/narrator.mv.db"), older.resolve("narrator.mv.db"));
         Run migrated = jar(work, "status", "--output-dir=" + older.getParent());
         assertThat(migrated.exitCode()).as(migrated.output()).isZero();
+    }
+
+    /** {@code folder} seen read-only at {@code at}: a bind mount, which needs root (as .ci/run is); false without. */
+    private static boolean mountReadOnly(Path folder, Path at) throws Exception {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            System.out.println("status on a read-only mount not tried: mounting needs root");
+            return false;
+        }
+        Process bind = new ProcessBuilder("sh", "-c", "mount --bind '" + folder + "' '" + at + "' && mount -o remount,ro,bind '"
+                + at + "'").redirectErrorStream(true).start();
+        return bind.waitFor(30, TimeUnit.SECONDS) && bind.exitValue() == 0;
     }
 
     private static List<Path> filesIn(Path folder) throws IOException {

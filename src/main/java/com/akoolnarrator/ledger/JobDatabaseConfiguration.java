@@ -102,7 +102,11 @@ public class JobDatabaseConfiguration {
         return DatabaseServerFailureAnalyzer.isConfigurationProblem(failure);
     }
 
+    /** Makes the job's own folder, readable by its owner alone; one that exists is left as it is (it may be read-only). */
     private static void createPrivateFolder(Path outputFolder, Path folder) {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
         try {
             Files.createDirectories(folder);
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
