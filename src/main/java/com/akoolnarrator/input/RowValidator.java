@@ -5,9 +5,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import com.akoolnarrator.lexicon.Lexicon;
@@ -42,6 +45,10 @@ public class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
     private final KnownVoices knownVoices;
     private final Lexicon lexicon;
     private final TagColumns tagColumns;
+    /** Rows whose tags were cut: the first few are said, one line each. */
+    private final AtomicInteger tagsCut = new AtomicInteger();
+    private static final int TAG_CUTS_SAID = 5;
+    private static final Logger log = LoggerFactory.getLogger("narrator");
 
     /**
      * @param maxWords      Akool's limit of words per request: longer texts are sent in parts
@@ -166,6 +173,11 @@ public class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
         String output = header.cell(values, InputColumn.OUTPUT).strip();
         String file = output.isEmpty() ? defaultFile(line, id) : outputFile(line, output);
         TrackTags tags = tagColumns.of(values);
+        if (tagColumns.cuts(values) && tagsCut.getAndIncrement() < TAG_CUTS_SAID) {
+            String most = String.format(Locale.ROOT, "%,d", TrackTags.MAX_VALUE);
+            log.warn("line {}: a tag cell has more than {} characters: the MP3's tag keeps its first {}{}", line, most, most,
+                    tagsCut.get() == TAG_CUTS_SAID ? " (the same for any further rows, not said again)" : "");
+        }
         if (!TagColumns.isTrack(tags.track())) {
             throw new InvalidCell(at(line, tagColumns.trackColumn()) + "'" + tags.track() + "' is not a track number: write"
                     + " a number, or the number and the count, e.g. 3 or 3/12");

@@ -44,6 +44,12 @@ public final class TagColumns {
                 InputHeader.cell(values, artist), InputHeader.cell(values, track), InputHeader.cell(values, comment));
     }
 
+    /** Whether one of the row's tag cells is longer than a tag keeps ({@link TrackTags#MAX_VALUE}): it is cut. */
+    boolean cuts(List<String> values) {
+        return TrackTags.cuts(InputHeader.cell(values, title), InputHeader.cell(values, album),
+                InputHeader.cell(values, artist), InputHeader.cell(values, comment));
+    }
+
     /** Whether a track cell is what ID3's TRCK holds: a number, or a number and the count ("3/12"). */
     static boolean isTrack(String value) {
         return value.isEmpty() || TRACK.matcher(value).matches();

@@ -16,6 +16,12 @@ public record TrackTags(String title, String album, String artist, String track,
     /** Separates the fields in the ledger's one column: a unit separator never stands in a CSV cell a person typed. */
     private static final String SEPARATOR = "\u001F";
 
+    /**
+     * The most characters one tag keeps: the five, with their separators, fit the ledger's TAGS and TAGGED columns
+     * (20,000 characters), and a player shows far less. A longer cell is cut here, on a character's boundary (and stripped again).
+     */
+    public static final int MAX_VALUE = 3_990;
+
     public TrackTags {
         title = clean(title);
         album = clean(album);
@@ -44,7 +50,17 @@ public record TrackTags(String title, String album, String artist, String track,
         return Stream.of(title, album, artist, track, comment).allMatch(String::isEmpty);
     }
 
+    /** Whether any of these values is longer than a tag keeps. */
+    static boolean cuts(String... values) {
+        return Stream.of(values).anyMatch(value -> value != null && value.strip().length() > MAX_VALUE);
+    }
+
     private static String clean(String value) {
-        return value == null ? "" : value.strip().replace(SEPARATOR, " ").replace("\u0000", "");
+        String cleaned = value == null ? "" : value.strip().replace(SEPARATOR, " ").replace("\u0000", "");
+        if (cleaned.length() <= MAX_VALUE) {
+            return cleaned;
+        }
+        int end = Character.isHighSurrogate(cleaned.charAt(MAX_VALUE - 1)) ? MAX_VALUE - 1 : MAX_VALUE;
+        return cleaned.substring(0, end).strip();
     }
 }

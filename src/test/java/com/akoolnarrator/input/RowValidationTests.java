@@ -60,6 +60,20 @@ class RowValidationTests {
     }
 
     @Test
+    void aTagCellLongerThanATagKeepsIsCutOnACharactersBoundaryAndTheRowNarrates() throws Exception {
+        String lesson = "A long lesson. ".repeat(1_540); // 23,100 characters
+        String title = "t".repeat(TrackTags.MAX_VALUE - 1) + "\uD83D\uDE00 and more"; // an emoji across the limit
+
+        ValidatedRow row = only("id,text,voice_id,title,comment", "a," + lesson.strip() + ",en-US-Jenny," + title + ","
+                + lesson.strip());
+
+        assertThat(row.isValid()).as(row.invalidReason()).isTrue();
+        assertThat(row.spec().tags().comment()).isEqualTo(lesson.substring(0, TrackTags.MAX_VALUE).strip());
+        assertThat(row.spec().tags().title()).as("not half a character").hasSize(TrackTags.MAX_VALUE - 1);
+        assertThat(row.spec().tags().encode().length()).isLessThanOrEqualTo(20_000);
+    }
+
+    @Test
     void aValidRowBecomesANarration() throws Exception {
         ValidatedRow row = only("id,text,voice_id,rate,output", "a-1,Hello there.,en-US-Jenny,85,lessons/a-1.mp3");
         assertThat(row.isValid()).isTrue();

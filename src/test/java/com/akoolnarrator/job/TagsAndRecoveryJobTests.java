@@ -25,6 +25,7 @@ import com.akoolnarrator.cli.RunOutcome;
 import com.akoolnarrator.storage.Mp3Format;
 import com.akoolnarrator.storage.Sha256;
 import com.akoolnarrator.tags.FileTag;
+import com.akoolnarrator.input.TrackTags;
 import com.akoolnarrator.tags.Id3Reader;
 import com.mpatric.mp3agic.ID3v2;
 import com.mpatric.mp3agic.ID3v2ChapterFrameData;
@@ -72,6 +73,16 @@ class TagsAndRecoveryJobTests extends JobTestSupport {
             assertThat(row.get("sha256")).as("the tagged file's").isEqualTo(Sha256.ofFile(mp3));
             assertThat(Long.parseLong(row.get("bytes"))).isEqualTo(Files.size(mp3));
         }
+    }
+
+    @Test
+    void aCommentLongerThanATagKeepsIsCutAndTheRowNarrates() throws Exception {
+        String lesson = "A long lesson. ".repeat(1_540).strip(); // 23,099 characters, as its comment too
+        Path input = csv("course.csv", "id,title,comment,text,voice_id", "long,Long," + lesson + "," + lesson + ",en-US-Jenny");
+
+        assertThat(run(input).exitCode()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+
+        assertThat(tagOf("long.mp3").getComment()).isEqualTo(lesson.substring(0, TrackTags.MAX_VALUE).strip());
     }
 
     @Test

@@ -127,7 +127,9 @@ abstract class LedgerSliceTests {
         Folder folder = folder();
         long run = folder.start();
         assertThat(registry.startRun(run, folder.scope, input(), "sha", false)).as("a restart is not a new run").isFalse();
-        NarrationSpec alpha = spec("a", "Alpha.", "a.mp3");
+        String longest = "x".repeat(TrackTags.MAX_VALUE);
+        NarrationSpec alpha = new NarrationSpec("a", "Alpha.", "en-US-Jenny", null, "100%", null, "a.mp3", null,
+                new TrackTags(longest, longest, longest, "12/12", longest)); // the most tags a row keeps: they fit
         NarrationSpec beta = spec("b", "Beta.", "b.mp3");
         folder.record(run, valid(2, alpha), valid(3, beta), ValidatedRow.invalid(4, "c", List.of("c", ""),
                 "line 4, column 'text': is empty"));
