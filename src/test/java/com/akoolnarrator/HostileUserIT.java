@@ -12,6 +12,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,6 +138,30 @@ class HostileUserIT extends PackagedJarSupport {
             assertOneLine(run, setting.getValue(), "See the settings in the README.");
         }
         assertThat(simulator.acceptedSubmissions()).isZero();
+    }
+
+    @Test
+    void aFolderNameWithASemicolonIsANameAndNoneOfItReachesTheJobDatabaseAsSettingsOrSql() throws Exception {
+        Path folder = work.resolve("Course 1; Part 2;INIT=CREATE TABLE IF NOT EXISTS PWNED(X INT) --");
+
+        Run run = narrate(folder);
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(results(folder)).hasSize(LESSON_ROWS);
+        try (Stream<Path> beside = Files.list(work)) {
+            assertThat(beside.map(p -> p.getFileName().toString())).as("nothing written outside the output folder")
+                .allMatch(name -> name.equals(folder.getFileName().toString()) || name.startsWith("run"));
+        }
+        Path copy = Files.copy(folder.resolve(".narrator/narrator.mv.db"), work.resolve("copy.mv.db"));
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("copy")
+                + ";ACCESS_MODE_DATA=r", "sa", ""); ResultSet pwned = connection.getMetaData().getTables(null, null, "PWNED", null)) {
+            assertThat(pwned.next()).as("the folder's name ran no SQL").isFalse();
+        }
+        Files.delete(copy);
+
+        Run again = narrate(folder);
+        assertThat(again.exitCode()).as(again.stderr()).isZero();
+        assertThat(simulator.acceptedSubmissions()).as("the rerun finds its narrations").isEqualTo(LESSON_ROWS);
     }
 
     @Test

@@ -2,7 +2,10 @@ package com.akoolnarrator.ledger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,6 +16,8 @@ import java.util.regex.Pattern;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import com.akoolnarrator.storage.OutputFolderException;
 
 /**
  * An output folder's own H2 job database file ({@code .narrator/narrator.mv.db}): how it is opened, for a run or
@@ -40,15 +45,48 @@ final class FolderDatabaseFile {
     static final int COMPACT_BELOW_FILL_PERCENT = 50;
     private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
 
-    private final Path database;
+    /** Where H2 is told the file is: its path, or a link to its folder where the path cannot stand in H2's URL. */
+    private final Path address;
 
     /** @param database the file's path without {@code .mv.db} */
     FolderDatabaseFile(Path database) {
-        this.database = database;
+        this.address = addressable(database);
     }
 
     String url() {
-        return "jdbc:h2:file:" + database + OPTIONS;
+        return "jdbc:h2:file:" + address + OPTIONS;
+    }
+
+    /**
+     * The file's path as H2's URL can hold it. A ';' ends the file's name there and starts H2's settings, so an output
+     * folder named "Course 1; Part 2" could not be opened, and one named "x;INIT=..." would run that SQL at every
+     * connection: nothing of a folder's name may reach the URL as anything but a name. Such a path is reached through
+     * a link to its folder, made in a private folder of this process's own (removed when it exits).
+     */
+    private static Path addressable(Path database) {
+        if (database.toString().indexOf(';') < 0) {
+            return database;
+        }
+        Path folder = database.toAbsolutePath().getParent();
+        try {
+            Path links = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                    ? Files.createTempDirectory("akool-narrator-",
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+                    : Files.createTempDirectory("akool-narrator-");
+            links.toFile().deleteOnExit();
+            Path link = Files.createSymbolicLink(links.resolve("job-database"), folder);
+            link.toFile().deleteOnExit(); // deleted before its folder: the JVM deletes in the reverse order
+            Path address = link.resolve(database.getFileName());
+            if (address.toString().indexOf(';') >= 0) {
+                throw new OutputFolderException("the output folder " + folder.getParent() + " has a ';' in its path, and so"
+                        + " has the temporary folder (java.io.tmpdir) its job database would be reached through: give"
+                        + " another --output-dir, or set java.io.tmpdir (JAVA_OPTS=-Djava.io.tmpdir=...)");
+            }
+            return address;
+        }
+        catch (IOException e) {
+            throw new OutputFolderException(folder.getParent(), e);
+        }
     }
 
     /**
