@@ -3,8 +3,10 @@ package com.akoolnarrator.audio;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import javazoom.jl.decoder.Bitstream;
 import javazoom.jl.decoder.BitstreamException;
@@ -12,6 +14,9 @@ import javazoom.jl.decoder.Decoder;
 import javazoom.jl.decoder.DecoderException;
 import javazoom.jl.decoder.Header;
 import javazoom.jl.decoder.Obuffer;
+
+import com.akoolnarrator.storage.FileRanges;
+
 
 /**
  * Decodes an MP3 frame by frame (JLayer) and measures it as it goes: loudness, peak, clipping and silences. Nothing
@@ -33,10 +38,25 @@ public final class AudioMeter {
         this.silenceThresholdDbfs = silenceThresholdDbfs;
     }
 
-    /** @throws UndecodableAudioException when the frames cannot be decoded */
+    /**
+     * Decodes the file's audio and measures it. The decoder is handed the audio alone, past the leading ID3v2 tag: it
+     * would otherwise allocate whatever size the tag's header declares (256 MB for a forged one), before reading a byte.
+     *
+     * @throws UndecodableAudioException when the frames cannot be decoded, or the tag claims more than the file holds
+     */
     public AudioMeasurement measure(Path mp3) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(mp3), 64 * 1024)) {
-            return measure(in);
+        try (FileChannel channel = FileChannel.open(mp3, StandardOpenOption.READ)) {
+            FileRanges.AudioBounds audio;
+            try {
+                audio = FileRanges.audioBounds(channel, mp3);
+            }
+            catch (FileRanges.TagLongerThanFileException e) {
+                throw new UndecodableAudioException(e.getMessage(), e);
+            }
+            channel.position(audio.start());
+            try (InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024)) {
+                return measure(in);
+            }
         }
     }
 

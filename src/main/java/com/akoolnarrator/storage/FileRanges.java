@@ -8,6 +8,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 
 /** Parts of a file read or copied by position, without loading the file: how MP3s are joined and re-tagged. */
 public final class FileRanges {
@@ -44,12 +45,21 @@ public final class FileRanges {
     public record AudioBounds(long start, long end) {
     }
 
+    /** An ID3v2 tag whose header declares more bytes than the file holds: forged or cut short, never read as it says. */
+    public static final class TagLongerThanFileException extends IOException {
+
+        TagLongerThanFileException(Path file, long declared, long size) {
+            super(file.getFileName() + " has an ID3 tag that declares " + String.format(Locale.ROOT, "%,d", declared)
+                    + " bytes, more than the file's " + String.format(Locale.ROOT, "%,d", size));
+        }
+    }
+
     /** The audio of {@code file}, open as {@code channel}; a tag that claims more than the file is refused. */
     public static AudioBounds audioBounds(FileChannel channel, Path file) throws IOException {
         long size = channel.size();
         int tag = Mp3Format.id3v2Length(read(channel, 0, 10));
         if (tag > size) {
-            throw new IOException(file.getFileName() + " has an ID3 tag longer than the file");
+            throw new TagLongerThanFileException(file, tag, size);
         }
         long end = size - Mp3Format.id3v1Length(read(channel, Math.max(0, size - 128), 128));
         return new AudioBounds(tag, Math.max(tag, end));

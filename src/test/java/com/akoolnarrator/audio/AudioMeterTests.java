@@ -1,12 +1,16 @@
 package com.akoolnarrator.audio;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -39,5 +43,35 @@ class AudioMeterTests {
 
         assertThat(measured.seconds()).isCloseTo(11.2, within(0.2));
         assertThat(measured.longestSilenceSeconds()).isBetween(0.1, 1.0);
+    }
+
+    @Test
+    void aTagThatDeclaresMoreThanTheFileIsUndecodableAndNothingOfItsSizeIsAllocated(@TempDir Path dir) throws Exception {
+        byte[] speech = Files.readAllBytes(Path.of("src/main/resources/simulator/speech.mp3"));
+        byte[] forged = new byte[10 + speech.length];
+        System.arraycopy(new byte[] { 'I', 'D', '3', 4, 0, 0, 0x7F, 0x7F, 0x7F, 0x7F }, 0, forged, 0, 10); // 256 MB
+        System.arraycopy(speech, 0, forged, 10, speech.length);
+        Path file = Files.write(dir.resolve("forged.mp3"), forged);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        assertThatThrownBy(() -> meter.measure(file)).isInstanceOf(UndecodableAudioException.class)
+            .hasMessageContaining("declares 268,435,465 bytes, more than the file's");
+
+        assertThat(threads.getCurrentThreadAllocatedBytes() - before).as("bytes allocated").isLessThan(16L << 20);
+    }
+
+    @Test
+    void aFileWithATagIsMeasuredAsItsAudioAlone(@TempDir Path dir) throws Exception {
+        byte[] speech = Files.readAllBytes(Path.of("src/main/resources/simulator/speech.mp3"));
+        AudioMeasurement plain = meter.measure(Path.of("src/main/resources/simulator/speech.mp3"));
+        byte[] tagged = new byte[30 + speech.length]; // a 20-byte tag of padding before the same audio
+        System.arraycopy(new byte[] { 'I', 'D', '3', 4, 0, 0, 0, 0, 0, 20 }, 0, tagged, 0, 10);
+        System.arraycopy(speech, 0, tagged, 30, speech.length);
+
+        AudioMeasurement measured = meter.measure(Files.write(dir.resolve("tagged.mp3"), tagged));
+
+        assertThat(measured.seconds()).isEqualTo(plain.seconds());
+        assertThat(measured.loudnessLufs()).isEqualTo(plain.loudnessLufs());
     }
 }
