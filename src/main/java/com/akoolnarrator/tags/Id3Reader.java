@@ -54,31 +54,49 @@ public final class Id3Reader {
                 return Optional.empty();
             }
             byte[] body = in.readNBytes(length - 10);
-            return Optional.of(parse(header[3], header[5], body));
+            try {
+                return Optional.of(parse(header[3], header[5], body));
+            }
+            catch (RuntimeException malformed) { // a malformed tag says nothing a file could be trusted for
+                return Optional.empty();
+            }
         }
     }
 
     static ReadTag parse(int version, int flags, byte[] body) {
+        return parse(version, flags, body, true);
+    }
+
+    /**
+     * The frames of a tag's body; sizes are checked against what is there before anything is read or copied.
+     *
+     * @param chapters whether CHAP frames are read: a chapter's own frames are read once, and a CHAP nested in them is
+     *                 passed over (60,000 nested ones overflowed the stack)
+     */
+    private static ReadTag parse(int version, int flags, byte[] body, boolean chapters) {
         Map<String, String> text = new HashMap<>();
         Map<String, String> userText = new HashMap<>();
-        List<Chapter> chapters = new ArrayList<>();
+        List<Chapter> found = new ArrayList<>();
         if (version != 3 && version != 4) {
-            return new ReadTag(text, userText, chapters);
+            return new ReadTag(text, userText, found);
         }
         if (version == 3 && (flags & 0x80) != 0) {
             body = resynchronised(body, 0, body.length);
         }
         int at = 0;
         if ((flags & 0x40) != 0 && body.length >= 4) { // an extended header
-            int size = version == 4 ? syncSafe(body, 0) : int32(body, 0) + 4;
-            at = Math.max(0, size);
+            long size = version == 4 ? syncSafe(body, 0) : (int32(body, 0) & 0xFFFFFFFFL) + 4;
+            if (size > body.length) {
+                return new ReadTag(Map.of(), Map.of(), List.of());
+            }
+            at = (int) size;
         }
         while (at + 10 <= body.length && body[at] != 0) {
             String id = new String(body, at, 4, StandardCharsets.ISO_8859_1);
             int size = version == 4 ? syncSafe(body, at + 4) : int32(body, at + 4);
             int frameFlags = body[at + 9] & 0xFF;
             int start = at + 10;
-            if (size < 0 || start + size > body.length) {
+            if (size < 0 || size > body.length - start) { // a size past the tag's end, or past an int's
                 break;
             }
             byte[] frame = java.util.Arrays.copyOfRange(body, start, start + size);
@@ -97,9 +115,11 @@ public final class Id3Reader {
             else if ((frameFlags & 0xC0) != 0) {
                 continue;
             }
-            read(id, frame, version, text, userText, chapters);
+            if (!id.equals("CHAP") || chapters) {
+                read(id, frame, version, text, userText, found);
+            }
         }
-        return new ReadTag(Map.copyOf(text), Map.copyOf(userText), List.copyOf(chapters));
+        return new ReadTag(Map.copyOf(text), Map.copyOf(userText), List.copyOf(found));
     }
 
     private static void read(String id, byte[] frame, int version, Map<String, String> text, Map<String, String> userText,
@@ -132,7 +152,7 @@ public final class Id3Reader {
             long stop = int32(frame, end + 5) & 0xFFFFFFFFL;
             byte[] sub = java.util.Arrays.copyOfRange(frame, end + 17, frame.length);
             Map<String, String> subText = new HashMap<>();
-            ReadTag inner = parse(version, 0, sub);
+            ReadTag inner = parse(version, 0, sub, false);
             subText.putAll(inner.text());
             chapters.add(new Chapter(start, stop, subText.getOrDefault("TIT2", "")));
         }

@@ -2,6 +2,7 @@ package com.akoolnarrator.tags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,4 +135,50 @@ class Id3TagTests {
         return -1;
     }
 
+
+    @Test
+    void chaptersNestedSixtyThousandDeepAreReadOneLevelDownWithoutOverflowingTheStack() {
+        int depth = 60_000;
+        byte[] title = { 3, 'I', 'n' };
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int level = 0; level < depth; level++) { // each CHAP holds the next; the innermost holds a title
+            int content = 18 + 28 * (depth - 1 - level) + 10 + title.length;
+            body.writeBytes(frameHeader("CHAP", syncSafe(content)));
+            body.writeBytes(new byte[] { 'c', 0, 0, 0, 0, 0, 0, 0, 3, (byte) 0xE8, -1, -1, -1, -1, -1, -1, -1, -1 });
+        }
+        body.writeBytes(frameHeader("TIT2", syncSafe(title.length)));
+        body.writeBytes(title);
+
+        Id3Reader.ReadTag tag = Id3Reader.parse(4, 0, body.toByteArray());
+
+        assertThat(tag.chapters()).hasSize(1);
+        assertThat(tag.chapters().get(0).title()).as("its own frames; a CHAP inside it is passed over").isEmpty();
+    }
+
+    @Test
+    void aFrameOrExtendedHeaderThatDeclaresMoreThanTheTagEndsTheReadingNotTheRun() {
+        ByteArrayOutputStream v23 = new ByteArrayOutputStream();
+        v23.writeBytes(frameHeader("TIT2", new byte[] { 0, 0, 0, 6 }));
+        v23.writeBytes(new byte[] { 0, 'H', 'e', 'l', 'l', 'o' });
+        v23.writeBytes(frameHeader("TALB", new byte[] { 0x7F, -1, -1, -1 })); // 2 GB, past an int's end when added
+        v23.writeBytes(new byte[] { 0, 'x' });
+
+        assertThat(Id3Reader.parse(3, 0, v23.toByteArray()).text("TIT2")).isEqualTo("Hello");
+        byte[] extended = { 0x7F, 0x7F, 0x7F, 0x7F, 0, 0, 0, 0, 0, 0, 0, 0 };
+        assertThat(Id3Reader.parse(4, 0x40, extended).trackTags()).isEqualTo(TrackTags.NONE);
+        byte[] extended23 = { 0x7F, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0 };
+        assertThat(Id3Reader.parse(3, 0x40, extended23).trackTags()).isEqualTo(TrackTags.NONE);
+    }
+
+    private static byte[] frameHeader(String id, byte[] size) {
+        byte[] header = new byte[10];
+        System.arraycopy(id.getBytes(StandardCharsets.ISO_8859_1), 0, header, 0, 4);
+        System.arraycopy(size, 0, header, 4, 4);
+        return header;
+    }
+
+    private static byte[] syncSafe(int size) {
+        return new byte[] { (byte) (size >> 21 & 0x7F), (byte) (size >> 14 & 0x7F), (byte) (size >> 7 & 0x7F),
+            (byte) (size & 0x7F) };
+    }
 }
