@@ -77,7 +77,13 @@ public record InputFile(Path path, Path source, char delimiter, InputHeader head
         return format(delimiter);
     }
 
-    /** A UTF-8 reader past any byte order mark; bytes that are not UTF-8 become U+FFFD, which validation reports. */
+    /**
+     * What bytes that are not UTF-8 are read as: a lone low surrogate, which no UTF-8 text decodes to (U+FFFD, the
+     * replacement character, may stand in a cell for real). Validation reports it, and keeps U+FFFD in its place.
+     */
+    public static final char NOT_UTF8 = '\uDFFF';
+
+    /** A UTF-8 reader past any byte order mark; bytes that are not UTF-8 become {@link #NOT_UTF8}. */
     public static Reader open(Path path) throws IOException {
         InputStream in = Files.newInputStream(path);
         byte[] bom = in.readNBytes(3);
@@ -85,7 +91,8 @@ public record InputFile(Path path, Path source, char delimiter, InputHeader head
         InputStream body = hasBom ? in : new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(bom), in);
         var decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            .onUnmappableCharacter(CodingErrorAction.REPLACE)
+            .replaceWith(String.valueOf(NOT_UTF8));
         return new BufferedReader(new InputStreamReader(body, decoder), 64 * 1024);
     }
 

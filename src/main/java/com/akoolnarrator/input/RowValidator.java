@@ -85,9 +85,11 @@ public class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
                     + " double quotes (\"...\") and double any quote inside it");
         }
         for (int i = 0; i < values.size(); i++) {
-            if (values.get(i).indexOf('\uFFFD') >= 0) {
-                return ValidatedRow.invalid(line, id, values, at(line, header.names().get(i))
-                        + "contains bytes that are not valid UTF-8: save the file as 'CSV UTF-8'");
+            if (values.get(i).indexOf(InputFile.NOT_UTF8) >= 0) {
+                List<String> asRead = values.stream().map(v -> v.replace(InputFile.NOT_UTF8, '\uFFFD')).toList();
+                return ValidatedRow.invalid(line, id.replace(InputFile.NOT_UTF8, '\uFFFD'), asRead,
+                        at(line, header.names().get(i)) + "contains bytes that are not valid UTF-8: save the file as"
+                        + " 'CSV UTF-8'");
             }
         }
         try {

@@ -207,6 +207,15 @@ class RowValidationTests {
         List<ValidatedRow> rows = validate(content);
         assertThat(rows.get(0).isValid()).isTrue();
         assertThat(rows.get(1).invalidReason()).contains("line 3, column 'text'", "not valid UTF-8", "CSV UTF-8");
+        assertThat(rows.get(1).values()).as("kept as read, the bad byte shown as U+FFFD").contains("caf\uFFFD");
+    }
+
+    @Test
+    void aCellThatReallyHoldsTheReplacementCharacterIsValid() throws Exception {
+        ValidatedRow row = only("id,text,voice_id", "a,An unknown glyph \uFFFD is read aloud as it is.,en-US-Jenny");
+
+        assertThat(row.isValid()).as(row.invalidReason()).isTrue();
+        assertThat(row.spec().text()).contains("\uFFFD");
     }
 
     @Test
