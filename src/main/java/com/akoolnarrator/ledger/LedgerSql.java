@@ -158,6 +158,10 @@ final class LedgerSql {
 
     static final String PART_FILES = "SELECT OUTPUT_FILE FROM NARRATION WHERE ROW_KEY = ? AND PARTS = 1 ORDER BY PART_NO";
 
+    /** A part whose file holds no audio: downloaded again by the next run while Akool keeps it, its row failed now. */
+    static final String PART_NOT_DOWNLOADED = "UPDATE NARRATION SET STATE = 'FAILED', FAILURE_KIND = 'NOT_DOWNLOADED',"
+            + " ERROR = ?, UPDATED_AT = ? WHERE ROW_KEY = ? AND OUTPUT_FILE = ? AND PART_NO > 0";
+
     static final String JOINED = "UPDATE NARRATION N SET STATE = 'DOWNLOADED', OUTPUT_FILE = ?, FILE_BYTES = ?, SHA256 = ?,"
             + " DURATION_SECONDS = ?," + AUDIO_FOUND + " TAGGED = NULL, ERROR = NULL, UPDATED_AT = ?, ATTEMPTS = "
             + PART_ATTEMPTS + " WHERE NARRATION_KEY = ?";

@@ -41,6 +41,16 @@ public class SplitRows {
     }
 
     /** The parts could not be joined: they stay on disk and DOWNLOADED, so a rerun joins them again for free. */
+    /**
+     * One part of a row holds no audio (a download that was an ID3 tag alone, or a tag and an error page): it is
+     * FAILED, to be downloaded again by the next run while Akool keeps it, and so is its row
+     * ({@link #failRowsWithFailedParts}), naming it.
+     */
+    public void recordPartNotDownloaded(String key, String partFile, String reason) {
+        store.committedNow(() -> jdbc.sql(LedgerSql.PART_NOT_DOWNLOADED).params(store.reason(reason), store.now(), key,
+                partFile).update());
+    }
+
     public void recordJoinFailed(String key, String reason) {
         store.committedNow(() -> jdbc.sql(LedgerSql.FAILED).params(null, store.reason(reason), store.now(), key).update());
     }

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import com.akoolnarrator.storage.Mp3Format;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -351,6 +353,13 @@ public class AkoolSimulator implements AutoCloseable {
             return;
         }
         exchange.getResponseHeaders().set("Content-Type", "audio/mpeg");
+        if (faults.chance(settings.getTagOnlyDownloadRate())) {
+            count("tag-only");
+            int tag = Mp3Format.id3v2Length(mp3);
+            exchange.sendResponseHeaders(200, tag);
+            exchange.getResponseBody().write(mp3, 0, tag);
+            return;
+        }
         exchange.sendResponseHeaders(200, mp3.length);
         OutputStream out = exchange.getResponseBody();
         if (faults.chance(settings.getTruncatedDownloadRate())) {

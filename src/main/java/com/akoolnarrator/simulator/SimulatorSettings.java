@@ -36,6 +36,8 @@ public class SimulatorSettings {
     private volatile double failedJobRate;
     private volatile double truncatedDownloadRate;
     private volatile double corruptDownloadRate;
+    /** A download answered 200 audio/mpeg with the MP3's ID3 tag and not one audio frame: cut where the audio begins. */
+    private volatile double tagOnlyDownloadRate;
     private volatile double expiredUrlRate;
     /** A download answered 403 by something between Akool's storage and the job (a CDN, a proxy), request by request. */
     private volatile double refusedDownloadRate;
@@ -107,6 +109,8 @@ public class SimulatorSettings {
     public void setTruncatedDownloadRate(double truncatedDownloadRate) { this.truncatedDownloadRate = truncatedDownloadRate; }
     public double getCorruptDownloadRate() { return corruptDownloadRate; }
     public void setCorruptDownloadRate(double corruptDownloadRate) { this.corruptDownloadRate = corruptDownloadRate; }
+    public double getTagOnlyDownloadRate() { return tagOnlyDownloadRate; }
+    public void setTagOnlyDownloadRate(double tagOnlyDownloadRate) { this.tagOnlyDownloadRate = tagOnlyDownloadRate; }
     public double getExpiredUrlRate() { return expiredUrlRate; }
     public void setExpiredUrlRate(double expiredUrlRate) { this.expiredUrlRate = expiredUrlRate; }
     public long getSeed() { return seed; }
@@ -160,7 +164,7 @@ public class SimulatorSettings {
 
     public void clearFaults() {
         http5xxRate = http429Rate = dropRate = silentRate = rateLimitCodeRate = serverErrorCodeRate = 0;
-        failedJobRate = truncatedDownloadRate = corruptDownloadRate = expiredUrlRate = 0;
+        failedJobRate = truncatedDownloadRate = corruptDownloadRate = tagOnlyDownloadRate = expiredUrlRate = 0;
         acceptedWithoutIdRate = unreadableSuccessRate = refusedDownloadRate = 0;
         callbackDropRate = callbackDuplicateRate = callbackLateRate = callbackForgedRate = 0;
         audioSilentRate = audioCutOffRate = audioTooLongRate = audioLongSilenceRate = 0;

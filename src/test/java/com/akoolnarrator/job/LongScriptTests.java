@@ -124,6 +124,26 @@ class LongScriptTests extends JobTestSupport {
     }
 
     @Test
+    void aPartWhoseDownloadHoldsNoAudioIsNotJoinedItsRowFailsNamingItAndTheRerunDownloadsItAgain() throws Exception {
+        Path input = csv("course.csv", "id,text,voice_id", "module-1,\"" + courseScript() + "\",en-US-Guy");
+        simulatorSettings.setTagOnlyDownloadRate(1.0); // every MP3 arrives as its ID3 tag alone
+
+        RunOutcome outcome = run(input);
+
+        assertThat(outcome.exitCode()).isEqualTo(RunOutcome.SOME_ROWS_FAILED);
+        assertThat(results().get(0).get("status")).isEqualTo("FAILED");
+        assertThat(results().get(0).get("error")).startsWith("part 1 of 3: its download holds no MPEG audio frame")
+            .contains("the next run downloads it again");
+        assertThat(output().resolve("module-1.mp3")).as("not joined as if whole").doesNotExist();
+        simulatorSettings.setTagOnlyDownloadRate(0);
+        simulator.resetCounters();
+
+        assertThat(run(input).exitCode()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+        assertThat(simulator.calls("create")).as("Akool's parts are downloaded again, not paid for again").isZero();
+        assertThat(Mp3Format.durationSeconds(output().resolve("module-1.mp3"))).isPositive();
+    }
+
+    @Test
     void aDryRunCountsTheRequestsALongScriptTakes() throws Exception {
         RunOutcome dryRun = command.run(courseWithLongScript(), output(), true);
 

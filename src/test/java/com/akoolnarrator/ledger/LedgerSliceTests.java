@@ -280,6 +280,10 @@ abstract class LedgerSliceTests {
 
         String brokenKey = broken.narrationKey(folder.scope);
         splitRows.recordJoinFailed(brokenKey, "cannot join");
+        String scriptPart = ready.get(0).partFiles().get(1);
+        splitRows.recordPartNotDownloaded(key, scriptPart, "its download holds no MPEG audio frame");
+        assertThat(read(readers.resultRows(run)).get(0).status()).as("joined already: a later verdict on a part is"
+                + " about the part").isEqualTo(ResultRow.Status.SUCCEEDED);
         long rerun = folder.start();
         folder.record(rerun, valid(2, script), valid(3, broken));
         assertThat(read(readers.pendingNarrations(rerun))).as("only the failed part is sent again")

@@ -14,6 +14,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import com.akoolnarrator.audio.AudioInspector;
 import com.akoolnarrator.ledger.SplitRows;
 import com.akoolnarrator.ledger.SplitRows.SplitNarration;
+import com.akoolnarrator.storage.Mp3Format;
 import com.akoolnarrator.storage.Mp3Joiner;
 import com.akoolnarrator.storage.OutputFolder;
 
@@ -44,6 +45,9 @@ class PartJoiner implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         Mp3Joiner joiner = new Mp3Joiner(folder);
         for (SplitNarration row : splitRows.readyToJoin(runId)) {
+            if (!partsHoldAudio(row)) {
+                continue;
+            }
             try {
                 AudioInspector.Inspected joined = inspector.inspect(folder, joiner.join(row.partFiles(), row.outputFile()));
                 splitRows.recordJoined(row.key(), joined.audio(), joined.findings());
@@ -61,6 +65,29 @@ class PartJoiner implements Tasklet {
             log.info("{} rows narrated in parts have a failed part; a rerun sends only the failed parts", failed);
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Whether every part holds MPEG audio, as the checks of a downloaded row's own file would find: a part without is
+     * not joined as if it were whole (its sentences would be missing from a file that measures right).
+     */
+    private boolean partsHoldAudio(SplitNarration row) {
+        boolean whole = true;
+        for (String part : row.partFiles()) {
+            double seconds;
+            try {
+                seconds = Mp3Format.durationSeconds(folder.resolve(part));
+            }
+            catch (IOException e) {
+                continue; // unreadable: the join says so, and keeps the parts for a rerun
+            }
+            if (seconds <= 0) {
+                splitRows.recordPartNotDownloaded(row.key(), part, "its download holds no MPEG audio frame; the next run"
+                        + " downloads it again while Akool keeps it");
+                whole = false;
+            }
+        }
+        return whole;
     }
 
     private void deleteParts(SplitNarration row) {
