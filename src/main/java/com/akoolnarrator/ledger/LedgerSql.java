@@ -45,7 +45,7 @@ final class LedgerSql {
 
     // ---- narrations ----
 
-    private static final String KNOWN_NARRATION_COLUMNS = "NARRATION_KEY, STATE, FAILURE_KIND, OUTPUT_FILE, FILE_BYTES,"
+    private static final String KNOWN_NARRATION_COLUMNS = "NARRATION_KEY, STATE, FAILURE_KIND, OUTPUT_FILE, FILE_BYTES, SHA256,"
             + " AUDIO_URL, SUBMITTED_AT, COMPLETED_AT, AKOOL_ID FROM NARRATION";
 
     static String knownNarrations(int count) {
@@ -156,7 +156,8 @@ final class LedgerSql {
             + " AND NOT EXISTS (SELECT 1 FROM NARRATION P WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1"
             + " AND P.STATE <> 'DOWNLOADED') ORDER BY R.LINE_NO";
 
-    static final String PART_FILES = "SELECT OUTPUT_FILE FROM NARRATION WHERE ROW_KEY = ? AND PARTS = 1 ORDER BY PART_NO";
+    static final String PART_FILES = "SELECT OUTPUT_FILE, FILE_BYTES, SHA256 FROM NARRATION WHERE ROW_KEY = ? AND PARTS = 1"
+            + " ORDER BY PART_NO";
 
     /** A part whose file holds no audio: downloaded again by the next run while Akool keeps it, its row failed now. */
     static final String PART_NOT_DOWNLOADED = "UPDATE NARRATION SET STATE = 'FAILED', FAILURE_KIND = 'NOT_DOWNLOADED',"

@@ -30,8 +30,8 @@ public final class ReusePolicy {
      * The state a known narration starts the new run in.
      *
      * @param outputFile where the new run wants the MP3
-     * @param fileIntact whether the MP3 recorded as downloaded is still on disk with its recorded size (asked only when
-     *                   it matters)
+     * @param fileIntact whether the MP3 recorded as downloaded is still on disk as recorded, its size and its bytes
+     *                   ({@code RecordedFile}; asked only when it matters)
      */
     public NarrationState next(KnownNarration known, String outputFile, BooleanSupplier fileIntact, Instant now) {
         Instant expiredBefore = now.minus(retention);
@@ -68,7 +68,8 @@ public final class ReusePolicy {
     }
 
     /** What the ledger knows of a narration from an earlier run. */
-    public record KnownNarration(NarrationState state, FailureKind failureKind, String outputFile, Long fileBytes, String audioUrl,
-            Instant submittedAt, Instant completedAt, String akoolId) {
+    /** @param sha256 the checksum of the file last recorded for it (downloaded, joined, tagged, recovered); null before */
+    public record KnownNarration(NarrationState state, FailureKind failureKind, String outputFile, Long fileBytes,
+            String sha256, String audioUrl, Instant submittedAt, Instant completedAt, String akoolId) {
     }
 }

@@ -21,6 +21,7 @@ import com.akoolnarrator.input.NarrationSpec;
 import com.akoolnarrator.input.ValidatedRow;
 import com.akoolnarrator.ledger.ReusePolicy.KnownNarration;
 import com.akoolnarrator.storage.OutputFolder;
+import com.akoolnarrator.storage.RecordedFile;
 import com.akoolnarrator.tags.NarratedFiles;
 
 /**
@@ -141,6 +142,7 @@ public class RunRegistry {
         private final List<Object[]> texts = new ArrayList<>();
         private final List<Object[]> recovered = new ArrayList<>();
         private int expired;
+        private int notAsRecorded;
         private int audioRejected;
         private int newToLedger;
         private int olderInLedger;
@@ -184,6 +186,11 @@ public class RunRegistry {
                 log.warn("{} rows whose audio was flagged in an earlier run (narrator.audio.flagged-rows=fail) are"
                         + " narrated again, and paid for again", audioRejected);
             }
+            if (notAsRecorded > 0) {
+                log.warn("{} rows' MP3s are not on disk as the job database recorded them (missing, changed, cut short or"
+                        + " another narration's): downloaded again while Akool keeps them, else narrated again",
+                        notAsRecorded);
+            }
             if (expired > 0) {
                 log.warn("{} rows are submitted again: Akool no longer keeps their results (narrator.result-retention) and"
                         + " their MP3s are not on disk", expired);
@@ -202,7 +209,7 @@ public class RunRegistry {
                 String kind = rs.getString("FAILURE_KIND");
                 known.put(rs.getString("NARRATION_KEY"), new KnownNarration(NarrationState.valueOf(rs.getString("STATE")),
                         kind == null ? null : FailureKind.valueOf(kind), rs.getString("OUTPUT_FILE"),
-                        (Long) rs.getObject("FILE_BYTES", Long.class), rs.getString("AUDIO_URL"),
+                        (Long) rs.getObject("FILE_BYTES", Long.class), rs.getString("SHA256"), rs.getString("AUDIO_URL"),
                         LedgerStore.instant(rs.getTimestamp("SUBMITTED_AT")), LedgerStore.instant(rs.getTimestamp("COMPLETED_AT")),
                         rs.getString("AKOOL_ID")));
             });
@@ -243,9 +250,13 @@ public class RunRegistry {
         /** A narration known from an earlier run: what of its work can be reused, recorded. */
         private NarrationState refresh(String key, KnownNarration known, NarrationSpec spec) {
             NarrationState next = reuse.next(known, spec.outputFile(),
-                    () -> fileIntact(folder, spec.outputFile(), known.fileBytes()), store.instant());
+                    () -> fileIntact(folder, spec.outputFile(), known), store.instant());
             if (next != NarrationState.DOWNLOADED) {
-                Optional<NarratedFiles.Found> found = folderShows.find(spec.rowId(), spec.outputFile(), spec.contentHash());
+                if (known.state() == NarrationState.DOWNLOADED && spec.outputFile().equals(known.outputFile())) {
+                    notAsRecorded++; // the same file was asked for, and is not as recorded
+                }
+                Optional<NarratedFiles.Found> found = folderShows.find(spec.rowId(), spec.outputFile(), spec.contentHash())
+                    .filter(file -> known.sha256() == null || known.sha256().strip().equals(file.sha256()));
                 if (found.isPresent() && reuse.mayTakeFromFolder(known, next, found.get().akoolIds())) {
                     olderInLedger++;
                     jdbc.sql(LedgerSql.PARTS_NOT_NEEDED).params(now, key).update();
@@ -269,10 +280,15 @@ public class RunRegistry {
         }
     }
 
-    private static boolean fileIntact(OutputFolder folder, String file, Long bytes) {
+    /** Whether the narration's MP3 is on disk as the ledger recorded it: its size and its bytes. */
+    private static boolean fileIntact(OutputFolder folder, String file, KnownNarration known) {
+        if (known.fileBytes() == null) {
+            return false;
+        }
         try {
             Path path = folder.resolve(file);
-            return bytes != null && Files.isRegularFile(path) && Files.size(path) == bytes;
+            return known.sha256() == null ? Files.isRegularFile(path) && Files.size(path) == known.fileBytes()
+                    : new RecordedFile(known.fileBytes(), known.sha256()).isHeldBy(path);
         }
         catch (IOException | IllegalArgumentException e) {
             return false;

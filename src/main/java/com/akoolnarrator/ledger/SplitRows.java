@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.akoolnarrator.audio.AudioFindings;
 import com.akoolnarrator.storage.DownloadedAudio;
+import com.akoolnarrator.storage.RecordedFile;
 
 /** Rows narrated in parts: which can be joined, the joined MP3, and rows whose part failed. */
 public class SplitRows {
@@ -24,7 +25,9 @@ public class SplitRows {
             .query((rs, i) -> new SplitNarration(rs.getString(1), rs.getString(2), rs.getString(3), List.of()))
             .list().stream()
             .map(row -> new SplitNarration(row.key(), row.rowId(), row.outputFile(),
-                    jdbc.sql(LedgerSql.PART_FILES).param(row.key()).query(String.class).list()))
+                    jdbc.sql(LedgerSql.PART_FILES).param(row.key()).query((rs, n) -> new PartFile(rs.getString(1),
+                            rs.getObject(2) == null || rs.getString(3) == null ? null
+                                    : new RecordedFile(rs.getLong(2), rs.getString(3)))).list()))
             .toList();
     }
 
@@ -61,6 +64,15 @@ public class SplitRows {
     }
 
     /** A row narrated in parts: its MP3 and, in order, the part files it is joined from. */
-    public record SplitNarration(String key, String rowId, String outputFile, List<String> partFiles) {
+    public record SplitNarration(String key, String rowId, String outputFile, List<PartFile> parts) {
+
+        /** The parts' files, in order. */
+        public List<String> partFiles() {
+            return parts.stream().map(PartFile::file).toList();
+        }
+    }
+
+    /** A part's file, as its download was recorded (null before it was). */
+    public record PartFile(String file, RecordedFile recorded) {
     }
 }

@@ -2,8 +2,10 @@ package com.akoolnarrator.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.akoolnarrator.cli.RunOutcome;
 import com.akoolnarrator.JobTestSupport;
+import com.akoolnarrator.storage.Sha256;
+import com.akoolnarrator.tags.FileTag;
+import com.akoolnarrator.tags.Id3Reader;
 
 /** Restartable and never paying twice: reruns, nightly edits, expired results, a job aborted mid-step. */
 class RerunAndNightlyTests extends JobTestSupport {
@@ -140,6 +145,45 @@ class RerunAndNightlyTests extends JobTestSupport {
 
         assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
         assertThat(simulator.calls("create")).as("only the new row").isEqualTo(1);
+    }
+
+    @Test
+    void anMp3ReplacedByAnotherNarrationOfTheSameSizeIsDownloadedAgainNotTakenForItsRow() throws Exception {
+        Path a = csv("a.csv", "id,text,voice_id", "r1,Alpha one.,en-US-Jenny");
+        Path b = csv("b.csv", "id,text,voice_id", "r1,Alpha two.,en-US-Jenny"); // an edit, of the same length
+        assertThat(run(a).exitCode()).isZero();
+        long sizeOfA = Files.size(output().resolve("r1.mp3"));
+        assertThat(run(b).exitCode()).isZero();
+        assertThat(Files.size(output().resolve("r1.mp3"))).as("B's MP3, of A's size").isEqualTo(sizeOfA);
+        simulator.resetCounters();
+
+        assertThat(run(a).exitCode()).isZero(); // the edit reverted
+
+        assertThat(simulator.calls("create")).as("Akool still has A's: not paid again").isZero();
+        assertThat(simulator.calls("download")).as("A's MP3 downloaded again, not B's taken for it").isEqualTo(1);
+        CSVRecord row = results().get(0);
+        assertThat(row.get("sha256")).isEqualTo(Sha256.ofFile(output().resolve("r1.mp3")));
+        assertThat(Id3Reader.read(output().resolve("r1.mp3")).orElseThrow().userText(FileTag.CONTENT_HASH))
+            .contains(row.get("content_hash"));
+    }
+
+    @Test
+    void anMp3CutShortKeepingItsTagIsDownloadedAgainNotTakenAsNarrated() throws Exception {
+        Path input = csv("lessons.csv", "id,text,voice_id", "r1,A lesson long enough to make a file of some size.,en-US-Jenny");
+        assertThat(run(input).exitCode()).isZero();
+        Path mp3 = output().resolve("r1.mp3");
+        long whole = Files.size(mp3);
+        try (FileChannel file = FileChannel.open(mp3, StandardOpenOption.WRITE)) {
+            file.truncate(1_200); // its tag and a little audio are left
+        }
+        simulator.resetCounters();
+
+        assertThat(run(input).exitCode()).isZero();
+
+        assertThat(simulator.calls("create")).isZero();
+        assertThat(simulator.calls("download")).isEqualTo(1);
+        assertThat(Files.size(mp3)).isEqualTo(whole);
+        assertThat(results().get(0).get("sha256")).isEqualTo(Sha256.ofFile(mp3));
     }
 
     @Test

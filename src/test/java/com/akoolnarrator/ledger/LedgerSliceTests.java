@@ -195,7 +195,8 @@ abstract class LedgerSliceTests {
         NarrationSpec kept = spec("kept", "Kept.", "kept.mp3");
         NarrationSpec failed = spec("failed", "Failed.", "failed.mp3");
         NarrationSpec polled = spec("polled", "Polled.", "polled.mp3");
-        folder.record(first, valid(2, kept), valid(3, failed), valid(4, polled));
+        NarrationSpec replaced = spec("replaced", "Replaced.", "replaced.mp3");
+        folder.record(first, valid(2, kept), valid(3, failed), valid(4, polled), valid(5, replaced));
         String keptKey = kept.narrationKey(folder.scope);
         String failedKey = failed.narrationKey(folder.scope);
         String polledKey = polled.narrationKey(folder.scope);
@@ -204,27 +205,41 @@ abstract class LedgerSliceTests {
         facts.recordAccepted(polledKey, new AudioJob("akool-polled", AudioJob.QUEUEING, null, null), folder.journal());
         facts.recordCompleted(keptKey, "https://akool.example/kept.mp3");
         assertThat(facts.recordPolledCompleted(polledKey, "https://akool.example/polled.mp3")).isTrue();
-        Files.write(folder.root.resolve("kept.mp3"), new byte[1200]);
-        facts.recordDownloaded(downloaded(keptKey, "kept.mp3", 1200, Set.of()));
+        Path keptFile = Files.write(folder.root.resolve("kept.mp3"), new byte[1200]);
+        facts.recordDownloaded(new DownloadedNarration(keptKey, new DownloadedAudio("kept.mp3", 1200,
+                Sha256.ofFile(keptFile), 2.0), findings(Set.of())));
+        String replacedKey = replaced.narrationKey(folder.scope);
+        facts.beginSubmission(replacedKey);
+        facts.recordAccepted(replacedKey, new AudioJob("akool-replaced", AudioJob.COMPLETED,
+                "https://akool.example/replaced.mp3", null), folder.journal());
+        Path replacedFile = Files.write(folder.root.resolve("replaced.mp3"), new byte[1200]);
+        facts.recordDownloaded(new DownloadedNarration(replacedKey, new DownloadedAudio("replaced.mp3", 1200,
+                Sha256.ofFile(replacedFile), 2.0), findings(Set.of())));
+        byte[] another = new byte[1200]; // another narration's MP3 of the same size, written over it since
+        another[600] = 1;
+        Files.write(replacedFile, another);
         facts.recordFailed(failedKey, "Akool failed the job", null);
         assertThat(facts.recordCallback("akool-polled", AudioJob.FAILED, null))
             .as("a failure after a completion is not believed").isEqualTo(AkoolJobFacts.CallbackOutcome.ALREADY_KNOWN);
 
         long second = folder.start();
-        folder.record(second, valid(2, kept), valid(3, failed), valid(4, polled));
+        folder.record(second, valid(2, kept), valid(3, failed), valid(4, polled), valid(5, replaced));
 
         assertThat(read(readers.pendingNarrations(second))).extracting(PendingNarration::rowId)
             .as("the MP3 on disk and the job Akool completed are kept; the failed row is sent again")
             .containsExactly("failed");
+        assertThat(readers.takeOverJobs(second, 9)).extracting(TrackedNarration::rowId)
+            .as("an MP3 of the recorded size but other bytes is downloaded again, with the job Akool completed")
+            .containsExactlyInAnyOrder("polled", "replaced");
         assertThat(read(readers.resultRows(first))).as("the earlier run's rows are forgotten").isEmpty();
         facts.beginSubmission(failedKey);
-        assertThat(read(readers.resultRows(second))).extracting(ResultRow::attempts).containsExactly(1, 2, 1);
+        assertThat(read(readers.resultRows(second))).extracting(ResultRow::attempts).containsExactly(1, 2, 1, 1);
         facts.takeBackAttempts(List.of(failedKey)); // a submission that never left: the attempt is not counted
-        assertThat(read(readers.resultRows(second))).extracting(ResultRow::attempts).containsExactly(1, 1, 1);
+        assertThat(read(readers.resultRows(second))).extracting(ResultRow::attempts).containsExactly(1, 1, 1, 1);
 
         long dry = folder.startDry();
         registry.forgetRun(dry);
-        assertThat(read(readers.resultRows(second))).as("a dry run forgets only itself").hasSize(3);
+        assertThat(read(readers.resultRows(second))).as("a dry run forgets only itself").hasSize(4);
     }
 
     @Test

@@ -24,7 +24,7 @@ class ReusePolicyTests {
 
     private static KnownNarration known(NarrationState state, FailureKind kind, String url, Instant submitted,
             Instant completed) {
-        return new KnownNarration(state, kind, "a.mp3", 1234L, url, submitted, completed, null);
+        return new KnownNarration(state, kind, "a.mp3", 1234L, null, url, submitted, completed, null);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.akoolnarrator.job.finish;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,22 +69,29 @@ class PartJoiner implements Tasklet {
     }
 
     /**
-     * Whether every part holds MPEG audio, as the checks of a downloaded row's own file would find: a part without is
-     * not joined as if it were whole (its sentences would be missing from a file that measures right).
+     * Whether every part is on disk as its download was recorded, and holds MPEG audio: a part changed, cut short or
+     * without audio is not joined as if it were whole (its sentences would be missing from a file that measures right).
      */
     private boolean partsHoldAudio(SplitNarration row) {
         boolean whole = true;
-        for (String part : row.partFiles()) {
+        for (SplitRows.PartFile part : row.parts()) {
+            Path file = folder.resolve(part.file());
+            if (part.recorded() != null && Files.exists(file) && !part.recorded().isHeldBy(file)) {
+                splitRows.recordPartNotDownloaded(row.key(), part.file(), "its file is not the one downloaded (changed or"
+                        + " cut short); the next run downloads it again while Akool keeps it");
+                whole = false;
+                continue;
+            }
             double seconds;
             try {
-                seconds = Mp3Format.durationSeconds(folder.resolve(part));
+                seconds = Mp3Format.durationSeconds(file);
             }
             catch (IOException e) {
                 continue; // unreadable: the join says so, and keeps the parts for a rerun
             }
             if (seconds <= 0) {
-                splitRows.recordPartNotDownloaded(row.key(), part, "its download holds no MPEG audio frame; the next run"
-                        + " downloads it again while Akool keeps it");
+                splitRows.recordPartNotDownloaded(row.key(), part.file(), "its download holds no MPEG audio frame; the next"
+                        + " run downloads it again while Akool keeps it");
                 whole = false;
             }
         }
