@@ -156,10 +156,10 @@ final class LedgerSql {
             + " AND NOT EXISTS (SELECT 1 FROM NARRATION P WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1"
             + " AND P.STATE <> 'DOWNLOADED') ORDER BY R.LINE_NO";
 
-    static final String PART_FILES = "SELECT OUTPUT_FILE, FILE_BYTES, SHA256 FROM NARRATION WHERE ROW_KEY = ? AND PARTS = 1"
-            + " ORDER BY PART_NO";
+    static final String PART_FILES = "SELECT OUTPUT_FILE, FILE_BYTES, SHA256, DURATION_SECONDS FROM NARRATION"
+            + " WHERE ROW_KEY = ? AND PARTS = 1 ORDER BY PART_NO";
 
-    /** A part whose file holds no audio: downloaded again by the next run while Akool keeps it, its row failed now. */
+    /** A part that cannot be joined as it is: downloaded again by the next run while Akool keeps it, its row failed now. */
     static final String PART_NOT_DOWNLOADED = "UPDATE NARRATION SET STATE = 'FAILED', FAILURE_KIND = 'NOT_DOWNLOADED',"
             + " ERROR = ?, UPDATED_AT = ? WHERE ROW_KEY = ? AND OUTPUT_FILE = ? AND PART_NO > 0";
 

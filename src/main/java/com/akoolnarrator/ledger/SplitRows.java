@@ -26,8 +26,8 @@ public class SplitRows {
             .list().stream()
             .map(row -> new SplitNarration(row.key(), row.rowId(), row.outputFile(),
                     jdbc.sql(LedgerSql.PART_FILES).param(row.key()).query((rs, n) -> new PartFile(rs.getString(1),
-                            rs.getObject(2) == null || rs.getString(3) == null ? null
-                                    : new RecordedFile(rs.getLong(2), rs.getString(3)))).list()))
+                            rs.getObject(2) == null ? null : new RecordedFile(rs.getLong(2), rs.getString(3)),
+                            rs.getDouble(4))).list()))
             .toList();
     }
 
@@ -43,17 +43,17 @@ public class SplitRows {
         store.awaitDurable();
     }
 
-    /** The parts could not be joined: they stay on disk and DOWNLOADED, so a rerun joins them again for free. */
     /**
-     * One part of a row holds no audio (a download that was an ID3 tag alone, or a tag and an error page): it is
-     * FAILED, to be downloaded again by the next run while Akool keeps it, and so is its row
-     * ({@link #failRowsWithFailedParts}), naming it.
+     * One part of a row cannot be joined as it is (no audio in its download, or not the file downloaded): it is FAILED,
+     * to be downloaded again by the next run while Akool keeps it, and so is its row ({@link #failRowsWithFailedParts}),
+     * naming it.
      */
     public void recordPartNotDownloaded(String key, String partFile, String reason) {
         store.committedNow(() -> jdbc.sql(LedgerSql.PART_NOT_DOWNLOADED).params(store.reason(reason), store.now(), key,
                 partFile).update());
     }
 
+    /** The parts could not be joined: they stay on disk and DOWNLOADED, so a rerun joins them again for free. */
     public void recordJoinFailed(String key, String reason) {
         store.committedNow(() -> jdbc.sql(LedgerSql.FAILED).params(null, store.reason(reason), store.now(), key).update());
     }
@@ -72,7 +72,10 @@ public class SplitRows {
         }
     }
 
-    /** A part's file, as its download was recorded (null before it was). */
-    public record PartFile(String file, RecordedFile recorded) {
+    /**
+     * A part's file, as its download was recorded (null before it was), with the playing time its download measured:
+     * 0 for a download that held no MPEG audio frame.
+     */
+    public record PartFile(String file, RecordedFile recorded, double seconds) {
     }
 }

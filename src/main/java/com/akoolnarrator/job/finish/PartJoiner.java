@@ -15,7 +15,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import com.akoolnarrator.audio.AudioInspector;
 import com.akoolnarrator.ledger.SplitRows;
 import com.akoolnarrator.ledger.SplitRows.SplitNarration;
-import com.akoolnarrator.storage.Mp3Format;
 import com.akoolnarrator.storage.Mp3Joiner;
 import com.akoolnarrator.storage.OutputFolder;
 
@@ -69,29 +68,21 @@ class PartJoiner implements Tasklet {
     }
 
     /**
-     * Whether every part is on disk as its download was recorded, and holds MPEG audio: a part changed, cut short or
-     * without audio is not joined as if it were whole (its sentences would be missing from a file that measures right).
+     * Whether every part is on disk as its download was recorded, and that download held MPEG audio (its playing time,
+     * measured when it was downloaded): a part changed, cut short or without audio is not joined as if it were whole
+     * (its sentences would be missing from a file that measures right). A part file that is gone is left to the join,
+     * which says so.
      */
     private boolean partsHoldAudio(SplitNarration row) {
         boolean whole = true;
         for (SplitRows.PartFile part : row.parts()) {
             Path file = folder.resolve(part.file());
-            if (part.recorded() != null && Files.exists(file) && !part.recorded().isHeldBy(file)) {
-                splitRows.recordPartNotDownloaded(row.key(), part.file(), "its file is not the one downloaded (changed or"
-                        + " cut short); the next run downloads it again while Akool keeps it");
-                whole = false;
-                continue;
-            }
-            double seconds;
-            try {
-                seconds = Mp3Format.durationSeconds(file);
-            }
-            catch (IOException e) {
-                continue; // unreadable: the join says so, and keeps the parts for a rerun
-            }
-            if (seconds <= 0) {
-                splitRows.recordPartNotDownloaded(row.key(), part.file(), "its download holds no MPEG audio frame; the next"
-                        + " run downloads it again while Akool keeps it");
+            String problem = part.recorded() != null && Files.exists(file) && !part.recorded().isHeldBy(file)
+                    ? "its file is not the one downloaded (changed or cut short)"
+                    : part.seconds() <= 0 ? "its download holds no MPEG audio frame" : null;
+            if (problem != null) {
+                splitRows.recordPartNotDownloaded(row.key(), part.file(), problem + "; the next run downloads it again"
+                        + " while Akool keeps it");
                 whole = false;
             }
         }
