@@ -1,8 +1,5 @@
 package com.akoolnarrator.ledger;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -282,15 +279,11 @@ public class RunRegistry {
 
     /** Whether the narration's MP3 is on disk as the ledger recorded it: its size and its bytes. */
     private static boolean fileIntact(OutputFolder folder, String file, KnownNarration known) {
-        if (known.fileBytes() == null) {
-            return false;
-        }
         try {
-            Path path = folder.resolve(file);
-            return known.sha256() == null ? Files.isRegularFile(path) && Files.size(path) == known.fileBytes()
-                    : new RecordedFile(known.fileBytes(), known.sha256()).isHeldBy(path);
+            return known.fileBytes() != null
+                    && new RecordedFile(known.fileBytes(), known.sha256()).isHeldBy(folder.resolve(file));
         }
-        catch (IOException | IllegalArgumentException e) {
+        catch (IllegalArgumentException e) {
             return false;
         }
     }

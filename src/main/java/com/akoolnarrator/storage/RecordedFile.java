@@ -12,10 +12,16 @@ import java.nio.file.Path;
  */
 public record RecordedFile(long bytes, String sha256) {
 
+    /** @param sha256 the file's checksum; null for a file recorded by its size alone (before checksums were kept) */
+    public RecordedFile {
+        sha256 = sha256 == null ? null : sha256.strip();
+    }
+
     /** Whether {@code file} holds exactly these bytes: its size first, which costs no read, then its checksum. */
     public boolean isHeldBy(Path file) {
         try {
-            return Files.isRegularFile(file) && Files.size(file) == bytes && Sha256.ofFile(file).equals(sha256.strip());
+            return Files.isRegularFile(file) && Files.size(file) == bytes
+                    && (sha256 == null || Sha256.ofFile(file).equals(sha256));
         }
         catch (IOException e) {
             return false;
