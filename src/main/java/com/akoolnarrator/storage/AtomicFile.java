@@ -58,6 +58,21 @@ public final class AtomicFile implements AutoCloseable {
         published = true;
     }
 
+    /**
+     * Gives the file its final name only if no file has it yet, never replacing one: a
+     * {@code FileAlreadyExistsException} says another writer got there first.
+     */
+    public void publishIfAbsent() throws IOException {
+        try {
+            Files.createLink(target, path); // fails, atomically, when the name is taken
+            Files.delete(path);
+        }
+        catch (UnsupportedOperationException noLinks) {
+            Files.move(path, target); // without REPLACE_EXISTING: refused when the name is taken
+        }
+        published = true;
+    }
+
     /** Removes what is left if it was not published. */
     @Override
     public void close() {

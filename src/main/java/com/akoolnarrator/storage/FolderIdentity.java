@@ -8,7 +8,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,7 +43,6 @@ public final class FolderIdentity {
         String id = knownByPath.test(folder.toString()) ? folder.toString() : UUID.randomUUID().toString();
         Path file = file(folder);
         try {
-            Files.createDirectories(file.getParent());
             publish(file, id);
             return id;
         }
@@ -62,24 +60,15 @@ public final class FolderIdentity {
      * only once written), and is replaced.
      */
     private static void publish(Path file, String id) throws IOException {
-        Path staged = Files.createTempFile(file.getParent(), ".folder-id-", ".tmp");
-        try {
-            Files.writeString(staged, id + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.WRITE,
-                    StandardOpenOption.SYNC);
+        try (AtomicFile staged = AtomicFile.beside(file)) {
+            Files.writeString(staged.path(), id + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.SYNC);
             if (Files.isRegularFile(file) && Files.size(file) == 0) {
-                Files.move(staged, file, StandardCopyOption.ATOMIC_MOVE);
+                staged.publish();
             }
             else {
-                try {
-                    Files.createLink(file, staged);
-                }
-                catch (UnsupportedOperationException noLinks) {
-                    Files.move(staged, file);
-                }
+                staged.publishIfAbsent();
             }
-        }
-        finally {
-            Files.deleteIfExists(staged);
         }
     }
 
