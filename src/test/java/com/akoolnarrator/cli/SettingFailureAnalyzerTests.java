@@ -3,6 +3,7 @@ package com.akoolnarrator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -24,31 +25,35 @@ class SettingFailureAnalyzerTests {
 
     @Test
     void aValueOutsideItsRangeOrOfTheWrongKindIsNamedWithWhatItMustBe() {
-        assertRefused("narrator", NarratorProperties.class, "narrator.chunk-size", "0",
-                "narrator.chunk-size must be from 1 to 100000, not '0'");
-        assertRefused("akool", AkoolProperties.class, "akool.requests-per-second", "-3",
-                "akool.requests-per-second must be a number of at least 0, not '-3'");
-        assertRefused("akool", AkoolProperties.class, "akool.base-url", "openapi.akool.com",
-                "akool.base-url must be an http:// or https:// address");
-        assertRefused("narrator", NarratorProperties.class, "narrator.poll-min-interval", "soon",
-                "narrator.poll-min-interval must be a duration");
-        assertRefused("narrator", NarratorProperties.class, "narrator.default-rate", "150%",
-                "narrator.default-rate must be a whole percentage from 0% to 100%");
-        assertRefused("akool", AkoolProperties.class, "akool.max-retry-after", "0s",
-                "akool.max-retry-after must be a duration above 0");
-        assertRefused("narrator.audio", AudioProperties.class, "narrator.audio.flagged-rows", "maybe",
-                "narrator.audio.flagged-rows must be one of keep, fail, not 'maybe'");
-        assertRefused("narrator.audio", AudioProperties.class, "narrator.audio.loudness-target", "-90",
-                "narrator.audio.loudness-target must be a number from -70 to 0");
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("narrator.chunk-size=0", "narrator.chunk-size must be from 1 to 100000, not '0'");
+        refused.put("akool.requests-per-second=-3", "akool.requests-per-second must be a number of at least 0, not '-3'");
+        refused.put("akool.base-url=openapi.akool.com", "akool.base-url must be an http:// or https:// address");
+        refused.put("narrator.poll-min-interval=soon", "narrator.poll-min-interval must be a duration");
+        refused.put("narrator.default-rate=150%", "narrator.default-rate must be a whole percentage from 0% to 100%");
+        refused.put("akool.max-retry-after=0s", "akool.max-retry-after must be a duration above 0");
+        refused.put("narrator.audio.flagged-rows=maybe", "narrator.audio.flagged-rows must be one of keep, fail, not 'maybe'");
+        refused.put("narrator.audio.loudness-target=-90", "narrator.audio.loudness-target must be a number from -70 to 0");
+
+        refused.forEach(this::assertRefused);
     }
 
-    private void assertRefused(String prefix, Class<?> type, String name, String value, String says) {
+    /** Binds {@code name=value} as the application does, into the settings class its name belongs to. */
+    private void assertRefused(String setting, String says) {
+        String name = setting.substring(0, setting.indexOf('='));
+        String value = setting.substring(setting.indexOf('=') + 1);
+        String prefix = name.startsWith("narrator.audio.") ? "narrator.audio" : name.substring(0, name.indexOf('.'));
+        Class<?> type = switch (prefix) {
+            case "narrator.audio" -> AudioProperties.class;
+            case "akool" -> AkoolProperties.class;
+            default -> NarratorProperties.class;
+        };
         Throwable failure = catchThrowable(() -> new Binder(new MapConfigurationPropertySource(Map.of(name, value)))
             .bindOrCreate(prefix, type));
 
         FailureAnalysis analysis = analyzer.analyze(failure);
 
-        assertThat(analysis).as(name + "=" + value).isNotNull();
+        assertThat(analysis).as(setting).isNotNull();
         assertThat(analysis.getDescription()).contains(says).doesNotContain("\n");
         assertThat(analysis.getAction()).isEqualTo("See the settings in the README.");
     }

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +15,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -69,7 +64,7 @@ abstract class LedgerSliceTests {
     /** A whole statement, not a fragment of several (a column list). */
     private static final Pattern STATEMENT = Pattern.compile("(SELECT|INSERT|UPDATE|DELETE|MERGE|CHECKPOINT|SHUTDOWN|WITH)\\b");
 
-    private static final Set<String> SENT = ConcurrentHashMap.newKeySet();
+    private static final SentStatements SENT = new SentStatements();
     private static final Clock CLOCK = Clock.systemUTC();
     private static HikariDataSource pool;
     private static DataSource recording;
@@ -91,7 +86,7 @@ abstract class LedgerSliceTests {
 
     static void migrate(HikariDataSource dataSource, String vendor) {
         pool = dataSource;
-        recording = recording(dataSource);
+        recording = SENT.recording(dataSource);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
             .baselineOnMigrate(true).baselineVersion("1").load().migrate();
     }
@@ -486,49 +481,6 @@ abstract class LedgerSliceTests {
         }
         finally {
             reader.close();
-        }
-    }
-
-    /** The pool, noting every statement text sent through it. */
-    private static DataSource recording(DataSource dataSource) {
-        return (DataSource) Proxy.newProxyInstance(LedgerSliceTests.class.getClassLoader(),
-                new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
-                    Object result = invoke(dataSource, method, args);
-                    return result instanceof Connection connection ? recording(connection) : result;
-                });
-    }
-
-    private static Connection recording(Connection connection) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql) {
-                SENT.add(sql);
-            }
-            Object result = invoke(connection, method, args);
-            return result instanceof Statement statement && !(result instanceof java.sql.PreparedStatement)
-                    ? recording(statement) : result;
-        };
-        return (Connection) Proxy.newProxyInstance(LedgerSliceTests.class.getClassLoader(),
-                new Class<?>[] { Connection.class }, handler);
-    }
-
-    private static Statement recording(Statement statement) {
-        return (Statement) Proxy.newProxyInstance(LedgerSliceTests.class.getClassLoader(),
-                new Class<?>[] { Statement.class }, (proxy, method, args) -> {
-                    if (method.getName().startsWith("execute") || method.getName().equals("addBatch")) {
-                        if (args != null && args.length > 0 && args[0] instanceof String sql) {
-                            SENT.add(sql);
-                        }
-                    }
-                    return invoke(statement, method, args);
-                });
-    }
-
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        }
-        catch (java.lang.reflect.InvocationTargetException e) {
-            throw e.getCause();
         }
     }
 }
