@@ -83,6 +83,14 @@ public final class SettingCheck {
         return value;
     }
 
+    public static Duration between(String setting, Duration value, Duration min, Duration max) {
+        if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new InvalidSettingException(setting, value, "a duration from " + min.toMillis() + "ms to "
+                    + max.toSeconds() + "s");
+        }
+        return value;
+    }
+
     public static Duration notNegative(String setting, Duration value) {
         if (value == null || value.isNegative()) {
             throw new InvalidSettingException(setting, value, "a duration of 0 or more (for example 0s, 500ms, 10s)");

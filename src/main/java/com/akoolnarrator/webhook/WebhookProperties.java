@@ -26,6 +26,8 @@ import static com.akoolnarrator.settings.SettingCheck.webAddress;
  *                    {@code webhook-receiver} process does, and runs read what it wrote in the job database
  * @param pollAfter   how long after a job should be done, by what the run has learnt, it is polled all the same
  * @param maxAge      how far a callback's timestamp may be from now
+ * @param readTimeout how long the receiver waits for a request's next bytes, and for the whole of its body
+ * @param maxConnections how many connections the receiver holds open at once: the rest wait in the system's queue
  */
 @ConfigurationProperties("narrator.webhook")
 public record WebhookProperties(
@@ -34,7 +36,9 @@ public record WebhookProperties(
         @DefaultValue("0.0.0.0") String bindAddress,
         @DefaultValue("in-run") Receiver receiver,
         @DefaultValue("5s") Duration pollAfter,
-        @DefaultValue("10m") Duration maxAge) {
+        @DefaultValue("10m") Duration maxAge,
+        @DefaultValue("10s") Duration readTimeout,
+        @DefaultValue("100") int maxConnections) {
 
     /** Who listens for Akool's callbacks. */
     public enum Receiver { IN_RUN, STANDALONE }
@@ -48,6 +52,8 @@ public record WebhookProperties(
         }
         positive("narrator.webhook.poll-after", pollAfter);
         positive("narrator.webhook.max-age", maxAge);
+        between("narrator.webhook.read-timeout", readTimeout, Duration.ofMillis(100), Duration.ofMinutes(10));
+        between("narrator.webhook.max-connections", maxConnections, 1, 10_000);
     }
 
     /**

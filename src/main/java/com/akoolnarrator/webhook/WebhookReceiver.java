@@ -1,38 +1,39 @@
 package com.akoolnarrator.webhook;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.servlet.ServletRegistration;
+
+import org.apache.catalina.connector.Connector;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.WebServerException;
 
 import com.akoolnarrator.ledger.AkoolJobFacts;
-import com.akoolnarrator.ledger.AkoolJobFacts.CallbackOutcome;
 import com.akoolnarrator.settings.SettingCheck.InvalidSettingException;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
- * Listens for Akool's callbacks and writes what a verified one says into the ledger, answering 200 only once it is
- * committed (Akool calls again until it gets 200). Anything else gets a 4xx, a log line, and changes nothing: a body
- * too large, a bad or missing signature, a stale timestamp, a replay, a job the ledger does not know, an audio URL the
- * job would not download from. The ledger, not this class, tells the collect step: it takes a completed job over again
- * and downloads it.
+ * Listens for Akool's callbacks and writes what a verified one says into the ledger ({@link CallbackServlet}), answering
+ * 200 only once it is committed (Akool calls again until it gets 200). Anything else gets a 4xx, a log line, and
+ * changes nothing: a body too large or too slow, a bad or missing signature, a stale timestamp, a replay, a job the
+ * ledger does not know, an audio URL the job would not download from. The ledger, not this class, tells the collect
+ * step: it takes a completed job over again and downloads it.
  */
 public class WebhookReceiver {
 
     private static final Logger log = LoggerFactory.getLogger("narrator");
     /** A callback is a few hundred bytes: anything much larger is not one. */
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Akool's requests carry a few short headers. */
+    static final int MAX_HEADER_BYTES = 8 * 1024;
+    /** A callback is a few milliseconds of a thread: reading waits without one, only the ledger's write needs one. */
+    static final int WORKER_THREADS = 4;
 
     private final WebhookProperties settings;
     private final CallbackVerifier verifier;
@@ -67,31 +68,37 @@ public class WebhookReceiver {
         return listen(settings.listenPort());
     }
 
-    /** Starts listening on {@code port}. */
+    /**
+     * Starts listening on {@code port}, in the embedded Tomcat Spring Boot manages: a client that sends slowly or not
+     * at all is cut off by {@code narrator.webhook.read-timeout} and never holds a thread, at most
+     * {@code narrator.webhook.max-connections} connections are open at once (the rest wait in the system's queue, not
+     * in this process's descriptors), a request's headers are bounded, and so is its body ({@link CallbackServlet}).
+     */
     public Listening listen(int port) {
         if (verifier == null) {
             throw new IllegalStateException("narrator.webhook.url is not set");
         }
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), port), 64);
-        }
-        catch (BindException e) {
-            throw InvalidSettingException.because("narrator.webhook.port", "cannot listen for Akool's callbacks on "
-                    + settings.bindAddress() + ":" + port + " (narrator.webhook.port): " + e.getMessage());
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ExecutorService threads = Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "akool-webhook");
-            thread.setDaemon(true);
-            return thread;
+        TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(port);
+        factory.setAddress(bindAddress());
+        factory.setRegisterDefaultServlet(false);
+        factory.setDisableMBeanRegistry(true);
+        factory.addConnectorCustomizers(this::bound);
+        CallbackServlet servlet = new CallbackServlet(settings.path(), verifier, facts, clock, settings.readTimeout(),
+                recorded, refused);
+        WebServer server = factory.getWebServer(context -> {
+            ServletRegistration.Dynamic registration = context.addServlet("akool-callbacks", servlet);
+            registration.setAsyncSupported(true);
+            registration.addMapping("/");
         });
-        server.setExecutor(threads);
-        server.createContext("/", this::handle);
-        server.start();
-        int listening = server.getAddress().getPort();
+        try {
+            server.start();
+        }
+        catch (WebServerException e) {
+            server.destroy();
+            throw InvalidSettingException.because("narrator.webhook.port", "cannot listen for Akool's callbacks on "
+                    + settings.bindAddress() + ":" + port + " (narrator.webhook.port): " + rootMessage(e));
+        }
+        int listening = server.getPort();
         log.info("Listening for Akool's callbacks on port {} ({} reaches it)", listening, settings.url());
         return new Listening() {
             @Override
@@ -101,11 +108,46 @@ public class WebhookReceiver {
 
             @Override
             public void close() {
-                server.stop(0);
-                threads.shutdownNow();
+                server.stop();
+                server.destroy(); // and with it the server's temporary folders
                 log.debug("Stopped listening for Akool's callbacks: {} recorded, {} refused", recorded.get(), refused.get());
             }
         };
+    }
+
+    /** The limits that keep a receiver facing the internet answering, and out of the run's own descriptors. */
+    private void bound(Connector connector) {
+        int timeout = Math.toIntExact(settings.readTimeout().toMillis());
+        connector.setMaxPostSize(MAX_BODY_BYTES);
+        if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+            http.setConnectionTimeout(timeout);
+            http.setKeepAliveTimeout(timeout);
+            http.setMaxKeepAliveRequests(100);
+            http.setMaxConnections(settings.maxConnections());
+            http.setAcceptCount(settings.maxConnections());
+            http.setMaxThreads(WORKER_THREADS);
+            http.setMinSpareThreads(1);
+            http.setMaxHttpHeaderSize(MAX_HEADER_BYTES);
+            http.setMaxSwallowSize(MAX_BODY_BYTES);
+        }
+    }
+
+    private InetAddress bindAddress() {
+        try {
+            return InetAddress.getByName(settings.bindAddress());
+        }
+        catch (UnknownHostException e) {
+            throw InvalidSettingException.because("narrator.webhook.bind-address", "narrator.webhook.bind-address="
+                    + settings.bindAddress() + " is not an address of this machine");
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : failure.getMessage();
     }
 
     /** For a run: listening while it narrates when it receives Akool's callbacks itself, else nothing to close. */
@@ -132,75 +174,5 @@ public class WebhookReceiver {
 
     public long refusedCallbacks() {
         return refused.get();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            try {
-                serve(exchange);
-            }
-            catch (RuntimeException e) {
-                // the ledger could not take it: Akool calls again
-                log.warn("Could not record a callback from Akool, which will call again: {}", e.getMessage());
-                answer(exchange, 503, "could not record it now");
-            }
-        }
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestURI().getRawPath().equals(settings.path())) {
-            refuse(exchange, 404, "not the callback path");
-            return;
-        }
-        if (!exchange.getRequestMethod().equals("POST")) {
-            refuse(exchange, 405, "POST only");
-            return;
-        }
-        byte[] body = readBounded(exchange.getRequestBody());
-        if (body == null) {
-            refuse(exchange, 413, "the body is over " + MAX_BODY_BYTES + " bytes");
-            return;
-        }
-        CallbackVerifier.Verdict verdict = verifier.verify(body, clock.instant());
-        if (verdict instanceof CallbackVerifier.Refused no) {
-            refuse(exchange, no.httpStatus(), no.reason());
-            return;
-        }
-        record((CallbackVerifier.Verified) verdict, exchange);
-    }
-
-    private void record(CallbackVerifier.Verified verified, HttpExchange exchange) throws IOException {
-        CallbackVerifier.Callback callback = verified.callback();
-        CallbackOutcome outcome = facts.recordCallback(callback.akoolId(), callback.status(), callback.url());
-        if (outcome == CallbackOutcome.UNKNOWN_JOB) {
-            refuse(exchange, 404, "no narration has Akool job " + callback.akoolId());
-            return;
-        }
-        verifier.accepted(verified, clock.instant());
-        recorded.incrementAndGet();
-        log.debug("Akool called back: job {} status {}: {}", callback.akoolId(), callback.status(), outcome);
-        answer(exchange, 200, "recorded");
-    }
-
-    private void refuse(HttpExchange exchange, int status, String reason) throws IOException {
-        refused.incrementAndGet();
-        log.warn("Refused a call to the webhook from {} (HTTP {}): {}", exchange.getRemoteAddress().getAddress()
-            .getHostAddress(), status, reason);
-        answer(exchange, status, reason);
-    }
-
-    private static void answer(HttpExchange exchange, int status, String text) throws IOException {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    /** The body, or null when it is over the bound (read no further than that). */
-    private static byte[] readBounded(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        return body.length > MAX_BODY_BYTES ? null : body;
     }
 }
