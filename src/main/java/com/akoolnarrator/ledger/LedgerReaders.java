@@ -82,17 +82,30 @@ public class LedgerReaders {
      * execution, through the ledger.
      */
     public List<TrackedNarration> takeOverJobs(long runId, long follower) {
-        return store.committedNow(() -> {
-            List<TrackedNarration> jobs = jdbc.sql(LedgerSql.NOT_FOLLOWED).params(runId, follower)
-                .query((rs, i) -> new TrackedNarration(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), LedgerStore.instant(rs.getTimestamp(6)), rs.getString(7), rs.getString(8) != null,
-                        rs.getInt(9) > 0))
-                .list();
-            if (!jobs.isEmpty()) {
-                store.batchUpdates().batchUpdate(LedgerSql.FOLLOW,
-                        jobs.stream().map(job -> new Object[] { follower, job.key() }).toList());
-            }
-            return jobs;
-        });
+        return store.committedNow(() -> follow(notFollowed(runId, follower), follower));
+    }
+
+    List<TrackedNarration> notFollowed(long runId, long follower) {
+        return jdbc.sql(LedgerSql.NOT_FOLLOWED).params(runId, follower)
+            .query((rs, i) -> new TrackedNarration(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getInt(5), LedgerStore.instant(rs.getTimestamp(6)), rs.getString(7), rs.getString(8) != null,
+                    rs.getInt(9) > 0))
+            .list();
+    }
+
+    /**
+     * Marks the jobs followed, each only in the state it was read in: a callback that completed one since (committed
+     * between the read and the mark) keeps it nobody's, so the next take-over hands it on completed. Marked
+     * regardless, the callback's hand-off would be lost, and the job, polled later and found completed "by a
+     * callback", never downloaded.
+     */
+    List<TrackedNarration> follow(List<TrackedNarration> jobs, long follower) {
+        if (!jobs.isEmpty()) {
+            store.batchUpdates().batchUpdate(LedgerSql.FOLLOW, jobs.stream()
+                .map(job -> new Object[] { follower, job.key(),
+                        (job.isCompleted() ? NarrationState.COMPLETED : NarrationState.SUBMITTED).name() })
+                .toList());
+        }
+        return jobs;
     }
 }

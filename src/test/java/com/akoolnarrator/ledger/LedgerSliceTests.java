@@ -184,6 +184,27 @@ abstract class LedgerSliceTests {
     }
 
     @Test
+    void aCallbackCommittedWhileItsJobIsTakenOverHandsItOnAllTheSame() throws Exception {
+        Folder folder = folder();
+        long run = folder.start();
+        NarrationSpec lesson = spec("l", "Lesson.", "l.mp3");
+        folder.record(run, valid(2, lesson));
+        String key = lesson.narrationKey(folder.scope);
+        facts.recordAccepted(key, new AudioJob("akool-l", AudioJob.PROCESSING, null, null), folder.journal());
+
+        List<TrackedNarration> read = readers.notFollowed(run, 5);
+        assertThat(facts.recordCallback("akool-l", AudioJob.COMPLETED, "https://akool.example/l.mp3"))
+            .as("committed between the take-over's read and its mark").isEqualTo(AkoolJobFacts.CallbackOutcome.COMPLETED);
+        readers.follow(read, 5);
+
+        assertThat(facts.recordPolledCompleted(key, "https://akool.example/l.mp3"))
+            .as("the poll that finds it completed leaves it to the hand-off").isFalse();
+        assertThat(readers.takeOverJobs(run, 5)).as("the hand-off: the job again, completed, to download")
+            .extracting(TrackedNarration::audioUrl).containsExactly("https://akool.example/l.mp3");
+        assertThat(readers.takeOverJobs(run, 5)).isEmpty();
+    }
+
+    @Test
     void aRerunKeepsWhatIsOnDiskSendsAgainWhatFailedAndForgetsTheRowsOfTheRunBefore() throws Exception {
         Folder folder = folder();
         long first = folder.start();
