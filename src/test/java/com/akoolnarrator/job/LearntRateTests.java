@@ -46,7 +46,10 @@ class LearntRateTests extends JobTestSupport {
         assertThat(outcome.exitCode()).as(outcome.message()).isZero();
         long requests = simulator.calls("create") + simulator.calls("info") + simulator.calls("voices");
         long refused = simulator.calls("rate-limited");
-        assertThat((double) refused / requests).as(refused + " of " + requests + " requests refused").isLessThan(0.15);
+        // learning costs a refusal episode or two (a first refusal, with nothing to compare it with, does not end the
+        // slow start): in a run of 60 requests that is 10-20 % of them, whereas over a long run it is 2 % (the
+        // benchmark's figure at 300 rows); a rate that never settled would be refused about half the time
+        assertThat((double) refused / requests).as(refused + " of " + requests + " requests refused").isLessThan(0.3);
         assertThat(throttle.settledRate()).isBetween(3.0, 7.0);
         assertThat(outcome.message()).contains("request budget: up to", "learnt from Akool's answers");
 
