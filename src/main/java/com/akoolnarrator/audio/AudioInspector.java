@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 import java.io.UncheckedIOException;
@@ -32,14 +33,17 @@ public class AudioInspector {
     private final AudioProperties settings;
     private final AudioMeter meter;
     private final AudioCheck check;
+    /** A download thread waits here for its turn to check: the downloads in flight may outnumber the processors. */
+    private final Semaphore checking;
     private final LongAdder filesChecked = new LongAdder();
     private final DoubleAdder audioSeconds = new DoubleAdder();
     private final LongAdder processorNanos = new LongAdder();
 
     public AudioInspector(AudioProperties settings) {
         this.settings = settings;
-        this.meter = new AudioMeter(settings.silenceThreshold());
+        this.meter = new AudioMeter(settings.silenceThreshold(), settings.decoder());
         this.check = new AudioCheck(settings);
+        this.checking = new Semaphore(settings.checksAtOnce());
     }
 
     /** Whether files are checked at all ({@code narrator.audio.checks}). */
@@ -52,6 +56,7 @@ public class AudioInspector {
         if (!isOn()) {
             return new Inspected(audio, null);
         }
+        checking.acquireUninterruptibly();
         long started = THREADS.getCurrentThreadCpuTime();
         try {
             Inspected inspected = measured(folder, audio);
@@ -63,6 +68,7 @@ public class AudioInspector {
         }
         finally {
             processorNanos.add(THREADS.getCurrentThreadCpuTime() - started);
+            checking.release();
         }
     }
 

@@ -16,6 +16,7 @@ import javazoom.jl.decoder.Header;
 import javazoom.jl.decoder.Obuffer;
 
 import com.akoolnarrator.storage.FileRanges;
+import com.akoolnarrator.storage.Mp3Format;
 
 
 /**
@@ -24,18 +25,23 @@ import com.akoolnarrator.storage.FileRanges;
  */
 public final class AudioMeter {
 
-    private static final int CLIP_RUN = 3;
-    /** What the decoder's floats are scaled to: 16-bit samples. */
-    private static final float FULL_SCALE = 32768f;
-    /** A sample at or past this is cut off in 16-bit audio. */
-    private static final float CLIPPING = 32767f;
-    private static final double SILENCE_WINDOW_SECONDS = 0.05;
+    /** JLayer's synthesis filter hands over floats at 16-bit scale. */
+    private static final float JLAYER_FULL_SCALE = 32768f;
+    /** How far into the audio its first frame header is looked for. */
+    private static final int LAYER_SEARCH = 8 * 1024;
 
     private final double silenceThresholdDbfs;
+    private final AudioProperties.Decoder decoder;
 
     /** @param silenceThresholdDbfs a 50 ms window quieter than this (RMS) holds no speech */
     public AudioMeter(double silenceThresholdDbfs) {
+        this(silenceThresholdDbfs, AudioProperties.Decoder.FFMPEG);
+    }
+
+    /** @param decoder FFmpeg's, where it loads, or JLayer */
+    public AudioMeter(double silenceThresholdDbfs, AudioProperties.Decoder decoder) {
         this.silenceThresholdDbfs = silenceThresholdDbfs;
+        this.decoder = decoder;
     }
 
     /**
@@ -53,6 +59,10 @@ public final class AudioMeter {
             catch (FileRanges.TagLongerThanFileException e) {
                 throw new UndecodableAudioException(e.getMessage(), e);
             }
+            if (decoder == AudioProperties.Decoder.FFMPEG && NativeDecoder.isAvailable()) {
+                return NativeDecoder.measure(channel, audio.start(), audio.end(), firstLayer(channel, audio),
+                        silenceThresholdDbfs);
+            }
             channel.position(audio.start());
             try (InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024)) {
                 return measure(in);
@@ -60,16 +70,29 @@ public final class AudioMeter {
         }
     }
 
+    /** The MPEG layer of the first frame header among the audio's first bytes; Layer III when none is found there. */
+    private static int firstLayer(FileChannel channel, FileRanges.AudioBounds audio) throws IOException {
+        byte[] head = FileRanges.read(channel, audio.start(), (int) Math.min(LAYER_SEARCH, audio.end() - audio.start()));
+        for (int i = 0; i + 4 <= head.length; i++) {
+            Mp3Format.Frame frame = Mp3Format.frameAt(head, i);
+            if (frame != null) {
+                return frame.layer();
+            }
+        }
+        return 3;
+    }
+
     AudioMeasurement measure(InputStream in) {
         Bitstream bitstream = new Bitstream(in);
         Decoder decoder = new Decoder();
-        Measuring measuring = null;
+        Granules granules = null;
         try {
             Header header;
             while ((header = bitstream.readFrame()) != null) {
-                if (measuring == null) {
-                    measuring = new Measuring(header.frequency(), header.mode() == Header.SINGLE_CHANNEL ? 1 : 2);
-                    decoder.setOutputBuffer(measuring);
+                if (granules == null) {
+                    granules = new Granules(new SignalMeter(header.frequency(),
+                            header.mode() == Header.SINGLE_CHANNEL ? 1 : 2, JLAYER_FULL_SCALE, silenceThresholdDbfs));
+                    decoder.setOutputBuffer(granules);
                 }
                 decoder.decodeFrame(header, bitstream);
                 bitstream.closeFrame();
@@ -87,134 +110,54 @@ public final class AudioMeter {
                 // the stream is closed by the caller as well
             }
         }
-        if (measuring == null) {
+        if (granules == null) {
             throw new UndecodableAudioException("it holds no MPEG audio frame", null);
         }
-        return measuring.result();
+        return granules.result();
     }
 
     /**
-     * The decoder's output, measured as it comes: the synthesis filter hands over 32 samples of a channel at a time,
-     * as floats at 16-bit scale, before any conversion to 16-bit samples (which would cost as much as measuring).
+     * The decoder's output, gathered into granules for the meter: the synthesis filter hands over 32 samples of a
+     * channel at a time, as floats at 16-bit scale, before any conversion to 16-bit samples (which would cost as much
+     * as measuring); a stereo granule comes as all of the first channel's samples, then all of the second's.
      */
-    private final class Measuring extends Obuffer {
-        private final int rate;
-        private final int channels;
-        private final LoudnessMeter loudness;
-        /** A granule of the first channel: 576 samples (MPEG-1 Layer III), at most 1,152 (Layer II). */
-        private final float[] firstChannel = new float[1152];
-        private int firstHeld;
-        private int firstPaired;
-        private long frames;
-        private float peak;
-        private long clipped;
-        private final int[] clipRun;
-        private final int windowFrames;
-        private final double windowThreshold;
-        private double windowEnergy;
-        private int windowFill;
-        private long windows;
-        private boolean heardSpeech;
-        private long silentRun;
-        private long longestSilence;
-        private long longestSilenceStart;
+    private static final class Granules extends Obuffer {
+        /** A granule: 576 samples (MPEG-1 Layer III), at most 1,152 (Layer II). */
+        private static final int GRANULE = 1152;
+        private final SignalMeter meter;
+        private final float[][] held;
+        private final int[] fill;
 
-        Measuring(int rate, int channels) {
-            this.rate = rate;
-            this.channels = channels;
-            this.loudness = new LoudnessMeter(rate, channels);
-            this.clipRun = new int[channels];
-            this.windowFrames = Math.max(1, (int) Math.round(rate * SILENCE_WINDOW_SECONDS));
-            // mean square of samples at 16-bit scale, against a threshold in dBFS (RMS)
-            this.windowThreshold = Math.pow(10, silenceThresholdDbfs / 10) * FULL_SCALE * FULL_SCALE;
+        Granules(SignalMeter meter) {
+            this.meter = meter;
+            this.held = new float[meter.channels()][GRANULE];
+            this.fill = new int[meter.channels()];
         }
 
-        /**
-         * A stereo granule comes as all of the first channel's samples, then all of the second's: the first channel's
-         * wait here for their pair.
-         */
         @Override
         public void appendSamples(int channel, float[] samples) {
-            if (channels == 1) {
-                accept(samples, 0, null, samples.length);
+            if (fill[channel] + samples.length > GRANULE) {
+                flush();
             }
-            else if (channel == 0) {
-                System.arraycopy(samples, 0, firstChannel, firstHeld, samples.length);
-                firstHeld += samples.length;
-            }
-            else {
-                accept(firstChannel, firstPaired, samples, samples.length);
-                firstPaired += samples.length;
-                if (firstPaired == firstHeld) {
-                    firstHeld = 0;
-                    firstPaired = 0;
-                }
+            System.arraycopy(samples, 0, held[channel], fill[channel], samples.length);
+            fill[channel] += samples.length;
+            if (channel == held.length - 1 && (held.length == 1 ? fill[0] >= GRANULE / 2 : fill[1] == fill[0])) {
+                flush();
             }
         }
 
-        private void accept(float[] left, int leftFrom, float[] right, int count) {
-            for (int i = 0; i < count; i++) {
-                double energy = measure(0, left[leftFrom + i]);
-                if (right != null) {
-                    energy = (energy + measure(1, right[i])) / 2;
-                }
-                windowEnergy += energy;
-                if (++windowFill == windowFrames) {
-                    endWindow();
-                }
+        private void flush() {
+            int count = held.length == 1 ? fill[0] : Math.min(fill[0], fill[1]);
+            meter.accept(held[0], 0, held.length == 1 ? null : held[1], 0, count);
+            fill[0] = 0;
+            if (held.length > 1) {
+                fill[1] = 0;
             }
-            frames += count;
-            loudness.accept(left, leftFrom, right, count);
-        }
-
-        /** Peak and clipping of one sample; its energy, for the silence windows. */
-        private double measure(int channel, float sample) {
-            float magnitude = Math.abs(sample);
-            if (magnitude > peak) {
-                peak = magnitude;
-            }
-            if (magnitude >= CLIPPING) {
-                clipRun[channel]++;
-            }
-            else if (clipRun[channel] > 0) {
-                endClipRun(channel);
-            }
-            return (double) sample * sample;
-        }
-
-        private void endClipRun(int channel) {
-            if (clipRun[channel] >= CLIP_RUN) {
-                clipped += clipRun[channel];
-            }
-            clipRun[channel] = 0;
-        }
-
-        private void endWindow() {
-            boolean speech = windowEnergy / windowFrames >= windowThreshold;
-            if (speech) {
-                if (heardSpeech && silentRun > longestSilence) {
-                    longestSilence = silentRun;
-                    longestSilenceStart = windows - silentRun;
-                }
-                heardSpeech = true;
-                silentRun = 0;
-            }
-            else if (heardSpeech) {
-                silentRun++;
-            }
-            windows++;
-            windowEnergy = 0;
-            windowFill = 0;
         }
 
         AudioMeasurement result() {
-            for (int c = 0; c < channels; c++) {
-                endClipRun(c);
-            }
-            double window = (double) windowFrames / rate;
-            return new AudioMeasurement(Math.round((double) frames / rate * 1000) / 1000.0, loudness.integrated(),
-                    peak == 0 ? null : 20 * Math.log10(peak / FULL_SCALE), clipped, longestSilence * window,
-                    longestSilenceStart * window, !heardSpeech);
+            flush();
+            return meter.result();
         }
 
         @Override

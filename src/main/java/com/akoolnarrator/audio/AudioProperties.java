@@ -25,6 +25,10 @@ import static com.akoolnarrator.settings.SettingCheck.positive;
  * @param speakingRateFiles      how many files of one voice and rate are needed to judge its speaking rate
  * @param flaggedRows            {@code keep}: a flagged row stays SUCCEEDED; {@code fail}: it is FAILED, narrated again
  *                               (and paid for) by a rerun
+ * @param checkThreads           files checked at once, whatever the downloads in flight; default the processors'
+ *                               count, so that checking never takes more than the machine has from the job's requests
+ * @param decoder                {@code ffmpeg}: FFmpeg's decoders, where they load (else JLayer, said once); {@code jlayer}:
+ *                               the pure-Java decoder, about three times slower
  */
 @ConfigurationProperties("narrator.audio")
 public record AudioProperties(
@@ -38,10 +42,15 @@ public record AudioProperties(
         @DefaultValue("-1") double peakCeiling,
         @DefaultValue("1.6") double speakingRateTolerance,
         @DefaultValue("5") int speakingRateFiles,
-        @DefaultValue("keep") FlaggedRows flaggedRows) {
+        @DefaultValue("keep") FlaggedRows flaggedRows,
+        Integer checkThreads,
+        @DefaultValue("ffmpeg") Decoder decoder) {
 
     /** What becomes of a row whose audio is flagged. */
     public enum FlaggedRows { KEEP, FAIL }
+
+    /** What decodes the MP3s to measure them. */
+    public enum Decoder { FFMPEG, JLAYER }
 
     public AudioProperties {
         between("narrator.audio.silence-threshold", silenceThreshold, -120, 0);
@@ -55,6 +64,14 @@ public record AudioProperties(
         between("narrator.audio.peak-ceiling", peakCeiling, -60, 0);
         atLeast("narrator.audio.speaking-rate-tolerance", speakingRateTolerance, 1.05);
         between("narrator.audio.speaking-rate-files", speakingRateFiles, 2, 1_000_000);
+        if (checkThreads != null) {
+            between("narrator.audio.check-threads", checkThreads, 1, 1000);
+        }
+    }
+
+    /** How many files are checked at once. */
+    int checksAtOnce() {
+        return checkThreads != null ? checkThreads : Runtime.getRuntime().availableProcessors();
     }
 
     /** The loudness a file is judged against: the levelling target when there is one. */

@@ -53,7 +53,8 @@ public class AkoolSimulator implements AutoCloseable {
     private final SimulatedAkool akool;
     private final SimulatedCallbacks callbacks;
     private final SimulatorExchanges exchanges = new SimulatorExchanges();
-    private final SpokenMp3 speech = new SpokenMp3();
+    /** The recordings of each format, read when a download first asks for it. */
+    private final Map<String, SpokenMp3> speech = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private HttpServer server;
     private ExecutorService executor;
@@ -346,7 +347,7 @@ public class AkoolSimulator implements AutoCloseable {
             SimulatorExchanges.sendRaw(exchange, 503, "text/html", "<html>Service Unavailable</html>", null);
             return;
         }
-        byte[] mp3 = speech.ofSeconds(akool.textLength(id) / settings.getCharactersPerSecondOfSpeech(), akool.audioFaultOf(id));
+        byte[] mp3 = speech.computeIfAbsent(settings.getSpeechFormat(), SpokenMp3::new).ofSeconds(akool.textLength(id) / settings.getCharactersPerSecondOfSpeech(), akool.audioFaultOf(id));
         if (faults.chance(settings.getCorruptDownloadRate())) {
             count("corrupt");
             SimulatorExchanges.sendRaw(exchange, 200, "text/html", "<html><body>Gateway maintenance</body></html>", null);

@@ -53,6 +53,8 @@ public class SimulatorSettings {
     private volatile double callbackLateRate;
     private volatile Duration callbackLateBy = Duration.ofSeconds(20);
     private volatile double callbackForgedRate;
+    /** What the speech is recorded as: {@code 16k} (16 kHz, 16 kbit/s), or {@code 24k}, {@code 32k}, {@code 44k} (128 kbit/s). */
+    private volatile String speechFormat = "16k";
     private volatile double audioSilentRate;
     private volatile double audioCutOffRate;
     private volatile double audioTooLongRate;
@@ -147,6 +149,13 @@ public class SimulatorSettings {
     public double getCallbackForgedRate() { return callbackForgedRate; }
     public void setCallbackForgedRate(double callbackForgedRate) { this.callbackForgedRate = callbackForgedRate; }
 
+    public String getSpeechFormat() { return speechFormat; }
+    public void setSpeechFormat(String speechFormat) {
+        if (!SpokenMp3.FORMATS.contains(speechFormat)) {
+            throw new IllegalArgumentException("simulator.speech-format=" + speechFormat + ": one of " + SpokenMp3.FORMATS);
+        }
+        this.speechFormat = speechFormat;
+    }
     public double getAudioSilentRate() { return audioSilentRate; }
     public void setAudioSilentRate(double audioSilentRate) { this.audioSilentRate = audioSilentRate; }
     public double getAudioCutOffRate() { return audioCutOffRate; }

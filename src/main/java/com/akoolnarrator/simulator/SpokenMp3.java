@@ -12,38 +12,71 @@ import com.akoolnarrator.audio.GlobalGain;
 import com.akoolnarrator.storage.Mp3Format;
 
 /**
- * Audible MP3s whose length follows the text, cut from real speech: two recordings committed beside this class
- * ({@code speech.mp3}, espeak-ng read through lame at 16 kbit/s, 16 kHz mono, without the bit reservoir so that any run
- * of its frames decodes on its own; {@code speech-loud.mp3}, the same driven hard). Each {@link Fault} is what a bad
- * take at Akool sounds like, made so that it shows that fault and no other.
+ * Audible MP3s whose length follows the text, cut from real speech: recordings committed beside this class, two for
+ * each format ({@code simulator.speech-format}). {@code 16k}: {@code speech.mp3}, espeak-ng read through lame at
+ * 16 kbit/s, 16 kHz mono, and {@code speech-loud.mp3}, the same driven hard; {@code 44k}, {@code 32k}, {@code 24k}:
+ * {@code speech-44k.mp3} and {@code speech-44k-loud.mp3} and so on, another espeak-ng reading at 128 kbit/s, mono, at
+ * those rates, as a studio voice comes from Akool. All without the bit reservoir, so that any run of their frames
+ * decodes on its own. Each {@link Fault} is what a bad take at Akool sounds like, made so that it shows that fault and
+ * no other.
  */
 final class SpokenMp3 {
 
     /** What is wrong with a job's audio. */
     enum Fault { NONE, SILENT, CUT_OFF, TOO_LONG, LONG_SILENCE, CLIPPED, TOO_QUIET, TOO_LOUD }
 
-    private static final double FRAME_SECONDS = 576.0 / 16_000;
     private static final double GAP_SECONDS = 6;
+    /** The formats there are recordings of. */
+    static final List<String> FORMATS = List.of("16k", "24k", "32k", "44k");
 
-    private final List<byte[]> speech = frames("speech.mp3");
-    private final List<byte[]> loudSpeech = frames("speech-loud.mp3");
+    private final List<byte[]> speech;
+    private final List<byte[]> loudSpeech;
+    private final double frameSeconds;
+    /** The 16 kHz recordings' silences are {@link SilentMp3}'s; the others', their own frames with nothing in them. */
+    private final boolean phone;
+    private final byte[] silence;
+
+    SpokenMp3(String format) {
+        this.phone = format.equals("16k");
+        String name = phone ? "speech" : "speech-" + format;
+        this.speech = frames(name + ".mp3");
+        this.loudSpeech = frames(name + "-loud.mp3");
+        byte[] first = speech.get(0);
+        Mp3Format.Frame header = Mp3Format.frameAt(first, 0);
+        this.frameSeconds = (double) header.samples() / header.sampleRate();
+        this.silence = phone ? SilentMp3.frame() : silentLike(first);
+    }
+
+    /** A frame of the same format with no audio in it: its header, and zeros (no side information, no samples). */
+    private static byte[] silentLike(byte[] frame) {
+        byte[] silent = new byte[frame.length];
+        System.arraycopy(frame, 0, silent, 0, 4);
+        silent[1] |= 0x01; // no CRC: the zeros that follow are side information, not a checksum
+        return silent;
+    }
 
     byte[] ofSeconds(double seconds, Fault fault) {
-        int frames = Math.max(1, (int) Math.ceil(seconds / FRAME_SECONDS));
+        int frames = Math.max(1, (int) Math.ceil(seconds / frameSeconds));
         ByteArrayOutputStream mp3 = new ByteArrayOutputStream(frames * 80);
         mp3.writeBytes(SilentMp3.id3Tag("akool-simulator"));
         switch (fault) {
             case SILENT -> {
-                return SilentMp3.ofSeconds(seconds);
+                if (phone) {
+                    return SilentMp3.ofSeconds(seconds);
+                }
+                for (int i = 0; i < frames; i++) {
+                    mp3.writeBytes(silence);
+                }
+                return mp3.toByteArray();
             }
             case CUT_OFF -> append(mp3, speech, 0, Math.max(1, frames / 3));
             case TOO_LONG -> append(mp3, speech, 0, frames * 5 / 2);
             case LONG_SILENCE -> {
-                int gap = (int) Math.ceil(GAP_SECONDS / FRAME_SECONDS);
-                int half = Math.max((int) (1 / FRAME_SECONDS), (frames - gap) / 2);
+                int gap = (int) Math.ceil(GAP_SECONDS / frameSeconds);
+                int half = Math.max((int) (1 / frameSeconds), (frames - gap) / 2);
                 append(mp3, speech, 0, half);
                 for (int i = 0; i < gap; i++) {
-                    mp3.writeBytes(SilentMp3.frame());
+                    mp3.writeBytes(silence);
                 }
                 append(mp3, speech, half, half);
             }

@@ -137,8 +137,11 @@ public final class Mp3Format {
         return at >= 0 && tagAt(tail, at, "TAG") ? 128 : 0;
     }
 
-    /** One MPEG audio frame's header: its length in bytes with the header, its samples per channel, its rate. */
-    public record Frame(int length, int samples, int sampleRate) {
+    /**
+     * One MPEG audio frame's header: its length in bytes with the header, its samples per channel, its rate, its layer
+     * (1, 2 or 3).
+     */
+    public record Frame(int length, int samples, int sampleRate, int layer) {
     }
 
     /** The frame whose header starts at {@code i}, or {@code null} when none does. */
@@ -168,6 +171,6 @@ public final class Mp3Format {
             samples = (layer == 1 && !mpeg1) ? 576 : 1152;
             length = samples / 8 * bitrate / sampleRate + padding;
         }
-        return length < 4 ? null : new Frame(length, samples, sampleRate);
+        return length < 4 ? null : new Frame(length, samples, sampleRate, 4 - layer);
     }
 }

@@ -37,6 +37,37 @@ class AudioMeterTests {
         assertThat(measured.clippedSamples()).isZero();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "src/main/resources/simulator/speech.mp3",
+            "src/main/resources/simulator/speech-loud.mp3",
+            "src/test/resources/fixtures/audio/stereo44.mp3",
+            "src/test/resources/fixtures/audio/tone48.mp3" })
+    void ffmpegsDecoderMeasuresAsJLayersDid(String file) throws Exception {
+        assertThat(NativeDecoder.isAvailable()).as("FFmpeg's decoders load on this machine").isTrue();
+
+        AudioMeasurement ffmpeg = meter.measure(Path.of(file));
+        AudioMeasurement jlayer = new AudioMeter(-50, AudioProperties.Decoder.JLAYER).measure(Path.of(file));
+
+        assertThat(ffmpeg.loudnessLufs()).isCloseTo(jlayer.loudnessLufs(), within(0.1));
+        assertThat(ffmpeg.peakDbfs()).isCloseTo(jlayer.peakDbfs(), within(0.1));
+        assertThat(ffmpeg.seconds()).isCloseTo(jlayer.seconds(), within(0.06));
+        assertThat(ffmpeg.longestSilenceSeconds()).isCloseTo(jlayer.longestSilenceSeconds(), within(0.051));
+        assertThat(ffmpeg.clippedSamples()).isEqualTo(jlayer.clippedSamples());
+        assertThat(ffmpeg.silent()).isEqualTo(jlayer.silent());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "FFMPEG", "JLAYER" })
+    void whatHoldsNoMpegAudioIsUndecodable(AudioProperties.Decoder decoder, @TempDir Path dir) throws Exception {
+        AudioMeter meter = new AudioMeter(-50, decoder);
+        Path html = Files.writeString(dir.resolve("error.mp3"), "<html><body>502 Bad Gateway</body></html>\n".repeat(50));
+        Path empty = Files.write(dir.resolve("empty.mp3"), new byte[0]);
+
+        assertThatThrownBy(() -> meter.measure(html)).isInstanceOf(UndecodableAudioException.class);
+        assertThatThrownBy(() -> meter.measure(empty)).isInstanceOf(UndecodableAudioException.class);
+    }
+
     @Test
     void speechHasItsLengthAndOnlyShortPauses() throws Exception {
         AudioMeasurement measured = meter.measure(Path.of("src/main/resources/simulator/speech.mp3"));

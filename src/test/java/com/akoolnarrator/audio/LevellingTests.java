@@ -85,6 +85,6 @@ class LevellingTests {
 
     static AudioProperties settings(Double target) {
         return new AudioProperties(true, -50, Duration.ofSeconds(3), 0, -20, 6, target, -1, 1.6, 5,
-                AudioProperties.FlaggedRows.KEEP);
+                AudioProperties.FlaggedRows.KEEP, null, AudioProperties.Decoder.FFMPEG);
     }
 }

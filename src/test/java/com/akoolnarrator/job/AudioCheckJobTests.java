@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.akoolnarrator.JobTestSupport;
 import com.akoolnarrator.cli.RunOutcome;
@@ -57,8 +59,11 @@ class AudioCheckJobTests extends JobTestSupport {
         });
     }
 
-    @Test
-    void eachFaultInATakeEarnsExactlyItsFlag() throws Exception {
+    /** In every format the simulator speaks: its 16 kHz voice, and the 128 kbit/s studio ones. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "16k", "24k", "32k", "44k" })
+    void eachFaultInATakeEarnsExactlyItsFlag(String speechFormat) throws Exception {
+        simulatorSettings.setSpeechFormat(speechFormat);
         Path input = csv("faults.csv", scriptRows(10, FLAG_OF_FAULT.keySet().toArray(String[]::new)));
 
         RunOutcome outcome = run(input);
