@@ -135,7 +135,7 @@ class HostileUserIT extends PackagedJarSupport {
             Run run = narrate(work.resolve("out"), setting.getKey());
 
             assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
-            assertOneLine(run, setting.getValue(), "See the settings in the README.");
+            assertOneLine(run, setting.getValue(), "See the settings in docs/settings.md.");
         }
         assertThat(simulator.acceptedSubmissions()).isZero();
     }

@@ -10,7 +10,7 @@ import static com.akoolnarrator.settings.SettingCheck.between;
 import static com.akoolnarrator.settings.SettingCheck.positive;
 
 /**
- * What the audio check listens for ({@code narrator.audio.*}); see the README's "Checked audio".
+ * What the audio check listens for ({@code narrator.audio.*}); see docs/results.md, "Checked audio".
  *
  * @param checks                 measure and flag every downloaded MP3
  * @param silenceThreshold       dBFS (RMS over 50 ms) below which audio holds no speech

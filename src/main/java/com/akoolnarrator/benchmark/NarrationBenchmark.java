@@ -72,9 +72,9 @@ public final class NarrationBenchmark {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
-                // a tool's usage mistake is one line, as the job's are; the options are in the README
-                System.err.println("benchmark: expected --name=value, got '" + arg + "'; the options are in the README,"
-                        + " \"Speed, and the benchmark\" (for example --rows=1000 --requests-per-second=20)");
+                // a tool's usage mistake is one line, as the job's are; the options are in docs/benchmarks.md
+                System.err.println("benchmark: expected --name=value, got '" + arg
+                        + "'; the options are in docs/benchmarks.md (for example --rows=1000 --requests-per-second=20)");
                 System.exit(2);
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));

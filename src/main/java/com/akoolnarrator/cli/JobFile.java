@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A job file, read as the README describes it: one {@code name=value} (or {@code name: value}) per line, taken
+ * A job file, read as docs/settings.md describes it: one {@code name=value} (or {@code name: value}) per line, taken
  * literally, so that a Windows path ({@code C:\Data\narrator\out}) is the path it looks like rather than an escape
  * sequence of Java's properties format; {@code #} and {@code !} start a comment line. A line that is none of these is
  * a usage error naming the file and the line.

@@ -179,7 +179,7 @@ final class NarratorCommandLine {
                 External.Benchmark.class, CommandLine.HelpCommand.class },
             description = "Narrates the rows of a CSV file into MP3 files with Akool's text-to-speech. Without a"
                     + " command it runs 'run'.",
-            footer = { "", "Any setting of the README can be added as --name=value (for example"
+            footer = { "", "Any setting of docs/settings.md can be added as --name=value (for example"
                     + " --akool.requests-per-second=5), or come from a job file or the environment (AKOOL_API_KEY).",
                 "", "Exit codes: 0 every row succeeded; 3 the job finished but some rows failed or are invalid"
                     + " (see failed.csv); 1 the job failed or was stopped (run the same command again to continue);"

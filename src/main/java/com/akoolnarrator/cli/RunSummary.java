@@ -160,7 +160,7 @@ class RunSummary {
         return outcome;
     }
 
-    /** run-summary.json: the facts of this run or dry run, for machines (fields in the README). */
+    /** run-summary.json: the facts of this run or dry run, for machines (fields in docs/commands.md). */
     private void writeFile(RunFacts facts, JobExecution execution, RunOutcome outcome, RunCounts counts, long characters,
             Double balanceBefore, Double balanceAfter) {
         boolean dryRun = facts.dryRun();

@@ -11,7 +11,7 @@ import com.akoolnarrator.storage.AtomicFile;
 
 /**
  * {@code <output-dir>/run-summary.json}: what a run or a dry run did, for a scheduler or a dashboard that should not
- * parse log lines. Written under a temporary name and renamed, like results.csv; its fields are in the README.
+ * parse log lines. Written under a temporary name and renamed, like results.csv; its fields are in docs/commands.md.
  */
 final class RunSummaryFile {
 

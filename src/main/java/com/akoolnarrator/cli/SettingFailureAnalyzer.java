@@ -19,7 +19,7 @@ import com.akoolnarrator.settings.SettingCheck.InvalidSettingException;
  */
 class SettingFailureAnalyzer implements FailureAnalyzer, Ordered {
 
-    private static final String SEE = "See the settings in the README.";
+    private static final String SEE = "See the settings in docs/settings.md.";
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {

@@ -49,7 +49,7 @@ final class SettingNames {
         String nearest = KNOWN.stream().min(Comparator.comparingInt(known -> EditDistance.between(canonical, known)))
             .orElseThrow();
         throw new IllegalArgumentException("unknown setting '" + name + "'" + where + "; did you mean " + nearest
-                + "? The settings are listed in the README.");
+                + "? The settings are listed in docs/settings.md.");
     }
 
     /** Spring Boot's relaxed form: lower case, dashed ({@code akool.requestsPerSecond} is {@code akool.requests-per-second}). */

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The job's settings ({@code narrator.*}); every one is documented in the README and can come from a job file, the
+ * The job's settings ({@code narrator.*}); every one is documented in docs/settings.md and can come from a job file, the
  * command line or the environment.
  */
 @ConfigurationProperties("narrator")

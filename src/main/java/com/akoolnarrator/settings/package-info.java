@@ -1,2 +1,2 @@
-/** The job's own settings ({@code narrator.*}), as the README lists them. */
+/** The job's own settings ({@code narrator.*}), as docs/settings.md lists them. */
 package com.akoolnarrator.settings;

@@ -28,7 +28,7 @@ public class NarratedFiles {
 
     private static final Logger log = LoggerFactory.getLogger("narrator");
 
-    /** The results.csv columns read here (see README, "Results"). */
+    /** The results.csv columns read here (see docs/results.md). */
     private static final String ID = "id";
     private static final String STATUS = "status";
     private static final String FILE = "file";

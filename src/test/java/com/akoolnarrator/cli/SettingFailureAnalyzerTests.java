@@ -55,6 +55,6 @@ class SettingFailureAnalyzerTests {
 
         assertThat(analysis).as(setting).isNotNull();
         assertThat(analysis.getDescription()).contains(says).doesNotContain("\n");
-        assertThat(analysis.getAction()).isEqualTo("See the settings in the README.");
+        assertThat(analysis.getAction()).isEqualTo("See the settings in docs/settings.md.");
     }
 }
