@@ -43,6 +43,10 @@ import tools.jackson.databind.ObjectMapper;
  */
 public class AkoolClient {
 
+    /** {@code voice/list?from=}: Akool's voices, and the account's own. */
+    public static final int AKOOL_VOICES = 3;
+    public static final int OWN_VOICES = 4;
+
     private static final Logger log = LoggerFactory.getLogger(AkoolClient.class);
     private static final int MAX_BODY_CHARS = 1 << 20;
     /** The longest job id and audio URL the job keeps (see the tables in db/migration/V2__ledger_tables.sql); Akool's ids have 24 characters. */
@@ -181,13 +185,20 @@ public class AkoolClient {
         requests.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
     }
 
-    /** {@code GET voice/list}: Akool's voices ({@code from=3}) and the account's own ({@code from=4}). */
+    /** Every voice the account may use: Akool's ({@code from=3}), then the account's own ({@code from=4}). */
+    public List<Voice> accountVoices() {
+        List<Voice> voices = new ArrayList<>(voices(AKOOL_VOICES));
+        voices.addAll(voices(OWN_VOICES));
+        return voices;
+    }
+
+    /** {@code GET voice/list}: Akool's voices ({@code from=3}) or the account's own ({@code from=4}). */
     public List<Voice> voices(int from) {
         JsonNode data = call(new HttpGet(baseUrl.resolve("/api/open/v3/voice/list?from=" + from)), true).path("data");
         List<Voice> voices = new ArrayList<>();
         for (JsonNode v : data) {
             voices.add(new Voice(v.path("voice_id").asString(""), text(v, "name"), text(v, "gender"),
-                    text(v, "language"), text(v, "preview"), v.path("from").asInt(from)));
+                    text(v, "language"), text(v, "preview"), from)); // the list asked for says whose it is
         }
         return voices;
     }

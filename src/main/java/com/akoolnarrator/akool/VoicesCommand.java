@@ -26,11 +26,9 @@ public class VoicesCommand {
 
     public void print(String format, PrintStream out) {
         List<List<String>> rows = new ArrayList<>();
-        for (int from : new int[] { 3, 4 }) {
-            for (Voice voice : akool.voices(from)) {
-                rows.add(List.of(voice.voiceId(), orEmpty(voice.name()), orEmpty(voice.gender()), orEmpty(voice.language()),
-                        from == 3 ? "akool" : "own", orEmpty(voice.previewUrl())));
-            }
+        for (Voice voice : akool.accountVoices()) {
+            rows.add(List.of(voice.voiceId(), orEmpty(voice.name()), orEmpty(voice.gender()), orEmpty(voice.language()),
+                    voice.from() == AkoolClient.OWN_VOICES ? "own" : "akool", orEmpty(voice.previewUrl())));
         }
         if ("csv".equalsIgnoreCase(format)) {
             printCsv(rows, out);

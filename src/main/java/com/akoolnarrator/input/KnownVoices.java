@@ -43,9 +43,7 @@ public class KnownVoices {
     private Optional<Set<String>> fetch() {
         try {
             Set<String> voices = new HashSet<>();
-            for (int from : new int[] { 3, 4 }) {
-                client.voices(from).stream().map(Voice::voiceId).forEach(voices::add);
-            }
+            client.accountVoices().stream().map(Voice::voiceId).forEach(voices::add);
             log.info("Akool lists {} voices for this account", voices.size());
             return Optional.of(voices);
         }

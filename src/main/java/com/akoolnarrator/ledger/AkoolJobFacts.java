@@ -163,10 +163,6 @@ public class AkoolJobFacts {
         });
     }
 
-    public void recordFailed(String key, String reason) {
-        recordFailed(key, reason, null);
-    }
-
     /** The narration FAILED; a {@code kind} tells the next run not to submit it again as it would other failures. */
     public void recordFailed(String key, String reason, FailureKind kind) {
         store.committedNow(() -> jdbc.sql(LedgerSql.FAILED)
