@@ -5,6 +5,8 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import static com.akoolnarrator.settings.SettingCheck.atLeast;
 import static com.akoolnarrator.settings.SettingCheck.between;
@@ -63,6 +65,15 @@ public record AkoolProperties(
             atLeast("akool.retry.multiplier", multiplier, 1.0);
             notNegative("akool.retry.max-delay", maxDelay);
             notNegative("akool.retry.jitter", jitter);
+        }
+
+        /** The backoff these settings describe: the framework's retry waits by it, and so does a submission put back. */
+        public BackOff backOff() {
+            ExponentialBackOff backOff = new ExponentialBackOff(delay.toMillis(), multiplier);
+            backOff.setMaxInterval(maxDelay.toMillis());
+            backOff.setJitter(jitter.toMillis());
+            backOff.setMaxAttempts(maxRetries);
+            return backOff;
         }
     }
 

@@ -104,14 +104,9 @@ class NarrationJobConfiguration {
     /** Transient Akool and download faults: exponential backoff with jitter, bounded by {@code akool.retry.*}. */
     @Bean
     RetryPolicy akoolRetryPolicy(AkoolProperties akool) {
-        AkoolProperties.Retry retry = akool.retry();
         return RetryPolicy.builder()
             .includes(AkoolException.Transient.class, DownloadException.Transient.class)
-            .maxRetries(retry.maxRetries())
-            .delay(retry.delay())
-            .multiplier(retry.multiplier())
-            .maxDelay(retry.maxDelay())
-            .jitter(retry.jitter())
+            .backOff(akool.retry().backOff())
             .build();
     }
 

@@ -9,6 +9,8 @@ import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
+import org.springframework.util.backoff.BackOffExecution;
+
 import com.akoolnarrator.akool.AkoolProperties;
 import com.akoolnarrator.ledger.PendingNarration;
 
@@ -63,9 +65,18 @@ class DeferredSubmissions {
         return true;
     }
 
+    /** The wait before try {@code tries + 1}: what the retry of a row in place would wait. */
     private Duration backoff(int tries) {
-        double nanos = backoff.delay().toNanos() * Math.pow(backoff.multiplier(), tries - 1);
-        return Duration.ofNanos((long) Math.min(nanos, backoff.maxDelay().toNanos()));
+        BackOffExecution waits = backoff.backOff().start();
+        long wait = 0;
+        for (int i = 0; i < tries; i++) {
+            long next = waits.nextBackOff();
+            if (next == BackOffExecution.STOP) {
+                break;
+            }
+            wait = next;
+        }
+        return Duration.ofMillis(wait);
     }
 
     /** A narration put back whose time has come, or null. */
