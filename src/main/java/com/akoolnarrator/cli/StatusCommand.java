@@ -6,10 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -20,7 +19,6 @@ import com.akoolnarrator.job.RunFacts;
 import com.akoolnarrator.ledger.RunCounts;
 import com.akoolnarrator.ledger.RunStatistics;
 import com.akoolnarrator.ledger.RunStatistics.AtAkool;
-import com.akoolnarrator.ledger.RunStatistics.RowProblem;
 import com.akoolnarrator.storage.FolderHolder;
 import com.akoolnarrator.storage.FolderIdentity;
 
@@ -45,14 +43,35 @@ class StatusCommand {
         this.clock = clock;
     }
 
+    /** What status says, as the JSON has it: a run working in the folder now, or the folder's runs. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FolderStatus(String outputDir, FolderHolder.Holder runningNow, List<RunLine> runs, LastRun lastRun) {
+    }
+
+    /** One of the last runs: {@code ended} null while it has not. */
+    record RunLine(long run, String input, String started, String ended, String status) {
+    }
+
+    /** The last run's rows by state, its jobs at Akool and the first rows that did not succeed. */
+    record LastRun(long run, Rows rows, AtAkoolJobs atAkool, List<Problem> problems, long moreProblems) {
+    }
+
+    record Rows(long total, long succeeded, long failed, long invalid, long atAkool, long toSubmit, long toListenTo) {
+    }
+
+    /** The jobs waiting at Akool; the oldest's time only when there is one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AtAkoolJobs(long jobs, String oldestSubmittedAt, Long waitingSeconds) {
+    }
+
+    record Problem(long line, String id, String status, String reason) {
+    }
+
     void print(Path outputDir, Command.Status.Format format, PrintStream out) {
         Path folder = outputDir.toAbsolutePath().normalize();
-        Map<String, Object> status = FolderHolder.of(folder).<Map<String, Object>>map(holder -> {
-            Map<String, Object> busy = new LinkedHashMap<>();
-            busy.put("outputDir", folder.toString());
-            busy.put("runningNow", Map.of("host", holder.host(), "pid", holder.pid(), "since", holder.since()));
-            return busy;
-        }).orElseGet(() -> status(folder));
+        FolderStatus status = FolderHolder.of(folder)
+            .map(holder -> new FolderStatus(folder.toString(), holder, null, null))
+            .orElseGet(() -> status(folder));
         if (format == Command.Status.Format.json) {
             out.println(Json.MAPPER.writeValueAsString(status));
         }
@@ -70,51 +89,36 @@ class StatusCommand {
         return statistics.lastRun(FolderIdentity.knownAs(folder.toAbsolutePath().normalize())).isPresent();
     }
 
-    /** The status as plain data: what the JSON says, and what the text is written from. */
-    Map<String, Object> status(Path folder) {
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("outputDir", folder.toString());
+    /** The status: what the JSON says, and what the text is written from. */
+    FolderStatus status(Path folder) {
         String scope = FolderIdentity.knownAs(folder); // read once: the folder's id is a file
-        status.put("runs", runs(scope));
-        Optional<Long> last = statistics.lastRun(scope);
-        if (last.isPresent()) {
-            long runId = last.get();
-            RunCounts counts = statistics.counts(runId);
-            Map<String, Object> run = new LinkedHashMap<>();
-            run.put("run", runId);
-            run.put("rows", Map.of("total", counts.total(), "succeeded", counts.succeeded(), "failed", counts.failed(),
-                    "invalid", counts.invalid(), "atAkool", counts.atAkool(), "toSubmit", counts.pending(),
-                    "toListenTo", statistics.filesToListenTo(runId)));
-            AtAkool atAkool = statistics.atAkool(runId);
-            run.put("atAkool", atAkool.count() == 0 ? Map.of("jobs", 0) : Map.of("jobs", atAkool.count(),
-                    "oldestSubmittedAt", atAkool.oldestSubmittedAt().toString(),
-                    "waitingSeconds", Duration.between(atAkool.oldestSubmittedAt(), clock.instant()).toSeconds()));
-            List<Map<String, Object>> problems = new ArrayList<>();
-            for (RowProblem problem : statistics.problems(runId, PROBLEMS_SHOWN)) {
-                problems.add(Map.of("line", problem.line(), "id", String.valueOf(problem.rowId()), "status", problem.status(),
-                        "reason", String.valueOf(problem.reason())));
-            }
-            run.put("problems", problems);
-            run.put("moreProblems", Math.max(0, counts.failed() + counts.invalid() - problems.size()));
-            status.put("lastRun", run);
-        }
-        return status;
+        return new FolderStatus(folder.toString(), null, runs(scope), statistics.lastRun(scope).map(this::lastRun)
+            .orElse(null));
     }
 
-    private List<Map<String, Object>> runs(String scope) {
-        List<Map<String, Object>> runs = new ArrayList<>();
+    private LastRun lastRun(long runId) {
+        RunCounts counts = statistics.counts(runId);
+        Rows rows = new Rows(counts.total(), counts.succeeded(), counts.failed(), counts.invalid(), counts.atAkool(),
+                counts.pending(), statistics.filesToListenTo(runId));
+        AtAkool waiting = statistics.atAkool(runId);
+        AtAkoolJobs atAkool = waiting.count() == 0 ? new AtAkoolJobs(0, null, null)
+                : new AtAkoolJobs(waiting.count(), waiting.oldestSubmittedAt().toString(),
+                        Duration.between(waiting.oldestSubmittedAt(), clock.instant()).toSeconds());
+        List<Problem> problems = statistics.problems(runId, PROBLEMS_SHOWN).stream()
+            .map(problem -> new Problem(problem.line(), String.valueOf(problem.rowId()), problem.status(),
+                    String.valueOf(problem.reason())))
+            .toList();
+        return new LastRun(runId, rows, atAkool, problems, Math.max(0, counts.failed() + counts.invalid() - problems.size()));
+    }
+
+    private List<RunLine> runs(String scope) {
+        List<RunLine> runs = new ArrayList<>();
         for (long runId : statistics.lastRuns(scope, RUNS_SHOWN)) {
             JobExecution execution = NarrationLauncher.lastExecution(jobRepository, runId);
-            if (execution == null) {
-                continue;
+            if (execution != null) {
+                runs.add(new RunLine(runId, RunFacts.of(execution).input(), time(execution.getStartTime()),
+                        time(execution.getEndTime()), execution.getStatus().name()));
             }
-            Map<String, Object> run = new LinkedHashMap<>();
-            run.put("run", runId);
-            run.put("input", RunFacts.of(execution).input());
-            run.put("started", time(execution.getStartTime()));
-            run.put("ended", time(execution.getEndTime()));
-            run.put("status", execution.getStatus().name());
-            runs.add(run);
         }
         return runs;
     }
@@ -123,51 +127,46 @@ class StatusCommand {
         return time == null ? null : time.withNano(0).toString().replace('T', ' ');
     }
 
-    @SuppressWarnings("unchecked")
-    private static String text(Map<String, Object> status) {
-        StringBuilder text = new StringBuilder("Output folder " + status.get("outputDir") + System.lineSeparator());
-        Map<String, Object> running = (Map<String, Object>) status.get("runningNow");
+    private static String text(FolderStatus status) {
+        StringBuilder text = new StringBuilder("Output folder " + status.outputDir() + System.lineSeparator());
+        FolderHolder.Holder running = status.runningNow();
         if (running != null) {
             return text.append(String.format("A run is working in it now: process %s on %s, since %s. Its job database is"
-                    + " in use; ask again when it has ended.%n", running.get("pid"), running.get("host"), running.get("since")))
+                    + " in use; ask again when it has ended.%n", running.pid(), running.host(), running.since()))
                 .toString();
         }
-        List<Map<String, Object>> runs = (List<Map<String, Object>>) status.get("runs");
-        if (runs.isEmpty()) {
+        if (status.runs().isEmpty()) {
             return text.append("No run has narrated into it yet.").append(System.lineSeparator()).toString();
         }
         text.append("Last runs:").append(System.lineSeparator());
-        for (Map<String, Object> run : runs) {
-            text.append(String.format("  run %s: %s, started %s, %s; %s%n", run.get("run"), run.get("status"),
-                    run.get("started"), run.get("ended") == null ? "not ended" : "ended " + run.get("ended"), run.get("input")));
+        for (RunLine run : status.runs()) {
+            text.append(String.format("  run %s: %s, started %s, %s; %s%n", run.run(), run.status(), run.started(),
+                    run.ended() == null ? "not ended" : "ended " + run.ended(), run.input()));
         }
-        Map<String, Object> last = (Map<String, Object>) status.get("lastRun");
+        LastRun last = status.lastRun();
         if (last == null) {
             return text.toString();
         }
-        Map<String, Object> rows = (Map<String, Object>) last.get("rows");
+        Rows rows = last.rows();
         text.append(String.format("Run %s: %s rows: %s succeeded, %s failed, %s invalid, %s at Akool, %s to submit%n",
-                last.get("run"), rows.get("total"), rows.get("succeeded"), rows.get("failed"), rows.get("invalid"),
-                rows.get("atAkool"), rows.get("toSubmit")));
-        if (((Number) rows.get("toListenTo")).longValue() > 0) {
+                last.run(), rows.total(), rows.succeeded(), rows.failed(), rows.invalid(), rows.atAkool(), rows.toSubmit()));
+        if (rows.toListenTo() > 0) {
             text.append(String.format("Files to listen to (flagged by the audio check): %s; see report.html#FLAGGED%n",
-                    rows.get("toListenTo")));
+                    rows.toListenTo()));
         }
-        Map<String, Object> atAkool = (Map<String, Object>) last.get("atAkool");
-        if (((Number) atAkool.get("jobs")).longValue() > 0) {
-            text.append(String.format("Waiting at Akool: %s jobs, the oldest submitted %s (%s ago)%n", atAkool.get("jobs"),
-                    atAkool.get("oldestSubmittedAt"), Durations.words(Duration.ofSeconds(((Number) atAkool.get("waitingSeconds")).longValue()))));
+        AtAkoolJobs atAkool = last.atAkool();
+        if (atAkool.jobs() > 0) {
+            text.append(String.format("Waiting at Akool: %s jobs, the oldest submitted %s (%s ago)%n", atAkool.jobs(),
+                    atAkool.oldestSubmittedAt(), Durations.words(Duration.ofSeconds(atAkool.waitingSeconds()))));
         }
-        List<Map<String, Object>> problems = (List<Map<String, Object>>) last.get("problems");
-        if (!problems.isEmpty()) {
+        if (!last.problems().isEmpty()) {
             text.append("Rows that did not succeed:").append(System.lineSeparator());
-            for (Map<String, Object> problem : problems) {
-                text.append(String.format("  line %s, id %s: %s: %s%n", problem.get("line"), problem.get("id"),
-                        problem.get("status"), problem.get("reason")));
+            for (Problem problem : last.problems()) {
+                text.append(String.format("  line %s, id %s: %s: %s%n", problem.line(), problem.id(), problem.status(),
+                        problem.reason()));
             }
-            long more = ((Number) last.get("moreProblems")).longValue();
-            if (more > 0) {
-                text.append(String.format("  ... and %d more (all of them are in failed.csv)%n", more));
+            if (last.moreProblems() > 0) {
+                text.append(String.format("  ... and %d more (all of them are in failed.csv)%n", last.moreProblems()));
             }
         }
         return text.toString();
