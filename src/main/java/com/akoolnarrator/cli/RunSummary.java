@@ -164,37 +164,18 @@ class RunSummary {
     private void writeFile(RunFacts facts, JobExecution execution, RunOutcome outcome, RunCounts counts, long characters,
             Double balanceBefore, Double balanceAfter) {
         boolean dryRun = facts.dryRun();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("command", dryRun ? "dry-run" : "run");
-        summary.put("run", facts.run());
-        summary.put("input", facts.input());
-        summary.put("outputDir", facts.outputDir().toString());
-        summary.put("exitCode", outcome.exitCode());
-        summary.put("outcome", outcome.message());
-        summary.put("startedAt", String.valueOf(execution.getStartTime()));
-        summary.put("endedAt", String.valueOf(execution.getEndTime()));
-        summary.put("wallSeconds", seconds(execution));
-        Map<String, Object> rows = new LinkedHashMap<>();
-        rows.put("total", counts.total());
-        rows.put("succeeded", dryRun ? 0 : counts.succeeded());
-        rows.put("failed", dryRun ? 0 : counts.notSucceeded());
-        rows.put("invalid", counts.invalid());
-        rows.put("toListenTo", dryRun ? 0 : statistics.filesToListenTo(facts.run()));
-        summary.put("rows", rows);
-        summary.put(dryRun ? "charactersToSubmit" : "characters", characters);
-        summary.put("estimatedCredits", price.estimate(characters));
-        summary.put("creditsPerThousandCharacters", price.perThousandCharacters());
-        summary.put("balanceBefore", balanceBefore);
-        summary.put("balanceAfter", balanceAfter);
         Map<String, Long> requests = new LinkedHashMap<>();
         akool.requestCounts().forEach((kind, count) -> requests.put(kind, count - requestsBefore.getOrDefault(kind, 0L)));
-        summary.put("requests", requests);
-        summary.put("rateLimited", throttle.slowDowns() - rateLimitedBefore);
-        Map<String, Object> budget = new LinkedHashMap<>();
-        budget.put("learnt", throttle.isLearning());
-        budget.put("highestRequestsPerSecond", throttle.highestRate());
-        budget.put("nextRunStartsAt", throttle.isLearning() ? throttle.settledRate() : null);
-        summary.put("requestBudget", budget);
+        RunSummaryFile.Summary summary = new RunSummaryFile.Summary(dryRun ? "dry-run" : "run", facts.run(), facts.input(),
+                facts.outputDir().toString(), outcome.exitCode(), outcome.message(),
+                String.valueOf(execution.getStartTime()), String.valueOf(execution.getEndTime()), seconds(execution),
+                new RunSummaryFile.Rows(counts.total(), dryRun ? 0 : counts.succeeded(), dryRun ? 0 : counts.notSucceeded(),
+                        counts.invalid(), dryRun ? 0 : statistics.filesToListenTo(facts.run())),
+                dryRun ? null : characters, dryRun ? characters : null, price.estimate(characters),
+                price.perThousandCharacters(), balanceBefore, balanceAfter, requests,
+                throttle.slowDowns() - rateLimitedBefore,
+                new RunSummaryFile.RequestBudget(throttle.isLearning(), throttle.highestRate(),
+                        throttle.isLearning() ? throttle.settledRate() : null));
         RunSummaryFile.write(facts.outputDir(), summary);
     }
 

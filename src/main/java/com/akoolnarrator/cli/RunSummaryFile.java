@@ -6,6 +6,8 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import com.akoolnarrator.storage.AtomicFile;
 
 
@@ -20,7 +22,24 @@ final class RunSummaryFile {
     private RunSummaryFile() {
     }
 
-    static void write(Path folder, Map<String, Object> summary) {
+    /** The file's fields, in their order; {@code characters} for a run, {@code charactersToSubmit} for a dry run. */
+    record Summary(String command, long run, String input, String outputDir, int exitCode, String outcome,
+            String startedAt, String endedAt, double wallSeconds, Rows rows,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long characters,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long charactersToSubmit,
+            double estimatedCredits, double creditsPerThousandCharacters, Double balanceBefore, Double balanceAfter,
+            Map<String, Long> requests, long rateLimited, RequestBudget requestBudget) {
+    }
+
+    /** A dry run counts only {@code total} and {@code invalid}. */
+    record Rows(long total, long succeeded, long failed, long invalid, long toListenTo) {
+    }
+
+    /** {@code nextRunStartsAt} only when the rate is learnt. */
+    record RequestBudget(boolean learnt, double highestRequestsPerSecond, Double nextRunStartsAt) {
+    }
+
+    static void write(Path folder, Summary summary) {
         try (AtomicFile file = AtomicFile.beside(folder.resolve(NAME)); Writer out = file.writer()) {
             Json.MAPPER.writeValue(out, summary);
             out.close();
