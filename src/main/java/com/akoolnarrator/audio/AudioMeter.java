@@ -18,10 +18,10 @@ import javazoom.jl.decoder.Obuffer;
 import com.akoolnarrator.storage.FileRanges;
 import com.akoolnarrator.storage.Mp3Format;
 
-
 /**
- * Decodes an MP3 frame by frame (JLayer) and measures it as it goes: loudness, peak, clipping and silences. Nothing
- * but a frame's samples is held, so a long script's file is measured in the same memory as a short one.
+ * Decodes an MP3 frame by frame (FFmpeg's decoders through {@link NativeDecoder}, else JLayer) and measures it as it
+ * goes ({@link SignalMeter}): loudness, peak, clipping and silences. Nothing but a frame's samples is held, so a long
+ * script's file is measured in the same memory as a short one.
  */
 public final class AudioMeter {
 

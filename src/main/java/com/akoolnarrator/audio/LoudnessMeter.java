@@ -14,7 +14,8 @@ final class LoudnessMeter {
     private static final double NEGLIGIBLE = 1e-100;
     private static final int BINS = (int) (80 / BIN_WIDTH); // -70 LUFS to +10 LUFS
 
-
+    /** The largest sample value the decoder gives. */
+    private final double fullScale;
     private final Biquad[] shelf;
     private final Biquad[] highPass;
     private final int subBlockFrames;
@@ -24,8 +25,6 @@ final class LoudnessMeter {
     private int subBlockFill;
     private final double[] binEnergy = new double[BINS];
     private final long[] binCount = new long[BINS];
-
-    private final double fullScale;
 
     LoudnessMeter(int sampleRate, int channels, double fullScale) {
         this.fullScale = fullScale;

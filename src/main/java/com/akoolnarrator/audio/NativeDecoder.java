@@ -32,33 +32,27 @@ final class NativeDecoder {
 
     private static final Logger log = LoggerFactory.getLogger(NativeDecoder.class);
     private static final int CHUNK = 64 * 1024;
-    private static final Availability AVAILABILITY = new Availability();
+    /** Whether FFmpeg's libraries load on this machine: tried once, when the first file is checked. */
+    private static final boolean AVAILABLE = load();
 
     private NativeDecoder() {
     }
 
-    /** Whether FFmpeg's libraries load on this machine: tried once, and said once when they do not. */
     static boolean isAvailable() {
-        return AVAILABILITY.loaded;
+        return AVAILABLE;
     }
 
-    private static final class Availability {
-        final boolean loaded;
-
-        Availability() {
-            String why = null;
-            try {
-                Loader.load(avcodec.class);
-                avutil.av_log_set_level(avutil.AV_LOG_QUIET); // a bad frame is this class's to report, not stderr's
-            }
-            catch (Throwable e) { // UnsatisfiedLinkError, or no build for this platform
-                why = e.getClass().getSimpleName() + ": " + e.getMessage();
-            }
-            this.loaded = why == null;
-            if (why != null) {
-                log.warn("The audio check decodes with JLayer, about three times slower: FFmpeg's decoders do not load on"
-                        + " this machine ({}): {}", Loader.getPlatform(), why);
-            }
+    /** Loads FFmpeg's decoders; says once, when they do not load, that JLayer decodes instead. */
+    private static boolean load() {
+        try {
+            Loader.load(avcodec.class);
+            avutil.av_log_set_level(avutil.AV_LOG_QUIET); // a bad frame is this class's to report, not stderr's
+            return true;
+        }
+        catch (Throwable e) { // UnsatisfiedLinkError, or no build for this platform
+            log.warn("The audio check decodes with JLayer, about three times slower: FFmpeg's decoders do not load on"
+                    + " this machine ({}): {}: {}", Loader.getPlatform(), e.getClass().getSimpleName(), e.getMessage());
+            return false;
         }
     }
 

@@ -43,7 +43,7 @@ final class SignalMeter {
         this.loudness = new LoudnessMeter(rate, channels, fullScale);
         this.clipRun = new int[channels];
         this.windowFrames = Math.max(1, (int) Math.round(rate * SILENCE_WINDOW_SECONDS));
-        // mean square of samples at 16-bit scale, against a threshold in dBFS (RMS)
+        // mean square of samples at the decoder's scale, against a threshold in dBFS (RMS)
         this.windowThreshold = Math.pow(10, silenceThresholdDbfs / 10) * fullScale * fullScale;
     }
 

@@ -347,7 +347,8 @@ public class AkoolSimulator implements AutoCloseable {
             SimulatorExchanges.sendRaw(exchange, 503, "text/html", "<html>Service Unavailable</html>", null);
             return;
         }
-        byte[] mp3 = speech.computeIfAbsent(settings.getSpeechFormat(), SpokenMp3::new).ofSeconds(akool.textLength(id) / settings.getCharactersPerSecondOfSpeech(), akool.audioFaultOf(id));
+        byte[] mp3 = speech.computeIfAbsent(settings.getSpeechFormat(), SpokenMp3::new)
+            .ofSeconds(akool.textLength(id) / settings.getCharactersPerSecondOfSpeech(), akool.audioFaultOf(id));
         if (faults.chance(settings.getCorruptDownloadRate())) {
             count("corrupt");
             SimulatorExchanges.sendRaw(exchange, 200, "text/html", "<html><body>Gateway maintenance</body></html>", null);

@@ -64,9 +64,7 @@ final class SpokenMp3 {
                 if (phone) {
                     return SilentMp3.ofSeconds(seconds);
                 }
-                for (int i = 0; i < frames; i++) {
-                    mp3.writeBytes(silence);
-                }
+                appendSilence(mp3, frames);
                 return mp3.toByteArray();
             }
             case CUT_OFF -> append(mp3, speech, 0, Math.max(1, frames / 3));
@@ -75,9 +73,7 @@ final class SpokenMp3 {
                 int gap = (int) Math.ceil(GAP_SECONDS / frameSeconds);
                 int half = Math.max((int) (1 / frameSeconds), (frames - gap) / 2);
                 append(mp3, speech, 0, half);
-                for (int i = 0; i < gap; i++) {
-                    mp3.writeBytes(silence);
-                }
+                appendSilence(mp3, gap);
                 append(mp3, speech, half, half);
             }
             case TOO_LOUD -> append(mp3, loudSpeech, 0, frames);
@@ -88,6 +84,12 @@ final class SpokenMp3 {
             case TOO_QUIET -> GlobalGain.apply(mp3.toByteArray(), -8);  // -12 dB: about -34 LUFS
             default -> mp3.toByteArray();
         };
+    }
+
+    private void appendSilence(ByteArrayOutputStream mp3, int count) {
+        for (int i = 0; i < count; i++) {
+            mp3.writeBytes(silence);
+        }
     }
 
     private static void append(ByteArrayOutputStream mp3, List<byte[]> from, int first, int count) {

@@ -32,6 +32,7 @@ import com.akoolnarrator.ledger.AkoolJobFacts.CallbackOutcome;
 final class CallbackServlet extends HttpServlet {
 
     private static final Logger log = LoggerFactory.getLogger("narrator");
+    private static final String OVER_THE_BOUND = "the body is over " + WebhookReceiver.MAX_BODY_BYTES + " bytes";
 
     private final String path;
     private final CallbackVerifier verifier;
@@ -63,7 +64,7 @@ final class CallbackServlet extends HttpServlet {
             return;
         }
         if (request.getContentLengthLong() > WebhookReceiver.MAX_BODY_BYTES) {
-            refuse(request, response, 413, "the body is over " + WebhookReceiver.MAX_BODY_BYTES + " bytes");
+            refuse(request, response, 413, OVER_THE_BOUND);
             return;
         }
         AsyncContext async = request.startAsync();
@@ -97,7 +98,7 @@ final class CallbackServlet extends HttpServlet {
                 }
                 bytes.write(buffer, 0, read);
                 if (bytes.size() > WebhookReceiver.MAX_BODY_BYTES) {
-                    finish(413, "the body is over " + WebhookReceiver.MAX_BODY_BYTES + " bytes");
+                    finish(413, OVER_THE_BOUND);
                     return;
                 }
             }

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.WebServerException;
+import org.springframework.core.NestedExceptionUtils;
 
 import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.settings.SettingCheck.InvalidSettingException;
@@ -96,7 +97,8 @@ public class WebhookReceiver {
         catch (WebServerException e) {
             server.destroy();
             throw InvalidSettingException.because("narrator.webhook.port", "cannot listen for Akool's callbacks on "
-                    + settings.bindAddress() + ":" + port + " (narrator.webhook.port): " + rootMessage(e));
+                    + settings.bindAddress() + ":" + port + " (narrator.webhook.port): "
+                    + NestedExceptionUtils.getMostSpecificCause(e).getMessage());
         }
         int listening = server.getPort();
         log.info("Listening for Akool's callbacks on port {} ({} reaches it)", listening, settings.url());
@@ -140,14 +142,6 @@ public class WebhookReceiver {
             throw InvalidSettingException.because("narrator.webhook.bind-address", "narrator.webhook.bind-address="
                     + settings.bindAddress() + " is not an address of this machine");
         }
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : failure.getMessage();
     }
 
     /** For a run: listening while it narrates when it receives Akool's callbacks itself, else nothing to close. */
