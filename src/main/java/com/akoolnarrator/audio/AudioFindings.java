@@ -3,6 +3,8 @@ package com.akoolnarrator.audio;
 import java.util.EnumSet;
 import java.util.Set;
 
+import com.akoolnarrator.ledger.CheckedAudio;
+
 /**
  * What the audio check found in one file, as the ledger keeps it.
  *
@@ -15,6 +17,28 @@ public record AudioFindings(AudioMeasurement measurement, double gainDb, Set<Aud
 
     public AudioFindings {
         flags = flags.isEmpty() ? EnumSet.noneOf(AudioFlag.class) : EnumSet.copyOf(flags);
+    }
+
+    /** The findings as the ledger keeps them. */
+    public CheckedAudio asChecked() {
+        String names = AudioFlag.format(flags);
+        if (measurement == null) {
+            return new CheckedAudio(null, null, null, gainDb, 0, 0, 0, names);
+        }
+        return new CheckedAudio(measurement.seconds(), measurement.loudnessLufs(), measurement.peakDbfs(), gainDb,
+                measurement.clippedSamples(), measurement.longestSilenceSeconds(), measurement.longestSilenceAt(), names);
+    }
+
+    /** The findings the ledger kept; null for a file never checked. */
+    public static AudioFindings of(CheckedAudio checked) {
+        if (checked == null) {
+            return null;
+        }
+        EnumSet<AudioFlag> flags = AudioFlag.parse(checked.flags());
+        AudioMeasurement measurement = checked.seconds() == null ? null : new AudioMeasurement(checked.seconds(),
+                checked.loudnessLufs(), checked.peakDbfs(), checked.clippedSamples(), checked.longestSilenceSeconds(),
+                checked.longestSilenceAt(), flags.contains(AudioFlag.SILENT));
+        return new AudioFindings(measurement, checked.gainDb(), flags);
     }
 
     static AudioFindings undecodable() {

@@ -17,7 +17,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.akoolnarrator.akool.AudioJob;
 import com.akoolnarrator.storage.OutputFolder;
 
 /**
@@ -88,8 +87,9 @@ public final class AcceptedJournal {
         }
     }
 
-    synchronized void keep(String key, AudioJob job) {
-        Entry entry = new Entry(key, job.id(), job.isCompleted() ? job.url() : null);
+    /** @param completedUrl the job's audio when Akool answered it completed at once, else null */
+    synchronized void keep(String key, String akoolId, String completedUrl) {
+        Entry entry = new Entry(key, akoolId, completedUrl);
         ByteBuffer line = StandardCharsets.UTF_8.encode(entry.line() + "\n");
         boolean fits = next + line.remaining() < reservedUpTo; // a blank line stays after it: the reserve's end
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
@@ -101,7 +101,7 @@ public final class AcceptedJournal {
         }
         catch (IOException e) {
             log.error("Akool accepted job {} for narration {}, and neither the job database nor {} can keep it ({}):"
-                    + " the next run cannot know it was paid for", job.id(), key, file, e.getMessage());
+                    + " the next run cannot know it was paid for", akoolId, key, file, e.getMessage());
         }
     }
 

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.akoolnarrator.akool.AudioJob;
 import com.akoolnarrator.storage.DownloadedAudio;
 
 /**
@@ -77,24 +76,25 @@ public class AkoolJobFacts {
     }
 
     /**
-     * Akool accepted the request: its id, and its URL if it answered completed at once; on disk when this returns. While
+     * Akool accepted the request: its id, and its URL ({@code completedUrl}) if it answered completed at once, else null;
+     * on disk when this returns. While
      * the job database cannot take it, no other request is sent, the job waits in the {@code journal}, and the write
      * is tried again ({@link SpendingGate}).
      */
-    public void recordAccepted(String key, AudioJob job, AcceptedJournal journal) {
+    public void recordAccepted(String key, String akoolId, String completedUrl, AcceptedJournal journal) {
         gate.write(() -> {
             Timestamp now = store.now();
             store.committedNow(() -> {
-                if (job.isCompleted()) {
-                    jdbc.sql(LedgerSql.ACCEPTED_COMPLETED).params(job.id(), job.url(), now, now, now, key).update();
+                if (completedUrl != null) {
+                    jdbc.sql(LedgerSql.ACCEPTED_COMPLETED).params(akoolId, completedUrl, now, now, now, key).update();
                 }
                 else {
-                    jdbc.sql(LedgerSql.ACCEPTED).params(job.id(), now, now, key).update();
+                    jdbc.sql(LedgerSql.ACCEPTED).params(akoolId, now, now, key).update();
                 }
             });
             store.awaitDurable();
             return null;
-        }, () -> journal.keep(key, job), "the jobs Akool accepted meanwhile are kept in " + journal.file() + "; run the"
+        }, () -> journal.keep(key, akoolId, completedUrl), "the jobs Akool accepted meanwhile are kept in " + journal.file() + "; run the"
                 + " same command again once it is back: it records them before anything else, and nothing is paid twice");
     }
 
@@ -146,17 +146,17 @@ public class AkoolJobFacts {
     }
 
     /**
-     * A callback Akool signed, for job {@code akoolId} in {@code status}: committed when this returns, whatever
+     * A callback Akool signed, for job {@code akoolId}, completed (with its {@code audioUrl}) or failed: committed when this returns, whatever
      * process follows the job (this run's collect step, or a later run that finds it completed).
      */
-    public CallbackOutcome recordCallback(String akoolId, int status, String audioUrl) {
+    public CallbackOutcome recordCallback(String akoolId, boolean completed, String audioUrl) {
         Timestamp now = store.now();
         return store.committedNow(() -> {
-            int changed = status == AudioJob.COMPLETED
+            int changed = completed
                     ? jdbc.sql(LedgerSql.CALLED_BACK_COMPLETED).params(audioUrl, now, now, akoolId).update()
                     : jdbc.sql(LedgerSql.CALLED_BACK_FAILED).params(now, akoolId).update();
             if (changed > 0) {
-                return status == AudioJob.COMPLETED ? CallbackOutcome.COMPLETED : CallbackOutcome.FAILURE_TO_CONFIRM;
+                return completed ? CallbackOutcome.COMPLETED : CallbackOutcome.FAILURE_TO_CONFIRM;
             }
             long known = jdbc.sql(LedgerSql.AKOOL_ID_KNOWN).param(akoolId).query(Long.class).single();
             return known > 0 ? CallbackOutcome.ALREADY_KNOWN : CallbackOutcome.UNKNOWN_JOB;

@@ -2,11 +2,6 @@ package com.akoolnarrator.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Set;
-
-import com.akoolnarrator.audio.AudioFindings;
-import com.akoolnarrator.audio.AudioFlag;
-import com.akoolnarrator.audio.AudioMeasurement;
 
 /** The audio check's findings to and from the NARRATION columns of {@code V9__audio_checks.sql}. */
 final class AudioColumns {
@@ -15,36 +10,33 @@ final class AudioColumns {
     }
 
     /** The parameters of {@code LedgerSql.AUDIO_FOUND}, in order; all null for a file never checked. */
-    static Object[] parameters(AudioFindings findings) {
-        if (findings == null) {
+    static Object[] parameters(CheckedAudio checked) {
+        if (checked == null) {
             return new Object[8];
         }
-        AudioMeasurement m = findings.measurement();
-        String flags = AudioFlag.format(findings.flags());
-        if (m == null) {
-            return new Object[] { null, null, findings.gainDb(), null, null, null, null, flags };
+        if (checked.seconds() == null) {
+            return new Object[] { null, null, checked.gainDb(), null, null, null, null, checked.flags() };
         }
-        return new Object[] { m.loudnessLufs(), m.peakDbfs(), findings.gainDb(), m.clippedSamples(),
-                m.longestSilenceSeconds(), m.longestSilenceAt(), m.seconds(), flags };
+        return new Object[] { checked.loudnessLufs(), checked.peakDbfs(), checked.gainDb(), checked.clippedSamples(),
+            checked.longestSilenceSeconds(), checked.longestSilenceAt(), checked.seconds(), checked.flags() };
     }
 
     /** The findings in {@code LedgerSql.AUDIO_COLUMNS}, from column {@code first}; {@code null} when never checked. */
-    static AudioFindings findings(ResultSet rs, int first) throws SQLException {
-        String flagNames = rs.getString(first + 7);
-        if (flagNames == null) {
+    static CheckedAudio checked(ResultSet rs, int first) throws SQLException {
+        String flags = rs.getString(first + 7);
+        if (flags == null) {
             return null;
         }
-        Set<AudioFlag> flags = AudioFlag.parse(flagNames);
         String durationFlag = rs.getString(first + 8);
         if (durationFlag != null) {
-            flags.add(AudioFlag.valueOf(durationFlag));
+            flags = flags.isBlank() ? durationFlag : flags + " " + durationFlag;
         }
         Double seconds = rs.getObject(first + 6, Double.class);
-        AudioMeasurement measurement = seconds == null ? null : new AudioMeasurement(seconds,
-                rs.getObject(first, Double.class), rs.getObject(first + 1, Double.class), rs.getLong(first + 3),
-                rs.getDouble(first + 4), rs.getDouble(first + 5), flags.contains(AudioFlag.SILENT));
-        double gain = rs.getDouble(first + 2);
-        return new AudioFindings(measurement, gain, flags);
+        if (seconds == null) {
+            return new CheckedAudio(null, null, null, rs.getDouble(first + 2), 0, 0, 0, flags);
+        }
+        return new CheckedAudio(seconds, rs.getObject(first, Double.class), rs.getObject(first + 1, Double.class),
+                rs.getDouble(first + 2), rs.getLong(first + 3), rs.getDouble(first + 4), rs.getDouble(first + 5), flags);
     }
 
     /** What this run's other files of the same voice and rate suggest the file's length should be, if judged. */

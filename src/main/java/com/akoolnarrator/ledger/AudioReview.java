@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.akoolnarrator.audio.AudioFindings;
 
 /**
  * The run's checked files taken together: each voice and rate's speaking rate, against which a file too short or too
@@ -43,7 +42,7 @@ public class AudioReview {
     /** The run's files the check flagged, in input order. */
     public List<FlaggedFile> flagged(long runId) {
         return jdbc.sql(LedgerSql.FLAGGED).param(runId)
-            .query((rs, i) -> new FlaggedFile(rs.getString(1), AudioColumns.findings(rs, 2), AudioColumns.expectedSeconds(rs, 2)))
+            .query((rs, i) -> new FlaggedFile(rs.getString(1), AudioColumns.checked(rs, 2), AudioColumns.expectedSeconds(rs, 2)))
             .list();
     }
 
@@ -61,6 +60,6 @@ public class AudioReview {
     }
 
     /** A file to listen to, and why. */
-    public record FlaggedFile(String key, AudioFindings findings, Double expectedSeconds) {
+    public record FlaggedFile(String key, CheckedAudio findings, Double expectedSeconds) {
     }
 }

@@ -1,6 +1,5 @@
 package com.akoolnarrator.ledger;
 
-import com.akoolnarrator.audio.AudioFindings;
 import com.akoolnarrator.storage.DownloadedAudio;
 
 /**
@@ -9,5 +8,5 @@ import com.akoolnarrator.storage.DownloadedAudio;
  * @param findings what the audio check found in it; {@code null} when it was not checked (a part of a long script,
  *                 or checks off)
  */
-public record DownloadedNarration(String key, DownloadedAudio audio, AudioFindings findings) {
+public record DownloadedNarration(String key, DownloadedAudio audio, CheckedAudio findings) {
 }

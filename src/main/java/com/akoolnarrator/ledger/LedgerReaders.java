@@ -8,7 +8,6 @@ import org.springframework.batch.infrastructure.item.database.JdbcCursorItemRead
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.akoolnarrator.akool.SpeechRequest;
 import com.akoolnarrator.ledger.ResultRow.Status;
 
 /**
@@ -35,7 +34,7 @@ public class LedgerReaders {
             .sql(LedgerSql.PENDING)
             .queryArguments(runId)
             .rowMapper((rs, i) -> new PendingNarration(rs.getString("NARRATION_KEY"), rs.getString("ROW_ID"),
-                    rs.getString("OUTPUT_FILE"), new SpeechRequest(rs.getString("INPUT_TEXT"), rs.getString("VOICE_ID"),
+                    rs.getString("OUTPUT_FILE"), new PendingNarration.Asked(rs.getString("INPUT_TEXT"), rs.getString("VOICE_ID"),
                             rs.getString("VOICE_URL"), rs.getString("RATE"), rs.getString("WEBHOOK_URL")), null))
             .fetchSize(100)
             .saveState(false)
@@ -69,7 +68,7 @@ public class LedgerReaders {
                         succeeded ? rs.getString("OUTPUT_FILE") : null, rs.getString("AKOOL_ID"), rs.getString("AUDIO_URL"),
                         succeeded ? bytes : null, succeeded ? duration : null, succeeded ? rs.getString("SHA256") : null,
                         invalid != null ? 0 : rs.getInt("ATTEMPTS"), error, RowValues.decode(rs.getString("RAW_VALUES")),
-                        succeeded ? AudioColumns.findings(rs, RESULT_AUDIO_COLUMN) : null,
+                        succeeded ? AudioColumns.checked(rs, RESULT_AUDIO_COLUMN) : null,
                         succeeded ? AudioColumns.expectedSeconds(rs, RESULT_AUDIO_COLUMN) : null,
                         succeeded ? rs.getString("CONTENT_HASH") : null, LexiconUses.describe(rs.getString("LEXICON")));
             })

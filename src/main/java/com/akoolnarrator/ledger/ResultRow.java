@@ -2,8 +2,6 @@ package com.akoolnarrator.ledger;
 
 import java.util.List;
 
-import com.akoolnarrator.audio.AudioFindings;
-
 /**
  * One line of results.csv: an input row and what became of it.
  *
@@ -12,7 +10,7 @@ import com.akoolnarrator.audio.AudioFindings;
  * @param lexicon     the lexicon's entries that changed the row's text, with how often ({@code SQL x2; Akool x1})
  */
 public record ResultRow(long line, String id, Status status, String file, String akoolId, String audioUrl, Long bytes,
-        Double durationSeconds, String sha256, int attempts, String error, List<String> values, AudioFindings audio,
+        Double durationSeconds, String sha256, int attempts, String error, List<String> values, CheckedAudio audio,
         Double expectedSeconds, String contentHash, String lexicon) {
 
     public enum Status { SUCCEEDED, FAILED, INVALID }
@@ -23,6 +21,6 @@ public record ResultRow(long line, String id, Status status, String file, String
 
     /** Whether the audio check flagged this row's file: one to listen to before it is published. */
     public boolean flagged() {
-        return status == Status.SUCCEEDED && audio != null && !audio.flags().isEmpty();
+        return status == Status.SUCCEEDED && audio != null && !audio.flags().isBlank();
     }
 }

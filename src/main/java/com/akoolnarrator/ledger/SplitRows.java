@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.akoolnarrator.audio.AudioFindings;
 import com.akoolnarrator.storage.DownloadedAudio;
 import com.akoolnarrator.storage.RecordedFile;
 
@@ -35,7 +34,7 @@ public class SplitRows {
      * A split row's MP3 is on disk: committed and written to disk at once, before its part files are deleted, so that
      * a crash in between costs nothing. Its attempts are the most any part needed.
      */
-    public void recordJoined(String key, DownloadedAudio audio, AudioFindings findings) {
+    public void recordJoined(String key, DownloadedAudio audio, CheckedAudio findings) {
         store.committedNow(() -> jdbc.sql(LedgerSql.JOINED)
             .params(audio.file(), audio.bytes(), audio.sha256(), audio.durationSeconds())
             .params(AudioColumns.parameters(findings))

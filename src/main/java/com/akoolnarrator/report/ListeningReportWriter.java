@@ -19,7 +19,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import com.akoolnarrator.audio.AudioCheck;
 import com.akoolnarrator.audio.AudioFlag;
-import com.akoolnarrator.audio.AudioMeasurement;
+import com.akoolnarrator.audio.AudioFindings;
+import com.akoolnarrator.ledger.CheckedAudio;
 import com.akoolnarrator.ledger.ResultRow;
 import com.akoolnarrator.storage.AtomicFile;
 import com.akoolnarrator.input.InputColumn;
@@ -125,8 +126,8 @@ public class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepE
 
     /** Loudness and peak beside the player, and the gain levelling applied. */
     private static String levels(ResultRow row) {
-        AudioMeasurement heard = row.audio() == null ? null : row.audio().measurement();
-        if (heard == null) {
+        CheckedAudio heard = row.audio();
+        if (heard == null || heard.seconds() == null) {
             return "";
         }
         StringBuilder levels = new StringBuilder("<div class=\"levels\">");
@@ -134,21 +135,22 @@ public class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepE
         if (heard.peakDbfs() != null) {
             levels.append(String.format(Locale.ROOT, " · peak %.1f dBFS", heard.peakDbfs()));
         }
-        if (row.audio().gainDb() != 0) {
-            levels.append(String.format(Locale.ROOT, " · levelled %+.1f dB", row.audio().gainDb()));
+        if (heard.gainDb() != 0) {
+            levels.append(String.format(Locale.ROOT, " · levelled %+.1f dB", heard.gainDb()));
         }
         return levels.append("</div>").toString();
     }
 
     private String check(ResultRow row) {
         if (!row.flagged()) {
-            return audioCheck.describe(row.audio(), row.expectedSeconds());
+            return audioCheck.describe(AudioFindings.of(row.audio()), row.expectedSeconds());
         }
+        AudioFindings findings = AudioFindings.of(row.audio());
         StringBuilder check = new StringBuilder();
-        for (AudioFlag flag : row.audio().flags()) {
+        for (AudioFlag flag : findings.flags()) {
             check.append("<span class=\"flag\">").append(flag).append("</span> ");
         }
-        return check.append("<div>").append(escape(audioCheck.describe(row.audio(), row.expectedSeconds()))).append("</div>")
+        return check.append("<div>").append(escape(audioCheck.describe(findings, row.expectedSeconds()))).append("</div>")
             .toString();
     }
 

@@ -17,7 +17,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import com.akoolnarrator.audio.AudioCheck;
-import com.akoolnarrator.audio.AudioMeasurement;
+import com.akoolnarrator.audio.AudioFindings;
+import com.akoolnarrator.ledger.CheckedAudio;
 import com.akoolnarrator.ledger.ResultRow;
 import com.akoolnarrator.storage.AtomicFile;
 import com.akoolnarrator.input.InputFile;
@@ -80,11 +81,11 @@ public class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecution
             cells.add(cell(row.sha256()));
             cells.add(row.attempts());
             cells.add(cell(row.error()));
-            AudioMeasurement heard = row.audio() == null ? null : row.audio().measurement();
+            CheckedAudio heard = row.audio();
             cells.add(decibels(heard == null ? null : heard.loudnessLufs()));
             cells.add(decibels(heard == null ? null : heard.peakDbfs()));
-            cells.add(decibels(row.audio() == null ? null : row.audio().gainDb()));
-            cells.add(cell(audioCheck.describe(row.audio(), row.expectedSeconds())));
+            cells.add(decibels(heard == null ? null : heard.gainDb()));
+            cells.add(cell(audioCheck.describe(AudioFindings.of(heard), row.expectedSeconds())));
             cells.add(cell(row.contentHash()));
             cells.add(cell(row.lexicon()));
             for (int index : header.passThrough()) {

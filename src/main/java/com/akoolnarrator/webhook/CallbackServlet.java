@@ -187,7 +187,7 @@ final class CallbackServlet extends HttpServlet {
     private void record(CallbackVerifier.Verified verified, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         CallbackVerifier.Callback callback = verified.callback();
-        CallbackOutcome outcome = facts.recordCallback(callback.akoolId(), callback.status(), callback.url());
+        CallbackOutcome outcome = facts.recordCallback(callback.akoolId(), callback.completed(), callback.url());
         if (outcome == CallbackOutcome.UNKNOWN_JOB) {
             refuse(request, response, 404, "no narration has Akool job " + callback.akoolId());
             return;

@@ -23,6 +23,10 @@ final class CallbackVerifier {
 
     /** What a verified callback says of one Akool job. */
     record Callback(String akoolId, int status, String url) {
+
+        boolean completed() {
+            return status == AudioJob.COMPLETED;
+        }
     }
 
     /** The verdict on one body. */

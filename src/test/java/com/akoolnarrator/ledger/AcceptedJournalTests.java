@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import com.akoolnarrator.akool.AudioJob;
 import com.akoolnarrator.storage.OutputFolder;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -28,8 +27,8 @@ class AcceptedJournalTests {
         AcceptedJournal journal = AcceptedJournal.reserve(new OutputFolder(folder));
         long reserved = Files.size(journal.file());
 
-        journal.keep("k1", new AudioJob("a1", AudioJob.PROCESSING, null, null));
-        journal.keep("k2", new AudioJob("a2", AudioJob.COMPLETED, "https://cdn.example/a2.mp3", null));
+        journal.keep("k1", "a1", null);
+        journal.keep("k2", "a2", "https://cdn.example/a2.mp3");
 
         assertThat(Files.size(journal.file())).as("written inside the reserve").isEqualTo(reserved);
         assertThat(AcceptedJournal.of(new OutputFolder(folder)).entries()).containsExactly(

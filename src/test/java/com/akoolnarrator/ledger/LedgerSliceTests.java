@@ -29,7 +29,6 @@ import org.springframework.batch.infrastructure.item.database.JdbcCursorItemRead
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-import com.akoolnarrator.akool.AudioJob;
 import com.akoolnarrator.audio.AudioFindings;
 import com.akoolnarrator.audio.AudioFlag;
 import com.akoolnarrator.audio.AudioMeasurement;
@@ -134,9 +133,8 @@ abstract class LedgerSliceTests {
         assertThat(read(readers.pendingNarrations(run))).extracting(PendingNarration::key).containsExactly(a, b);
         assertThat(statistics.pendingWork(run)).isNotEmpty();
         assertThat(facts.beginSubmissions(List.of(a, b))).as("no Akool job yet").isEmpty();
-        facts.recordAccepted(a, new AudioJob("akool-a", AudioJob.PROCESSING, null, null), folder.journal());
-        facts.recordAccepted(b, new AudioJob("akool-b", AudioJob.COMPLETED, "https://akool.example/b.mp3", null),
-                folder.journal());
+        facts.recordAccepted(a, "akool-a", null, folder.journal());
+        facts.recordAccepted(b, "akool-b", "https://akool.example/b.mp3", folder.journal());
         assertThat(facts.beginSubmission(a)).as("a second attempt finds the job").contains("akool-a");
         assertThat(read(readers.pendingNarrations(run))).as("nothing left to send").isEmpty();
         assertThat(statistics.atAkool(run).count()).isEqualTo(2);
@@ -145,11 +143,11 @@ abstract class LedgerSliceTests {
         assertThat(readers.takeOverJobs(run, 7)).extracting(TrackedNarration::akoolId)
             .containsExactlyInAnyOrder("akool-a", "akool-b");
         assertThat(readers.takeOverJobs(run, 7)).as("followed by this execution already").isEmpty();
-        assertThat(facts.recordCallback("akool-a", AudioJob.COMPLETED, "https://akool.example/a.mp3"))
+        assertThat(facts.recordCallback("akool-a", true, "https://akool.example/a.mp3"))
             .isEqualTo(AkoolJobFacts.CallbackOutcome.COMPLETED);
-        assertThat(facts.recordCallback("akool-a", AudioJob.COMPLETED, "https://akool.example/a.mp3"))
+        assertThat(facts.recordCallback("akool-a", true, "https://akool.example/a.mp3"))
             .isEqualTo(AkoolJobFacts.CallbackOutcome.ALREADY_KNOWN);
-        assertThat(facts.recordCallback("akool-unknown", AudioJob.FAILED, null))
+        assertThat(facts.recordCallback("akool-unknown", false, null))
             .isEqualTo(AkoolJobFacts.CallbackOutcome.UNKNOWN_JOB);
         assertThat(readers.takeOverJobs(run, 8)).as("a callback hands its job back to be downloaded")
             .extracting(TrackedNarration::audioUrl).contains("https://akool.example/a.mp3");
@@ -190,10 +188,10 @@ abstract class LedgerSliceTests {
         NarrationSpec lesson = spec("l", "Lesson.", "l.mp3");
         folder.record(run, valid(2, lesson));
         String key = lesson.narrationKey(folder.scope);
-        facts.recordAccepted(key, new AudioJob("akool-l", AudioJob.PROCESSING, null, null), folder.journal());
+        facts.recordAccepted(key, "akool-l", null, folder.journal());
 
         List<TrackedNarration> read = readers.notFollowed(run, 5);
-        assertThat(facts.recordCallback("akool-l", AudioJob.COMPLETED, "https://akool.example/l.mp3"))
+        assertThat(facts.recordCallback("akool-l", true, "https://akool.example/l.mp3"))
             .as("committed between the take-over's read and its mark").isEqualTo(AkoolJobFacts.CallbackOutcome.COMPLETED);
         readers.follow(read, 5);
 
@@ -217,8 +215,8 @@ abstract class LedgerSliceTests {
         String failedKey = failed.narrationKey(folder.scope);
         String polledKey = polled.narrationKey(folder.scope);
         facts.beginSubmissions(List.of(keptKey, failedKey, polledKey));
-        facts.recordAccepted(keptKey, new AudioJob("akool-kept", AudioJob.QUEUEING, null, null), folder.journal());
-        facts.recordAccepted(polledKey, new AudioJob("akool-polled", AudioJob.QUEUEING, null, null), folder.journal());
+        facts.recordAccepted(keptKey, "akool-kept", null, folder.journal());
+        facts.recordAccepted(polledKey, "akool-polled", null, folder.journal());
         facts.recordCompleted(keptKey, "https://akool.example/kept.mp3");
         assertThat(facts.recordPolledCompleted(polledKey, "https://akool.example/polled.mp3")).isTrue();
         Path keptFile = Files.write(folder.root.resolve("kept.mp3"), new byte[1200]);
@@ -226,8 +224,7 @@ abstract class LedgerSliceTests {
                 Sha256.ofFile(keptFile), 2.0), findings(Set.of())));
         String replacedKey = replaced.narrationKey(folder.scope);
         facts.beginSubmission(replacedKey);
-        facts.recordAccepted(replacedKey, new AudioJob("akool-replaced", AudioJob.COMPLETED,
-                "https://akool.example/replaced.mp3", null), folder.journal());
+        facts.recordAccepted(replacedKey, "akool-replaced", "https://akool.example/replaced.mp3", folder.journal());
         Path replacedFile = Files.write(folder.root.resolve("replaced.mp3"), new byte[1200]);
         facts.recordDownloaded(new DownloadedNarration(replacedKey, new DownloadedAudio("replaced.mp3", 1200,
                 Sha256.ofFile(replacedFile), 2.0), findings(Set.of())));
@@ -235,7 +232,7 @@ abstract class LedgerSliceTests {
         another[600] = 1;
         Files.write(replacedFile, another);
         facts.recordFailed(failedKey, "Akool failed the job", null);
-        assertThat(facts.recordCallback("akool-polled", AudioJob.FAILED, null))
+        assertThat(facts.recordCallback("akool-polled", false, null))
             .as("a failure after a completion is not believed").isEqualTo(AkoolJobFacts.CallbackOutcome.ALREADY_KNOWN);
 
         long second = folder.start();
@@ -286,8 +283,8 @@ abstract class LedgerSliceTests {
         assertThat(parts).hasSize(4).allSatisfy(p -> assertThat(p.outputFile()).startsWith(".narrator/parts/"));
         for (PendingNarration part : parts) {
             facts.beginSubmission(part.key());
-            facts.recordAccepted(part.key(), new AudioJob("akool-" + part.key().substring(0, 8), AudioJob.COMPLETED,
-                    "https://akool.example/" + part.key() + ".mp3", null), folder.journal());
+            facts.recordAccepted(part.key(), "akool-" + part.key().substring(0, 8),
+                    "https://akool.example/" + part.key() + ".mp3", folder.journal());
         }
         String partOfBroken = parts.stream().filter(p -> p.rowId().equals("x")).findFirst().orElseThrow().key();
         for (PendingNarration part : parts) {
@@ -333,8 +330,7 @@ abstract class LedgerSliceTests {
         for (ValidatedRow row : rows) {
             String key = row.spec().narrationKey(folder.scope);
             facts.beginSubmission(key);
-            facts.recordAccepted(key, new AudioJob("akool-" + row.rowId(), AudioJob.COMPLETED, "https://akool.example/x",
-                    null), folder.journal());
+            facts.recordAccepted(key, "akool-" + row.rowId(), "https://akool.example/x", folder.journal());
             double seconds = row.rowId().equals("r6") ? 0.4 : 3.0; // r6 is far too short for its text
             facts.recordDownloaded(new DownloadedNarration(key, new DownloadedAudio(row.spec().outputFile(), 1000,
                     Sha256.of(row.rowId()), seconds), findings(seconds, Set.of())));
@@ -344,7 +340,7 @@ abstract class LedgerSliceTests {
 
         List<AudioReview.FlaggedFile> flagged = review.flagged(run);
         assertThat(flagged).hasSize(1);
-        assertThat(flagged.get(0).findings().flags()).containsExactly(AudioFlag.TOO_SHORT);
+        assertThat(AudioFindings.of(flagged.get(0).findings()).flags()).containsExactly(AudioFlag.TOO_SHORT);
         review.reject(flagged.get(0).key(), "flagged: TOO_SHORT");
         assertThat(read(readers.resultRows(run))).filteredOn(r -> r.status() == ResultRow.Status.FAILED)
             .extracting(ResultRow::id).containsExactly("r6");
@@ -370,7 +366,7 @@ abstract class LedgerSliceTests {
         String knownKey = known.narrationKey(folder.scope);
         facts.beginSubmission(knownKey);
         AcceptedJournal journal = folder.journal();
-        journal.keep(knownKey, new AudioJob("akool-known", AudioJob.COMPLETED, "https://akool.example/known.mp3", null));
+        journal.keep(knownKey, "akool-known", "https://akool.example/known.mp3");
         assertThat(facts.recordJournal(AcceptedJournal.of(folder.output))).isEqualTo(1);
 
         long rerun = folder.start();
@@ -482,13 +478,13 @@ abstract class LedgerSliceTests {
         return new DownloadedNarration(key, new DownloadedAudio(file, bytes, Sha256.of(file), 2.0), findings(flags));
     }
 
-    private static AudioFindings findings(Set<AudioFlag> flags) {
+    private static CheckedAudio findings(Set<AudioFlag> flags) {
         return findings(2.0, flags);
     }
 
-    private static AudioFindings findings(double seconds, Set<AudioFlag> flags) {
+    private static CheckedAudio findings(double seconds, Set<AudioFlag> flags) {
         return new AudioFindings(new AudioMeasurement(seconds, -20.0, -3.0, 0, 0.2, 0.5, false), 0,
-                flags.isEmpty() ? EnumSet.noneOf(AudioFlag.class) : EnumSet.copyOf(flags));
+                flags.isEmpty() ? EnumSet.noneOf(AudioFlag.class) : EnumSet.copyOf(flags)).asChecked();
     }
 
     private static <T> List<T> read(JdbcCursorItemReader<T> reader) throws Exception {

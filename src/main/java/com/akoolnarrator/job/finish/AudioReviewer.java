@@ -10,6 +10,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.akoolnarrator.audio.AudioCheck;
+import com.akoolnarrator.audio.AudioFindings;
 import com.akoolnarrator.audio.AudioProperties;
 import com.akoolnarrator.ledger.AudioReview;
 import com.akoolnarrator.ledger.AudioReview.FlaggedFile;
@@ -46,7 +47,7 @@ class AudioReviewer implements Tasklet {
             List<FlaggedFile> flagged = review.flagged(runId);
             for (FlaggedFile file : flagged) {
                 review.reject(file.key(), "the audio check flagged it (narrator.audio.flagged-rows=fail): "
-                        + check.describe(file.findings(), file.expectedSeconds())
+                        + check.describe(AudioFindings.of(file.findings()), file.expectedSeconds())
                         + "; a rerun narrates it again, and pays for it");
             }
             if (!flagged.isEmpty()) {

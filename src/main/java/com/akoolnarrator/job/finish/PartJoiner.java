@@ -50,7 +50,7 @@ class PartJoiner implements Tasklet {
             }
             try {
                 AudioInspector.Inspected joined = inspector.inspect(folder, joiner.join(row.partFiles(), row.outputFile()));
-                splitRows.recordJoined(row.key(), joined.audio(), joined.findings());
+                splitRows.recordJoined(row.key(), joined.audio(), joined.findings().asChecked());
                 contribution.incrementWriteCount(1);
                 deleteParts(row);
             }

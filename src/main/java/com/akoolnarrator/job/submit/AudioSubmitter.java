@@ -12,6 +12,7 @@ import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.akool.AudioJob;
 import com.akoolnarrator.akool.RequestsStopped;
+import com.akoolnarrator.akool.SpeechRequest;
 import com.akoolnarrator.job.ConsecutiveFailureGuard;
 import com.akoolnarrator.ledger.AcceptedJournal;
 import com.akoolnarrator.ledger.AkoolJobFacts;
@@ -86,7 +87,7 @@ class AudioSubmitter implements ItemProcessor<PendingNarration, PendingNarration
             akool.waitAsAsked(failed);
             throw failed;
         }
-        facts.recordAccepted(narration.key(), job, journal);
+        facts.recordAccepted(narration.key(), job.id(), job.isCompleted() ? job.url() : null, journal);
         guard.success(ConsecutiveFailureGuard.Phase.SUBMIT);
         return narration.withAkoolId(job.id());
     }
@@ -94,7 +95,10 @@ class AudioSubmitter implements ItemProcessor<PendingNarration, PendingNarration
     /** Sends the request; one whose answer may mean "accepted" is sent once more at most. */
     private AudioJob send(PendingNarration narration) {
         try {
-            return akool.submit(callbackUrl == null ? narration.request() : narration.request().callingBack(callbackUrl));
+            PendingNarration.Asked asked = narration.asked();
+            SpeechRequest request = new SpeechRequest(asked.text(), asked.voiceId(), asked.voiceUrl(), asked.rate(),
+                    asked.webhookUrl());
+            return akool.submit(callbackUrl == null ? request : request.callingBack(callbackUrl));
         }
         catch (AkoolException.Transient e) {
             if (e.mayHaveBeenAccepted() && !unreadableAnswers.add(narration.key())) {
