@@ -52,7 +52,7 @@ public class RunContexts implements JobExecutionListener, StepInterruptionPolicy
     public void beforeJob(JobExecution execution) {
         akool.resumeSending();
         RunContext run = running(execution).context();
-        if (registry.startRun(run.runId(), run.scope(), run.input(), run.inputSha256(), run.dryRun())) {
+        if (registry.startRun(run.runId(), run.scope(), run.input().source(), run.inputSha256(), run.dryRun())) {
             log.info("Run {}: {} {} into {}", run.runId(), run.dryRun() ? "checking (dry run, nothing is submitted)"
                     : "narrating", run.input().source(), run.outputFolder().root());
         }

@@ -44,11 +44,6 @@ class LedgerConfiguration {
     }
 
     @Bean
-    FileTags fileTags(LedgerStore store) {
-        return new FileTags(store);
-    }
-
-    @Bean
     AudioReview audioReview(LedgerStore store) {
         return new AudioReview(store);
     }

@@ -21,58 +21,9 @@ final class LedgerSql {
     static final String INSERT_RUN = "INSERT INTO RUN_INPUT (RUN_ID, SCOPE, INPUT_PATH, INPUT_SHA256, DRY_RUN)"
             + " VALUES (?, ?, ?, ?, ?)";
 
-    /** SQL's standard MERGE, which H2 and PostgreSQL (15 and later) both speak. */
-    static final String MERGE_RUN_ROW = "MERGE INTO RUN_ROW T USING (VALUES (CAST(? AS BIGINT), CAST(? AS BIGINT),"
-            + " CAST(? AS VARCHAR(1024)), CAST(? AS CHAR(64)), CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(4000)),"
-            + " CAST(? AS VARCHAR(1000000)), CAST(? AS VARCHAR(100000)))) AS S (RUN_ID, LINE_NO, ROW_ID, NARRATION_KEY,"
-            + " OUTPUT_KEY, INVALID_REASON, RAW_VALUES, LEXICON) ON T.RUN_ID = S.RUN_ID AND T.LINE_NO = S.LINE_NO"
-            + " WHEN MATCHED THEN UPDATE SET ROW_ID = S.ROW_ID, NARRATION_KEY = S.NARRATION_KEY, OUTPUT_KEY = S.OUTPUT_KEY,"
-            + " INVALID_REASON = S.INVALID_REASON, RAW_VALUES = S.RAW_VALUES, LEXICON = S.LEXICON"
-            + " WHEN NOT MATCHED THEN INSERT (RUN_ID, LINE_NO, ROW_ID, NARRATION_KEY, OUTPUT_KEY, INVALID_REASON, RAW_VALUES,"
-            + " LEXICON) VALUES (S.RUN_ID, S.LINE_NO, S.ROW_ID, S.NARRATION_KEY, S.OUTPUT_KEY, S.INVALID_REASON, S.RAW_VALUES,"
-            + " S.LEXICON)";
-
-    /** A join on an array, not ROW_ID IN (...), which H2 answers by scanning all the run's rows. */
-    static final String ROWS_WITH_IDS = "SELECT R.ROW_ID, R.LINE_NO FROM UNNEST(?) AS L (K) JOIN RUN_ROW R"
-            + " ON R.RUN_ID = ? AND R.ROW_ID = L.K";
-
-    static final String ROWS_WITH_OUTPUTS = "SELECT R.OUTPUT_KEY, R.LINE_NO, R.ROW_ID FROM UNNEST(?) AS L (K)"
-            + " JOIN RUN_ROW R ON R.RUN_ID = ? AND R.OUTPUT_KEY = L.K";
-
     static final String FORGET_RUN_ROWS = "DELETE FROM RUN_ROW WHERE RUN_ID = ?";
 
     static final String FORGET_RUN = "DELETE FROM RUN_INPUT WHERE RUN_ID = ?";
-
-    // ---- narrations ----
-
-    private static final String KNOWN_NARRATION_COLUMNS = "NARRATION_KEY, STATE, FAILURE_KIND, OUTPUT_FILE, FILE_BYTES, SHA256,"
-            + " AUDIO_URL, SUBMITTED_AT, COMPLETED_AT, AKOOL_ID FROM NARRATION";
-
-    static String knownNarrations(int count) {
-        return "SELECT " + KNOWN_NARRATION_COLUMNS + " WHERE NARRATION_KEY IN (" + placeholders(count) + ")";
-    }
-
-    static final String INSERT_NARRATION = "INSERT INTO NARRATION (NARRATION_KEY, ROW_KEY, PART_NO, PARTS, SCOPE,"
-            + " ROW_ID, CONTENT_HASH, TEXT_LENGTH, VOICE_ID, VOICE_URL, RATE, WEBHOOK_URL, OUTPUT_FILE, TAGS, STATE, UPDATED_AT)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)";
-
-    static final String INSERT_TEXT = "INSERT INTO NARRATION_TEXT (NARRATION_KEY, INPUT_TEXT) VALUES (?, ?)";
-
-    static final String RESUBMIT = "UPDATE NARRATION SET STATE = 'PENDING', FAILURE_KIND = NULL, AKOOL_ID = NULL,"
-            + " AUDIO_URL = NULL, ERROR = NULL, SUBMITTED_AT = NULL, COMPLETED_AT = NULL, OUTPUT_FILE = ?, WEBHOOK_URL = ?,"
-            + " TAGS = ?, UPDATED_AT = ? WHERE NARRATION_KEY = ?";
-
-    static final String REUSE = "UPDATE NARRATION SET STATE = ?, FAILURE_KIND = ?, OUTPUT_FILE = ?, WEBHOOK_URL = ?, TAGS = ?,"
-            + " UPDATED_AT = ? WHERE NARRATION_KEY = ?";
-
-    /**
-     * A narration taken from the output folder: its MP3 is there and says it holds this narration (its tag, or
-     * results.csv with the file's sha256), so it is DOWNLOADED as it is, whatever the ledger knew of it.
-     */
-    static final String RECOVERED = "UPDATE NARRATION SET STATE = 'DOWNLOADED', FAILURE_KIND = NULL, ERROR = NULL,"
-            + " AKOOL_ID = COALESCE(CAST(? AS VARCHAR(64)), AKOOL_ID), FILE_BYTES = ?, SHA256 = ?, DURATION_SECONDS = ?,"
-            + " ATTEMPTS = GREATEST(ATTEMPTS, ?), TAGGED = ?, OUTPUT_FILE = ?, WEBHOOK_URL = ?, TAGS = ?, FOLLOWED_BY = NULL,"
-            + " UPDATED_AT = ? WHERE NARRATION_KEY = ?";
 
     // ---- facts about Akool jobs ----
 
@@ -135,11 +86,6 @@ final class LedgerSql {
     private static final String AUDIO_FOUND = " LOUDNESS_LUFS = ?, PEAK_DBFS = ?, GAIN_DB = ?, CLIPPED_SAMPLES = ?,"
             + " LONGEST_SILENCE = ?, LONGEST_SILENCE_AT = ?, AUDIO_SECONDS = ?, AUDIO_FLAGS = ?, DURATION_FLAG = NULL,"
             + " EXPECTED_SECONDS = NULL,";
-
-    /** The parts of a row taken from the folder are not sent: its MP3 is there, joined. */
-    static final String PARTS_NOT_NEEDED = "UPDATE NARRATION SET STATE = 'FAILED', FAILURE_KIND = NULL, FOLLOWED_BY = NULL,"
-            + " ERROR = 'not needed: the row''s MP3 was found in the output folder', UPDATED_AT = ?"
-            + " WHERE ROW_KEY = ? AND PART_NO > 0 AND STATE <> 'DOWNLOADED'";
 
     static final String DOWNLOADED = "UPDATE NARRATION SET STATE = 'DOWNLOADED', FAILURE_KIND = NULL, OUTPUT_FILE = ?, FILE_BYTES = ?,"
             + " SHA256 = ?, DURATION_SECONDS = ?," + AUDIO_FOUND + " TAGGED = NULL, ERROR = NULL, UPDATED_AT = ?"
@@ -238,37 +184,13 @@ final class LedgerSql {
             + " N.LONGEST_SILENCE_AT, N.AUDIO_SECONDS, N.AUDIO_FLAGS, N.DURATION_FLAG, N.EXPECTED_SECONDS";
 
     /** A row narration N's Akool job ids, as AKOOL_ID: its own, or its parts' in order, separated by spaces. */
-    private static final String ROW_AKOOL_IDS = "CASE WHEN N.PARTS > 1 THEN (SELECT STRING_AGG(P.AKOOL_ID, ' ' ORDER BY"
-            + " P.PART_NO) FROM NARRATION P WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1) ELSE N.AKOOL_ID END AS AKOOL_ID";
 
     /** A run's rows in input order, joined with their narrations: what results.csv says. */
     static final String RESULT_ROWS = "SELECT R.LINE_NO, R.ROW_ID, R.INVALID_REASON, R.RAW_VALUES, N.STATE, N.OUTPUT_FILE, "
-            + ROW_AKOOL_IDS + ","
+            + SharedSql.ROW_AKOOL_IDS + ","
             + " N.AUDIO_URL, N.FILE_BYTES, N.DURATION_SECONDS, N.SHA256, N.ATTEMPTS, N.ERROR, " + AUDIO_COLUMNS
             + ", N.CONTENT_HASH, R.LEXICON FROM RUN_ROW R LEFT JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
             + " WHERE R.RUN_ID = ? ORDER BY R.LINE_NO";
-
-    // ---- tags ----
-
-    /**
-     * The run's rows whose MP3 is on disk and not tagged as the row asks (or not tagged since it was written), after a
-     * line: a page of the tag step's work, in input order.
-     */
-    static String untagged(int limit) {
-        return "SELECT R.LINE_NO, N.NARRATION_KEY, N.OUTPUT_FILE, N.CONTENT_HASH, N.TAGS, N.PARTS, " + ROW_AKOOL_IDS
-                + " FROM RUN_ROW R JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
-                + " WHERE R.RUN_ID = ? AND R.LINE_NO > ? AND N.STATE = 'DOWNLOADED'"
-                + " AND (N.TAGGED IS NULL OR N.TAGGED <> COALESCE(N.TAGS, ''))"
-                + " ORDER BY R.LINE_NO FETCH FIRST " + limit + " ROWS ONLY";
-    }
-
-    /** A split row's parts in order: how long each played, and what it said (for its chapter's title). */
-    static final String PART_CHAPTERS = "SELECT P.DURATION_SECONDS, T.INPUT_TEXT FROM NARRATION P"
-            + " LEFT JOIN NARRATION_TEXT T ON T.NARRATION_KEY = P.NARRATION_KEY"
-            + " WHERE P.ROW_KEY = ? AND P.PARTS = 1 AND P.PART_NO > 0 ORDER BY P.PART_NO";
-
-    static final String TAGGED = "UPDATE NARRATION SET TAGGED = ?, FILE_BYTES = ?, SHA256 = ?, UPDATED_AT = ?"
-            + " WHERE NARRATION_KEY = ? AND STATE = 'DOWNLOADED'";
 
     // ---- the lexicon ----
 

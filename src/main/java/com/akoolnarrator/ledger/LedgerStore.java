@@ -15,10 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.akoolnarrator.secrets.KnownSecrets;
 
 /**
- * What the ledger's parts share: the job database, a transaction of its own for facts that must not wait for a chunk,
- * the group checkpoint that puts such facts on disk, and the clock that stamps them.
+ * What the ledger's parts share, and what a feature's own statements run on: the job database, a transaction of its own
+ * for facts that must not wait for a chunk, the group checkpoint that puts such facts on disk, and the clock that stamps
+ * them.
  */
-final class LedgerStore {
+public final class LedgerStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batchUpdates;
@@ -44,20 +45,20 @@ final class LedgerStore {
         return h2;
     }
 
-    JdbcClient jdbc() {
+    public JdbcClient jdbc() {
         return jdbc;
     }
 
-    JdbcTemplate batchUpdates() {
+    public JdbcTemplate batchUpdates() {
         return batchUpdates;
     }
 
     /** Runs {@code work} in a transaction of its own, committed when this returns, whatever the caller's does later. */
-    <T> T committedNow(Supplier<T> work) {
+    public <T> T committedNow(Supplier<T> work) {
         return committedNow.execute(status -> work.get());
     }
 
-    void committedNow(Runnable work) {
+    public void committedNow(Runnable work) {
         committedNow.executeWithoutResult(status -> work.run());
     }
 
@@ -66,15 +67,15 @@ final class LedgerStore {
         durably.awaitDurable();
     }
 
-    Instant instant() {
+    public Instant instant() {
         return clock.instant();
     }
 
-    Timestamp now() {
+    public Timestamp now() {
         return Timestamp.from(clock.instant());
     }
 
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         return value instanceof Timestamp ts ? ts.toInstant() : null;
     }
 
@@ -82,12 +83,12 @@ final class LedgerStore {
     static final int MAX_REASON = 4000;
 
     /** A reason as the ledger keeps it: cleaned of every known secret, cut to its column. */
-    String reason(String value) {
+    public String reason(String value) {
         return truncate(secrets.redact(value), MAX_REASON);
     }
 
     /** A value cut to a column's size, ending in "..." when it was cut. */
-    static String truncate(String value, int max) {
+    public static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max - 3) + "...";
     }
 

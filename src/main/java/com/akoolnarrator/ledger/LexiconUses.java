@@ -3,28 +3,26 @@ package com.akoolnarrator.ledger;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.akoolnarrator.lexicon.Substitution;
-
 /**
  * The lexicon's entries that changed a row's text, as RUN_ROW.LEXICON keeps them: term, times and characters of each,
  * in one CSV record.
  */
-final class LexiconUses {
+public final class LexiconUses {
 
     private LexiconUses() {
     }
 
     /** What one entry did to a row: the term, how often it was replaced, how many characters that was. */
-    record Use(String term, int count, int characters) {
+    public record Use(String term, int count, int characters) {
     }
 
-    static String encode(List<Substitution.Use> uses) {
+    public static String encode(List<Use> uses) {
         if (uses.isEmpty()) {
             return null;
         }
         List<String> cells = new ArrayList<>(uses.size() * 3);
-        for (Substitution.Use use : uses) {
-            cells.add(use.entry().term());
+        for (Use use : uses) {
+            cells.add(use.term());
             cells.add(Integer.toString(use.count()));
             cells.add(Integer.toString(use.characters()));
         }

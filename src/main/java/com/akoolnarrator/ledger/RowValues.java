@@ -10,7 +10,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** A row's cells kept in one column, as one CSV record: the input's header and each row's values. */
-final class RowValues {
+public final class RowValues {
 
     private static final CSVFormat RAW = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
     /** What a column of encoded values holds (see the tables in db/migration/V2__ledger_tables.sql). */
@@ -36,7 +36,7 @@ final class RowValues {
      * {@link #encode}, with every cell over a thousand characters cut short (and saying so) when the whole row would
      * not fit its column: only a row rejected for its length is that long, and it must still be recorded.
      */
-    static String encodeToFit(List<String> values) {
+    public static String encodeToFit(List<String> values) {
         String encoded = encode(values);
         if (encoded.length() <= COLUMN_CHARACTERS) {
             return encoded;

@@ -36,6 +36,9 @@ import com.akoolnarrator.input.InputFile;
 import com.akoolnarrator.input.NarrationSpec;
 import com.akoolnarrator.input.TrackTags;
 import com.akoolnarrator.input.ValidatedRow;
+import com.akoolnarrator.job.finish.FileTags;
+import com.akoolnarrator.job.validate.ReusePolicy;
+import com.akoolnarrator.job.validate.RowRecorder;
 import com.akoolnarrator.secrets.KnownSecrets;
 import com.akoolnarrator.storage.DownloadedAudio;
 import com.akoolnarrator.storage.OutputFolder;
@@ -107,6 +110,7 @@ abstract class LedgerSliceTests {
     private final LedgerStore store = new LedgerStore(new JdbcTemplate(recording),
             new DataSourceTransactionManager(recording), CLOCK, new KnownSecrets());
     private final RunRegistry registry = new RunRegistry(store);
+    private final RowRecorder recorder = new RowRecorder(store);
     private final AkoolJobFacts facts = new AkoolJobFacts(store, new SpendingGate(1, java.time.Duration.ofMillis(10)));
     private final LedgerReaders readers = new LedgerReaders(recording, store);
     private final RunStatistics statistics = new RunStatistics(store);
@@ -120,7 +124,7 @@ abstract class LedgerSliceTests {
     void aRowIsFollowedFromValidationThroughAkoolToItsResultLine() throws Exception {
         Folder folder = folder();
         long run = folder.start();
-        assertThat(registry.startRun(run, folder.scope, input(), "sha", false)).as("a restart is not a new run").isFalse();
+        assertThat(registry.startRun(run, folder.scope, input().source(), "sha", false)).as("a restart is not a new run").isFalse();
         String longest = "x".repeat(TrackTags.MAX_VALUE);
         NarrationSpec alpha = new NarrationSpec("a", "Alpha.", "en-US-Jenny", null, "100%", null, "a.mp3", null,
                 new TrackTags(longest, longest, longest, "12/12", longest)); // the most tags a row keeps: they fit
@@ -370,7 +374,7 @@ abstract class LedgerSliceTests {
         assertThat(facts.recordJournal(AcceptedJournal.of(folder.output))).isEqualTo(1);
 
         long rerun = folder.start();
-        RunRegistry.Recorded recorded = folder.record(rerun, valid(2, known), valid(3, listed), valid(4, older));
+        RowRecorder.Recorded recorded = folder.record(rerun, valid(2, known), valid(3, listed), valid(4, older));
 
         assertThat(recorded.fromFolderNew()).as("listed: new to the ledger").isEqualTo(1);
         assertThat(recorded.fromFolderOlder()).as("older: the ledger knew it unsent").isEqualTo(1);
@@ -436,18 +440,18 @@ abstract class LedgerSliceTests {
 
         long start() throws IOException {
             long run = nextRun++ + System.nanoTime() % 1_000_000_000L * 1000;
-            assertThat(registry.startRun(run, scope, input(), "sha", false)).isTrue();
+            assertThat(registry.startRun(run, scope, input().source(), "sha", false)).isTrue();
             return run;
         }
 
         long startDry() throws IOException {
             long run = nextRun++ + System.nanoTime() % 1_000_000_000L * 1000;
-            assertThat(registry.startRun(run, scope, input(), "sha", true)).isTrue();
+            assertThat(registry.startRun(run, scope, input().source(), "sha", true)).isTrue();
             return run;
         }
 
-        RunRegistry.Recorded record(long run, ValidatedRow... rows) {
-            return store.committedNow(() -> registry.recordRows(run, scope, List.of(rows), output, reuse,
+        RowRecorder.Recorded record(long run, ValidatedRow... rows) {
+            return store.committedNow(() -> recorder.record(run, scope, List.of(rows), output, reuse,
                     new NarratedFiles(output)));
         }
 

@@ -14,8 +14,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import com.akoolnarrator.ledger.FileTags;
-import com.akoolnarrator.ledger.FileTags.Untagged;
+import com.akoolnarrator.job.finish.FileTags.Untagged;
 import com.akoolnarrator.storage.OutputFolder;
 import com.akoolnarrator.tags.Chapter;
 import com.akoolnarrator.tags.FileTag;

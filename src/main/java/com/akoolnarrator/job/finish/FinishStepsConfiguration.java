@@ -19,11 +19,11 @@ import com.akoolnarrator.audio.AudioCheck;
 import com.akoolnarrator.audio.AudioInspector;
 import com.akoolnarrator.audio.AudioProperties;
 import com.akoolnarrator.ledger.AudioReview;
-import com.akoolnarrator.ledger.FileTags;
 import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.job.RunContext;
 import com.akoolnarrator.job.RunContexts;
 import com.akoolnarrator.ledger.LedgerReaders;
+import com.akoolnarrator.ledger.LedgerStore;
 import com.akoolnarrator.ledger.ResultRow;
 import com.akoolnarrator.ledger.SplitRows;
 import com.akoolnarrator.report.ListeningReportWriter;
@@ -77,9 +77,9 @@ class FinishStepsConfiguration {
 
     @Bean
     @StepScope
-    FileTagger fileTagger(FileTags fileTags, RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
+    FileTagger fileTagger(LedgerStore ledger, RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
         RunContext run = runs.of(step);
-        return new FileTagger(fileTags, run.outputFolder(), run.runId());
+        return new FileTagger(new FileTags(ledger), run.outputFolder(), run.runId());
     }
 
     @Bean

@@ -10,8 +10,6 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import com.akoolnarrator.input.ValidatedRow;
 import com.akoolnarrator.job.RunContext;
-import com.akoolnarrator.ledger.ReusePolicy;
-import com.akoolnarrator.ledger.RunRegistry;
 import com.akoolnarrator.tags.NarratedFiles;
 
 /**
@@ -22,15 +20,15 @@ class RunRowWriter implements ItemWriter<ValidatedRow>, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger("narrator");
 
-    private final RunRegistry registry;
+    private final RowRecorder recorder;
     private final RunContext run;
     private final ReusePolicy reuse;
     private final NarratedFiles folderShows;
     private int fromFolderNew;
     private int fromFolderOlder;
 
-    RunRowWriter(RunRegistry registry, RunContext run, ReusePolicy reuse) {
-        this.registry = registry;
+    RunRowWriter(RowRecorder recorder, RunContext run, ReusePolicy reuse) {
+        this.recorder = recorder;
         this.run = run;
         this.reuse = reuse;
         this.folderShows = new NarratedFiles(run.outputFolder());
@@ -38,7 +36,7 @@ class RunRowWriter implements ItemWriter<ValidatedRow>, StepExecutionListener {
 
     @Override
     public void write(Chunk<? extends ValidatedRow> rows) {
-        RunRegistry.Recorded recorded = registry.recordRows(run.runId(), run.scope(), rows.getItems(), run.outputFolder(),
+        RowRecorder.Recorded recorded = recorder.record(run.runId(), run.scope(), rows.getItems(), run.outputFolder(),
                 reuse, folderShows);
         fromFolderNew += recorded.fromFolderNew();
         fromFolderOlder += recorded.fromFolderOlder();

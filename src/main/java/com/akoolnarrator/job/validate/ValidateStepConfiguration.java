@@ -21,8 +21,7 @@ import com.akoolnarrator.input.TagColumns;
 import com.akoolnarrator.input.ValidatedRow;
 import com.akoolnarrator.job.RunContext;
 import com.akoolnarrator.job.RunContexts;
-import com.akoolnarrator.ledger.ReusePolicy;
-import com.akoolnarrator.ledger.RunRegistry;
+import com.akoolnarrator.ledger.LedgerStore;
 
 /** The validate step: every CSV row checked and recorded in the ledger, valid or INVALID with its reason. */
 @Configuration(proxyBeanMethods = false)
@@ -73,8 +72,9 @@ class ValidateStepConfiguration {
 
     @Bean
     @StepScope
-    RunRowWriter ledgerRowWriter(RunRegistry registry, RunContexts runs, @Value("#{stepExecution}") StepExecution step,
+    RunRowWriter ledgerRowWriter(LedgerStore ledger, RunContexts runs, @Value("#{stepExecution}") StepExecution step,
             NarratorProperties settings) {
-        return new RunRowWriter(registry, runs.of(step), new ReusePolicy(settings.resultRetention(), settings.resendUnconfirmed()));
+        return new RunRowWriter(new RowRecorder(ledger), runs.of(step),
+                new ReusePolicy(settings.resultRetention(), settings.resendUnconfirmed()));
     }
 }

@@ -1,4 +1,4 @@
-package com.akoolnarrator.ledger;
+package com.akoolnarrator.job.validate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +31,7 @@ final class EarlierRows {
         EarlierRows earlier = new EarlierRows();
         List<String> ids = rows.stream().filter(ValidatedRow::isValid).map(ValidatedRow::rowId).distinct().toList();
         if (!ids.isEmpty()) {
-            jdbc.sql(LedgerSql.ROWS_WITH_IDS).params(ids.toArray(String[]::new), runId)
+            jdbc.sql(RowSql.ROWS_WITH_IDS).params(ids.toArray(String[]::new), runId)
                 .query(rs -> {
                     earlier.byId.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
                         .add(new EarlierRow(rs.getLong(2), null));
@@ -40,7 +40,7 @@ final class EarlierRows {
         List<String> outputs = rows.stream().filter(ValidatedRow::isValid).map(row -> outputKey(row.spec())).distinct()
             .toList();
         if (!outputs.isEmpty()) {
-            jdbc.sql(LedgerSql.ROWS_WITH_OUTPUTS).params(outputs.toArray(String[]::new), runId)
+            jdbc.sql(RowSql.ROWS_WITH_OUTPUTS).params(outputs.toArray(String[]::new), runId)
                 .query(rs -> {
                     earlier.byOutput.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                         .add(new EarlierRow(rs.getLong(2), rs.getString(3)));

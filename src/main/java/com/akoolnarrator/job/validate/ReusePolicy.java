@@ -1,8 +1,11 @@
-package com.akoolnarrator.ledger;
+package com.akoolnarrator.job.validate;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
+
+import com.akoolnarrator.ledger.FailureKind;
+import com.akoolnarrator.ledger.NarrationState;
 
 /**
  * What of a narration's earlier work a new run can reuse: an MP3 still on disk as it was written, else an Akool job

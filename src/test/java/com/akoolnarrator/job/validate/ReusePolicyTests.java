@@ -1,4 +1,4 @@
-package com.akoolnarrator.ledger;
+package com.akoolnarrator.job.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -8,7 +8,9 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import com.akoolnarrator.ledger.ReusePolicy.KnownNarration;
+import com.akoolnarrator.job.validate.ReusePolicy.KnownNarration;
+import com.akoolnarrator.ledger.FailureKind;
+import com.akoolnarrator.ledger.NarrationState;
 
 class ReusePolicyTests {
 
