@@ -1,24 +1,16 @@
 package com.akoolnarrator.simulator;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
-import com.akoolnarrator.storage.Mp3Format;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * A stand-in for Akool's v3 text-to-speech API, on loopback, for the demo, the tests and the benchmarks. It follows
@@ -53,9 +45,9 @@ public class AkoolSimulator implements AutoCloseable {
     private final SimulatedAkool akool;
     private final SimulatedCallbacks callbacks;
     private final SimulatorExchanges exchanges = new SimulatorExchanges();
-    /** The recordings of each format, read when a download first asks for it. */
-    private final Map<String, SpokenMp3> speech = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+    private final SimulatorCounters counters = new SimulatorCounters();
+    private final SimulatorApi api;
+    private final SimulatedDownloads downloads;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -64,6 +56,8 @@ public class AkoolSimulator implements AutoCloseable {
         this.faults = new FaultInjector(settings);
         this.callbacks = new SimulatedCallbacks(settings, faults);
         this.akool = new SimulatedAkool(settings, faults, () -> baseUrl() + "/files/", callbacks);
+        this.api = new SimulatorApi(settings, faults, akool, exchanges, counters);
+        this.downloads = new SimulatedDownloads(settings, faults, akool, counters);
     }
 
     public AkoolSimulator start() throws IOException {
@@ -100,8 +94,7 @@ public class AkoolSimulator implements AutoCloseable {
 
     /** Requests seen by endpoint: "create", "clone", "info", "voices", "token", "quota", "download". */
     public long calls(String endpoint) {
-        AtomicLong count = calls.get(endpoint);
-        return count == null ? 0 : count.get();
+        return counters.get(endpoint);
     }
 
     /** Jobs accepted (create or clone answered 1000): what Akool would bill. */
@@ -154,17 +147,17 @@ public class AkoolSimulator implements AutoCloseable {
 
     public void resetCounters() {
         callbacks.resetCounters();
-        calls.clear();
+        counters.reset();
         akool.resetCounters();
     }
 
     /** The account's balance now: what submissions have left of {@code simulator.credits}, or what was set since. */
     public double credits() {
-        return akool.credits();
+        return akool.account().credits();
     }
 
     public void setCredits(double credits) {
-        akool.setCredits(credits);
+        akool.account().setCredits(credits);
     }
 
     // ---- HTTP ----
@@ -196,22 +189,22 @@ public class AkoolSimulator implements AutoCloseable {
             return;
         }
         if (path.startsWith("/files/")) {
-            download(exchange, path.substring("/files/".length()));
+            downloads.serve(exchange, path.substring("/files/".length()));
             return;
         }
-        sleep(settings.getLatency().toMillis());
+        SimulatorExchanges.pause(settings.getLatency().toMillis());
         if (faults.chance(settings.getSilentRate())) {
             // read, never answered: Akool's gateway holding the connection; the client's timeout or our close ends it
-            count("silent");
-            sleep(settings.getSilentFor().toMillis());
+            counters.count("silent");
+            SimulatorExchanges.pause(settings.getSilentFor().toMillis());
             SimulatorExchanges.drop(exchange);
         }
         if (faults.chance(settings.getDropRate())) {
-            count("dropped");
+            counters.count("dropped");
             SimulatorExchanges.drop(exchange);
         }
         if (faults.chance(settings.getHttp5xxRate())) {
-            count("http5xx");
+            counters.count("http5xx");
             int status = faults.pick(new Integer[] { 500, 502, 503, 504 });
             // a gateway in maintenance (503) says when to come back; the others do not
             SimulatorExchanges.sendRaw(exchange, status, "text/html", "<html><body><h1>Bad Gateway</h1>"
@@ -221,184 +214,21 @@ public class AkoolSimulator implements AutoCloseable {
             return;
         }
         if (faults.chance(settings.getHttp429Rate())) {
-            count("http429");
+            counters.count("http429");
             SimulatorExchanges.sendRaw(exchange, 429, "application/json", "{\"message\":\"Too Many Requests\"}", settings.getRetryAfter());
             return;
         }
-        route(exchange, path);
-    }
-
-    private void route(HttpExchange exchange, String path) throws IOException {
-        String method = exchange.getRequestMethod();
-        if (method.equals("POST") && path.equals("/api/open/v3/getToken")) {
-            token(exchange);
-            return;
-        }
-        String endpoint = switch (path) {
-            case "/api/open/v3/audio/create" -> "create";
-            case "/api/open/v3/audio/clone" -> "clone";
-            case "/api/open/v3/audio/infobymodelid" -> "info";
-            case "/api/open/v3/voice/list" -> "voices";
-            case "/api/open/v3/faceswap/quota/info" -> "quota";
-            default -> null;
-        };
-        if (endpoint == null) {
-            SimulatorExchanges.sendRaw(exchange, 404, "text/html", "<html><body>Not Found</body></html>", null);
-            return;
-        }
-        boolean post = endpoint.equals("create") || endpoint.equals("clone");
-        if (post != method.equals("POST")) {
-            SimulatorExchanges.sendRaw(exchange, 405, "text/plain", "Method Not Allowed", null);
-            return;
-        }
-        count(endpoint);
-        Integer authError = akool.authenticate(exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("x-api-key"));
-        if (authError != null) {
-            exchanges.envelope(exchange, authError, authError == 1102 ? "authorization cannot be empty" : "invalid authorization", null);
-            return;
-        }
-        if (!faults.takeRateToken()) {
-            count("rate-limited");
-            if (settings.getRateLimitSignal() == SimulatorSettings.RateLimitSignal.HTTP_429) {
-                SimulatorExchanges.sendRaw(exchange, 429, "application/json", "{\"message\":\"Too Many Requests\"}", settings.getRetryAfter());
-            }
-            else {
-                exchanges.envelope(exchange, 1005, "operation is too frequent", null);
-            }
-            return;
-        }
-        if (faults.chance(settings.getRateLimitCodeRate())) {
-            exchanges.envelope(exchange, 1005, "operation is too frequent", null);
-            return;
-        }
-        if (faults.chance(settings.getServerErrorCodeRate())) {
-            exchanges.envelope(exchange, 2001, "server error", null);
-            return;
-        }
-        SimulatedAkool.Answer answer = switch (endpoint) {
-            case "create", "clone" -> submit(exchange, endpoint.equals("clone"));
-            case "info" -> akool.info(SimulatorExchanges.query(exchange).get("audio_model_id"));
-            case "voices" -> akool.voices(SimulatorExchanges.query(exchange).get("from"));
-            default -> akool.quota();
-        };
-        if (answer.code() == 1000 && post && faults.chance(settings.getUnreadableSuccessRate())) {
-            // accepted and billed, but what reaches the client is a gateway's page
-            SimulatorExchanges.sendRaw(exchange, 200, "text/html", "<html><body>Request received</body></html>", null);
-            return;
-        }
-        exchanges.envelope(exchange, answer.code(), answer.msg(), answer.data());
-    }
-
-    private void token(HttpExchange exchange) throws IOException {
-        count("token");
-        JsonNode body = exchanges.readJson(exchange);
-        if (body == null) {
-            exchanges.envelope(exchange, 1003, "invalid JSON body", null);
-            return;
-        }
-        String token = akool.token(body.path("clientId").asString(""), body.path("clientSecret").asString(""));
-        if (token == null) {
-            exchanges.envelope(exchange, 1101, "invalid clientId or clientSecret", null);
-            return;
-        }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("code", 1000);
-        answer.put("token", token);
-        exchanges.send(exchange, answer);
-    }
-
-    private SimulatedAkool.Answer submit(HttpExchange exchange, boolean clone) throws IOException {
-        JsonNode body = exchanges.readJson(exchange);
-        if (body == null) {
-            return new SimulatedAkool.Answer(1003, "invalid JSON body", null);
-        }
-        return akool.submit(body.path("input_text").asString(""), body.path("rate").asString(""),
-                body.path("voice_id").asString(""), body.path("voice_url").asString(""),
-                body.path("webhookUrl").asString(""), clone);
-    }
-
-    private void download(HttpExchange exchange, String file) throws IOException {
-        count("download");
-        sleep(settings.getLatency().toMillis());
-        String id = file.replaceFirst("\\.mp3$", "");
-        switch (akool.file(id)) {
-            case MISSING -> {
-                SimulatorExchanges.sendRaw(exchange, 404, "application/xml", "<Error><Code>NoSuchKey</Code></Error>", null);
-                return;
-            }
-            case EXPIRED -> {
-                SimulatorExchanges.sendRaw(exchange, 403, "application/xml",
-                        "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>", null);
-                return;
-            }
-            case READY -> {
-            }
-        }
-        if (faults.chance(settings.getRefusedDownloadRate())) {
-            SimulatorExchanges.sendRaw(exchange, 403, "text/html", "<html>403 Forbidden</html>", null);
-            return;
-        }
-        if (faults.chance(settings.getDropRate())) {
-            SimulatorExchanges.drop(exchange);
-            return;
-        }
-        if (faults.chance(settings.getHttp5xxRate())) {
-            SimulatorExchanges.sendRaw(exchange, 503, "text/html", "<html>Service Unavailable</html>", null);
-            return;
-        }
-        byte[] mp3 = speech.computeIfAbsent(settings.getSpeechFormat(), SpokenMp3::new)
-            .ofSeconds(akool.textLength(id) / settings.getCharactersPerSecondOfSpeech(), akool.audioFaultOf(id));
-        if (faults.chance(settings.getCorruptDownloadRate())) {
-            count("corrupt");
-            SimulatorExchanges.sendRaw(exchange, 200, "text/html", "<html><body>Gateway maintenance</body></html>", null);
-            return;
-        }
-        exchange.getResponseHeaders().set("Content-Type", "audio/mpeg");
-        if (faults.chance(settings.getTagOnlyDownloadRate())) {
-            count("tag-only");
-            int tag = Mp3Format.id3v2Length(mp3);
-            exchange.sendResponseHeaders(200, tag);
-            exchange.getResponseBody().write(mp3, 0, tag);
-            return;
-        }
-        exchange.sendResponseHeaders(200, mp3.length);
-        OutputStream out = exchange.getResponseBody();
-        if (faults.chance(settings.getTruncatedDownloadRate())) {
-            count("truncated");
-            out.write(mp3, 0, mp3.length / 2);
-            out.flush();
-            SimulatorExchanges.drop(exchange);
-            return;
-        }
-        out.write(mp3);
+        api.serve(exchange, path);
     }
 
     /** {@code GET /simulator/stats}: what the simulator has seen, for benchmarks and for checking a run by hand. */
     private void stats(HttpExchange exchange) throws IOException {
         Map<String, Object> stats = new LinkedHashMap<>();
-        calls.forEach((name, count) -> stats.put(name, count.get()));
+        stats.putAll(counters.all());
         stats.put("accepted", acceptedSubmissions());
         stats.put("finished-reported", akool.finishedReported());
         stats.put("duplicates", duplicateSubmissions());
         stats.putAll(callbacks.counts());
         exchanges.send(exchange, stats);
-    }
-
-    // ---- helpers ----
-
-    private void count(String what) {
-        calls.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
-    }
-
-    private static void sleep(long millis) {
-        if (millis > 0) {
-            try {
-                TimeUnit.MILLISECONDS.sleep(millis);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

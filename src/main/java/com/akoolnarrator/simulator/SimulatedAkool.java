@@ -1,11 +1,7 @@
 package com.akoolnarrator.simulator;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,14 +32,12 @@ final class SimulatedAkool {
     private final SimulatorSettings settings;
     private final FaultInjector faults;
     private final Supplier<String> filesUrl;
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, SimulatedJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> submissionsByContent = new ConcurrentHashMap<>();
     private final Set<String> badTakesMade = ConcurrentHashMap.newKeySet();
     private final AtomicLong finishedReported = new AtomicLong();
-    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
-    private final List<Map<String, Object>> voices = new ArrayList<>();
+    private final SimulatedAccount account;
     private final AtomicLong ids = new AtomicLong(0x65f8017f5655_0000L);
-    private double credits;
     /** While set, every new job stays processing until {@link #releaseJobs()}: a run held open on purpose. */
     private volatile boolean holding;
 
@@ -55,65 +49,11 @@ final class SimulatedAkool {
         this.callbacks = callbacks;
         this.faults = faults;
         this.filesUrl = filesUrl;
-        this.credits = settings.getCredits();
-        addVoice("en-US-Jenny", "Jenny", "Female", "en-US", 3);
-        addVoice("en-US-Guy", "Guy", "Male", "en-US", 3);
-        addVoice("en-GB-Sonia", "Sonia", "Female", "en-GB", 3);
-        addVoice("de-DE-Katja", "Katja", "Female", "de-DE", 3);
-        addVoice("fr-FR-Henri", "Henri", "Male", "fr-FR", 3);
-        addVoice("own-narrator-1", "Course narrator (own)", "Male", "en-US", 4);
+        this.account = new SimulatedAccount(settings, faults);
     }
 
-    private void addVoice(String id, String name, String gender, String language, int from) {
-        Map<String, Object> voice = new LinkedHashMap<>();
-        voice.put("voice_id", id);
-        voice.put("name", name);
-        voice.put("gender", gender);
-        voice.put("language", language);
-        voice.put("preview", "https://example.invalid/voices/" + id + ".mp3");
-        voice.put("from", from);
-        voices.add(voice);
-    }
-
-    // ---- accounts ----
-
-    /** The error code for a request's credentials, or null when they are good. */
-    Integer authenticate(String authorization, String apiKey) {
-        if (authorization != null) {
-            String token = authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : "";
-            return tokens.contains(token) ? null : 1101;
-        }
-        if (apiKey == null || apiKey.isBlank()) {
-            return 1102;
-        }
-        return MessageDigest.isEqual(apiKey.getBytes(StandardCharsets.UTF_8),
-                settings.getApiKey().getBytes(StandardCharsets.UTF_8)) ? null : 1101;
-    }
-
-    /** A bearer token for the legacy client id and secret, or null when they are wrong. */
-    String token(String clientId, String clientSecret) {
-        if (!settings.getClientId().equals(clientId) || !settings.getApiKey().equals(clientSecret)) {
-            return null;
-        }
-        String token = "simtok-" + Long.toHexString(faults.nextLong());
-        tokens.add(token);
-        return token;
-    }
-
-    synchronized double credits() {
-        return credits;
-    }
-
-    synchronized void setCredits(double credits) {
-        this.credits = credits;
-    }
-
-    private synchronized boolean charge(double price) {
-        if (credits < price) {
-            return false;
-        }
-        credits -= price;
-        return true;
+    SimulatedAccount account() {
+        return account;
     }
 
     // ---- speech ----
@@ -125,7 +65,7 @@ final class SimulatedAkool {
             return new Answer(1003, settings.isEchoCredentials() ? "Parameter error: key " + settings.getApiKey() + ": "
                     + problem : problem, null);
         }
-        if (!charge(text.codePointCount(0, text.length()) * settings.getCreditsPerThousandChars() / 1000)) {
+        if (!account.charge(text.codePointCount(0, text.length()) * settings.getCreditsPerThousandChars() / 1000)) {
             return new Answer(1006, "insufficient credit balance", null);
         }
         long now = System.currentTimeMillis();
@@ -133,7 +73,7 @@ final class SimulatedAkool {
         long processingMillis = held || text.contains(AkoolSimulator.STUCK_MARKER) ? Long.MAX_VALUE / 2
                 : settings.getProcessingBase().toMillis() + settings.getProcessingPerChar().toNanos() * text.length() / 1_000_000;
         boolean fails = text.contains(AkoolSimulator.FAIL_MARKER) || faults.chance(settings.getFailedJobRate());
-        Job job = new Job(String.format("%024x", ids.incrementAndGet()), text, rate, voiceId, webhookUrl, now,
+        SimulatedJob job = new SimulatedJob(String.format("%024x", ids.incrementAndGet()), text, rate, voiceId, webhookUrl, now,
                 now + processingMillis, fails, audioFault(text), held);
         jobs.put(job.id, job);
         if (processingMillis < Duration.ofDays(1).toMillis()) {
@@ -144,7 +84,7 @@ final class SimulatedAkool {
         return faults.chance(settings.getAcceptedWithoutIdRate()) ? Answer.ok(null) : Answer.ok(jobData(job, now));
     }
 
-    private void callBack(Job job, Duration after) {
+    private void callBack(SimulatedJob job, Duration after) {
         if (!job.webhookUrl.isBlank()) {
             callbacks.jobEnds(job.webhookUrl, job.id, job.fails ? 4 : 3, job.fails ? null : audioUrl(job), after);
         }
@@ -159,7 +99,7 @@ final class SimulatedAkool {
     void releaseJobs() {
         holding = false;
         long now = System.currentTimeMillis();
-        for (Job job : jobs.values()) {
+        for (SimulatedJob job : jobs.values()) {
             if (job.release(now)) {
                 callBack(job, Duration.ZERO);
             }
@@ -186,7 +126,7 @@ final class SimulatedAkool {
         if (!clone && voiceId.isBlank()) {
             return "voice_id is required";
         }
-        if (!voiceId.isBlank() && voices.stream().noneMatch(v -> v.get("voice_id").equals(voiceId))) {
+        if (!voiceId.isBlank() && !account.hasVoice(voiceId)) {
             return "voice_id " + voiceId + " does not exist";
         }
         if (text.contains(AkoolSimulator.REJECT_MARKER)) {
@@ -197,7 +137,7 @@ final class SimulatedAkool {
 
     /** {@code audio/infobymodelid}: a job's status, unknown once past the retention. */
     Answer info(String id) {
-        Job job = id == null ? null : jobs.get(id);
+        SimulatedJob job = id == null ? null : jobs.get(id);
         long now = System.currentTimeMillis();
         if (job == null || now > job.readyAt + settings.getRetention().toMillis() || job.knownExpired()) {
             return new Answer(1008, "audio does not exist", null);
@@ -211,7 +151,7 @@ final class SimulatedAkool {
         return new Answer(1000, failed ? failure : "OK", jobData(job, now));
     }
 
-    private Map<String, Object> jobData(Job job, long now) {
+    private Map<String, Object> jobData(SimulatedJob job, long now) {
         // queueing for the first fifth of the job's time (a second at most: a stuck job is stuck processing), then processing
         int status = now < job.createdAt + Math.min((job.readyAt - job.createdAt) / 5, 1_000) ? 1
                 : now < job.readyAt ? 2 : job.fails ? 4 : 3;
@@ -229,17 +169,17 @@ final class SimulatedAkool {
         return data;
     }
 
-    private String audioUrl(Job job) {
+    private String audioUrl(SimulatedJob job) {
         return filesUrl.get() + job.id + ".mp3";
     }
 
     /** {@code voice/list}: from=3 Akool's voices, from=4 the account's own, neither both. */
     Answer voices(String from) {
-        return Answer.ok(voices.stream().filter(v -> from == null || String.valueOf(v.get("from")).equals(from)).toList());
+        return Answer.ok(account.voices(from));
     }
 
     Answer quota() {
-        return Answer.ok(Map.of("credit", credits()));
+        return Answer.ok(Map.of("credit", account.credits()));
     }
 
     // ---- files ----
@@ -248,7 +188,7 @@ final class SimulatedAkool {
     enum FileState { MISSING, EXPIRED, READY }
 
     FileState file(String id) {
-        Job job = jobs.get(id);
+        SimulatedJob job = jobs.get(id);
         long now = System.currentTimeMillis();
         if (job == null || job.fails || now < job.readyAt) {
             return FileState.MISSING;
@@ -264,7 +204,7 @@ final class SimulatedAkool {
 
     /** What is wrong with a job's audio, drawn when it was created; null for a job never created. */
     SpokenMp3.Fault audioFaultOf(String id) {
-        Job job = jobs.get(id);
+        SimulatedJob job = jobs.get(id);
         return job == null ? null : job.audioFault;
     }
 
@@ -320,67 +260,5 @@ final class SimulatedAkool {
     /** Akool loses every job it has (as it does past retention): status calls answer 1008, downloads 404. */
     void forgetJobs() {
         jobs.clear();
-    }
-
-    private static final class Job {
-        final String id;
-        final String text;
-        final String rate;
-        final String voiceId;
-        final String webhookUrl;
-        final long createdAt;
-        /** When it ends: later for a job held, until it is released. */
-        volatile long readyAt;
-        final boolean fails;
-        private Boolean expired;
-        private boolean held;
-
-        final SpokenMp3.Fault audioFault;
-
-        Job(String id, String text, String rate, String voiceId, String webhookUrl, long createdAt, long readyAt,
-                boolean fails, SpokenMp3.Fault audioFault, boolean held) {
-            this.audioFault = audioFault;
-            this.id = id;
-            this.text = text;
-            this.rate = rate;
-            this.voiceId = voiceId;
-            this.webhookUrl = webhookUrl;
-            this.createdAt = createdAt;
-            this.readyAt = readyAt;
-            this.fails = fails;
-            this.held = held;
-        }
-
-        /** Ends a held job at {@code now}; whether it was held. */
-        synchronized boolean release(long now) {
-            if (!held) {
-                return false;
-            }
-            held = false;
-            readyAt = now;
-            return true;
-        }
-
-        /** Whether a download found this job's URL expired: then Akool no longer has its result either. */
-        private boolean finishedReported;
-
-        /** Whether this is the first status call to report the job's end. */
-        synchronized boolean reportFinished() {
-            boolean first = !finishedReported;
-            finishedReported = true;
-            return first;
-        }
-
-        synchronized boolean knownExpired() {
-            return Boolean.TRUE.equals(expired);
-        }
-
-        /** Whether this job's URL is one of the expired ones: decided once, so that retries see the same. */
-        synchronized boolean expired(FaultInjector faults, double rate) {
-            if (expired == null) {
-                expired = faults.chance(rate);
-            }
-            return expired;
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -76,6 +77,18 @@ final class SimulatorExchanges {
     static final class DroppedConnection extends IOException {
         DroppedConnection() {
             super("connection dropped on purpose", null);
+        }
+    }
+
+    /** Waits as a slow service does; an interrupt ends the wait. */
+    static void pause(long millis) {
+        if (millis > 0) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(millis);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
