@@ -1,9 +1,6 @@
 package com.akoolnarrator.benchmark;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,26 +15,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-import com.akoolnarrator.akool.AkoolClient;
-import com.akoolnarrator.akool.AkoolCredentials;
-import com.akoolnarrator.akool.AkoolRequestThrottle;
-import com.akoolnarrator.akool.AudioJob;
-import com.akoolnarrator.akool.SpeechRequest;
 import com.akoolnarrator.simulator.AkoolSimulator;
 import com.akoolnarrator.simulator.SimulatorSettings;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -jar target/akool-narrator.jar benchmark --rows=1000 --latency=50ms --processing-base=1s
@@ -60,10 +47,6 @@ public final class NarrationBenchmark {
     private static final Pattern PEAK_HEAP = Pattern.compile("peak heap (\\d+) MB");
     private static final Pattern AUDIO_CHECK = Pattern.compile("Audio check: ([^\\r\\n]*)");
     private static final Pattern BUDGET = Pattern.compile("(request budget: [^.;]*(?:\\.[0-9][^.;]*)*)");
-    private static final String[] WORDS = ("the data shows that every learner can follow a chart when its axes are clear and its"
-            + " sources are named before we compare two groups we check how each was sampled a median resists outliers while"
-            + " a mean moves with them good questions start with who collected the numbers how and why safety at work begins"
-            + " with small habits lift with your knees keep exits clear and report hazards early").split(" ");
 
     private NarrationBenchmark() {
     }
@@ -127,7 +110,7 @@ public final class NarrationBenchmark {
             double jobSeconds = Double.NaN;
             for (int run = 1; run <= runs; run++) {
                 Path input = work.resolve("rows-" + run + ".csv");
-                int longest = generate(input, "run" + run + "-", rows, minChars, maxChars, new Random(7 + run));
+                int longest = BenchmarkRows.generate(input, "run" + run + "-", rows, minChars, maxChars, new Random(7 + run));
                 double maxProcessing = settings.getProcessingBase().toNanos() / 1e9
                         + settings.getProcessingPerChar().toNanos() / 1e9 * longest;
                 double latency = settings.getLatency().toNanos() / 1e9;
@@ -138,7 +121,8 @@ public final class NarrationBenchmark {
                 jobSeconds = runJob(simulator, http, input, work, jobArgs, heap, jar, rows, rate, maxProcessing + latency,
                         webhooks ? 1 : 2);
                 if (run == 1 && baselineRows > 0) {
-                    double perRow = baseline(simulator, http, input, Math.min(baselineRows, rows), rate > 0 ? rate : 20,
+                    double perRow = BenchmarkRows.baseline(simulator, http, KEY, input, Math.min(baselineRows, rows),
+                            rate > 0 ? rate : 20,
                             work.resolve("baseline"));
                     System.out.printf(Locale.ROOT, "one-row-at-a-time loop: %.2f s per row over %d rows, so %.0f s for %d"
                             + " rows; speed-up %.1fx%n", perRow, Math.min(baselineRows, rows), perRow * rows, rows,
@@ -220,127 +204,6 @@ public final class NarrationBenchmark {
         System.out.printf(Locale.ROOT, "peak heap in use: %s MB (sampled every 5 s; -Xmx%s); duplicates at Akool: %d%n",
                 peakHeap, heap, stats.path("duplicates").asLong());
         return jobSeconds;
-    }
-
-    /** The simulator's counts, read every half second: how fast it accepted API requests, second by second. */
-    private static final class RateSampler {
-
-        private final CloseableHttpClient http;
-        private final AkoolSimulator simulator;
-        private final List<double[]> samples = new ArrayList<>();
-        private long firstRequestNanos = -1;
-        private double firstDownloadSeconds = Double.NaN;
-        private long mostAtAkool;
-
-        RateSampler(CloseableHttpClient http, AkoolSimulator simulator) {
-            this.http = http;
-            this.simulator = simulator;
-        }
-
-        JsonNode stats() throws IOException {
-            String json = http.execute(new HttpGet(simulator.baseUrl().resolve("/simulator/stats")),
-                    r -> EntityUtils.toString(r.getEntity()));
-            return JsonMapper.builder().build().readTree(json);
-        }
-
-        long apiCalls(JsonNode stats) {
-            return stats.path("create").asLong() + stats.path("clone").asLong() + stats.path("info").asLong()
-                    + stats.path("voices").asLong() + stats.path("quota").asLong();
-        }
-
-        void sample() throws IOException {
-            JsonNode stats = stats();
-            long now = System.nanoTime();
-            if (firstRequestNanos < 0 && stats.path("create").asLong() + stats.path("clone").asLong() > 0) {
-                firstRequestNanos = now;
-            }
-            // a job's end reaches the job by a status call or a callback it answered 200 (a duplicated one counts twice)
-            mostAtAkool = Math.max(mostAtAkool, stats.path("accepted").asLong() - stats.path("finished-reported").asLong()
-                    - stats.path("callbacks-answered-200").asLong());
-            if (firstRequestNanos >= 0 && Double.isNaN(firstDownloadSeconds) && stats.path("download").asLong() > 0) {
-                firstDownloadSeconds = (now - firstRequestNanos) / 1e9;
-            }
-            if (firstRequestNanos >= 0) {
-                samples.add(new double[] { (now - firstRequestNanos) / 1e9, apiCalls(stats) - stats.path("rate-limited").asLong() });
-            }
-        }
-
-        /** Seconds after the first submission until the first download request, as sampled. */
-        Optional<Double> firstDownload() {
-            return Double.isNaN(firstDownloadSeconds) ? Optional.empty() : Optional.of(firstDownloadSeconds);
-        }
-
-        long mostAtAkool() {
-            return mostAtAkool;
-        }
-
-        /** Seconds after the first submission until a window of a second or more first saw {@code rate} accepted/s. */
-        Optional<Double> reached(double rate) {
-            for (int i = 0; i < samples.size(); i++) {
-                for (int j = i + 1; j < samples.size(); j++) {
-                    double seconds = samples.get(j)[0] - samples.get(i)[0];
-                    if (seconds >= 1) {
-                        if ((samples.get(j)[1] - samples.get(i)[1]) / seconds >= rate) {
-                            return Optional.of(samples.get(j)[0]);
-                        }
-                        break;
-                    }
-                }
-            }
-            return Optional.empty();
-        }
-    }
-
-    /** The loop public clients use: submit, poll every 1.5 s until done, download, next row. Seconds per row. */
-    private static double baseline(AkoolSimulator simulator, CloseableHttpClient http, Path input, int rows, double rate,
-            Path folder) throws Exception {
-        AkoolClient client = new AkoolClient(simulator.baseUrl(), new AkoolCredentials.ApiKey(KEY, "benchmark"), http,
-                new AkoolRequestThrottle(rate, rate), JsonMapper.builder().build());
-        Files.createDirectories(folder);
-        List<String> texts = new ArrayList<>();
-        try (var reader = Files.newBufferedReader(input)) {
-            for (var record : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-                if (texts.size() < rows) {
-                    texts.add(record.get("text") + " (baseline)");
-                }
-            }
-        }
-        long started = System.nanoTime();
-        for (int i = 0; i < texts.size(); i++) {
-            AudioJob job = client.submit(new SpeechRequest(texts.get(i), "en-US-Jenny", null, "100%", null));
-            while (!job.isCompleted()) {
-                Thread.sleep(1500);
-                job = client.audioInfo(job.id());
-            }
-            byte[] mp3 = http.execute(new HttpGet(job.url()), r -> EntityUtils.toByteArray(r.getEntity()));
-            Files.write(folder.resolve(i + ".mp3"), mp3);
-        }
-        return (System.nanoTime() - started) / 1e9 / texts.size();
-    }
-
-    private static int generate(Path file, String idPrefix, int rows, int minChars, int maxChars, Random random) {
-        int longest = 0;
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180)) {
-            csv.printRecord("id", "text", "voice_id", "course");
-            for (int i = 1; i <= rows; i++) {
-                int target = minChars + random.nextInt(Math.max(1, maxChars - minChars + 1));
-                StringBuilder text = new StringBuilder("Lesson ").append(i).append('.');
-                while (text.length() < target) {
-                    text.append(' ').append(WORDS[random.nextInt(WORDS.length)]);
-                    if (random.nextInt(12) == 0) {
-                        text.append('.');
-                    }
-                }
-                text.setLength(target);
-                longest = Math.max(longest, target);
-                csv.printRecord(idPrefix + "row-" + i, text.toString().strip() + ".", i % 3 == 0 ? "en-US-Guy" : "en-US-Jenny", "Course " + (i % 10));
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return longest;
     }
 
     private static int freePort() throws IOException {
