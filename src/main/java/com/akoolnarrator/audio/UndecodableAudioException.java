@@ -1,7 +1,7 @@
 package com.akoolnarrator.audio;
 
 /** An MP3 whose frames the decoder refuses: it is flagged, never measured. */
-public class UndecodableAudioException extends RuntimeException {
+class UndecodableAudioException extends RuntimeException {
 
     public UndecodableAudioException(String message, Throwable cause) {
         super(message, cause);

@@ -13,7 +13,7 @@ import org.springframework.core.NestedExceptionUtils;
  * database), as one line on the job's log in place of Spring Boot's banner and stack trace; and a failure nothing
  * explains, as one line too, with {@code --verbose} for its trace.
  */
-public class OneLineFailureReporter implements FailureAnalysisReporter {
+class OneLineFailureReporter implements FailureAnalysisReporter {
 
     private static final Logger log = LoggerFactory.getLogger("narrator");
     private static final AtomicBoolean reported = new AtomicBoolean();

@@ -57,7 +57,7 @@ public enum InputColumn {
         return best;
     }
 
-    static String squash(String value) {
+    public static String squash(String value) {
         return value == null ? "" : value.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.]+", "");
     }
 }

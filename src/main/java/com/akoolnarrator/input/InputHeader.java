@@ -77,12 +77,12 @@ public record InputHeader(List<String> names, Map<InputColumn, Integer> columns,
     }
 
     /** The cell at {@code index}, or "" when there is no such column ({@code null}, negative) or the row is short. */
-    static String cell(List<String> values, Integer index) {
+    public static String cell(List<String> values, Integer index) {
         return index == null || index < 0 || index >= values.size() || values.get(index) == null ? "" : values.get(index);
     }
 
     /** Where a column of this name is, matched as known columns are (case and separators aside), or -1. */
-    int indexOf(String name) {
+    public int indexOf(String name) {
         for (int i = 0; i < names.size(); i++) {
             if (InputColumn.squash(names.get(i)).equals(InputColumn.squash(name))) {
                 return i;

@@ -51,7 +51,7 @@ public record TrackTags(String title, String album, String artist, String track,
     }
 
     /** Whether any of these values is longer than a tag keeps. */
-    static boolean cuts(String... values) {
+    public static boolean cuts(String... values) {
         return Stream.of(values).anyMatch(value -> value != null && value.strip().length() > MAX_VALUE);
     }
 

@@ -21,7 +21,7 @@ import com.akoolnarrator.akool.AkoolCredentials;
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty("simulator.embedded")
-public class EmbeddedSimulatorConfiguration {
+class EmbeddedSimulatorConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSimulatorConfiguration.class);
 

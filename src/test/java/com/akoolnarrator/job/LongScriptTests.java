@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.akoolnarrator.cli.RunOutcome;
 import com.akoolnarrator.JobTestSupport;
-import com.akoolnarrator.input.ScriptSplitter;
+import com.akoolnarrator.cli.RunOutcome;
+import com.akoolnarrator.job.validate.ScriptSplitter;
 import com.akoolnarrator.simulator.AkoolSimulator;
 import com.akoolnarrator.storage.Mp3Format;
 

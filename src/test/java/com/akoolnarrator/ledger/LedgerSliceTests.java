@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -29,22 +28,23 @@ import org.springframework.batch.infrastructure.item.database.JdbcCursorItemRead
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import com.akoolnarrator.audio.AudioFindings;
 import com.akoolnarrator.audio.AudioFlag;
 import com.akoolnarrator.audio.AudioMeasurement;
 import com.akoolnarrator.input.InputFile;
-import com.akoolnarrator.input.NarrationSpec;
 import com.akoolnarrator.input.TrackTags;
-import com.akoolnarrator.input.ValidatedRow;
 import com.akoolnarrator.job.finish.FileTags;
+import com.akoolnarrator.job.validate.NarrationSpec;
 import com.akoolnarrator.job.validate.ReusePolicy;
 import com.akoolnarrator.job.validate.RowRecorder;
+import com.akoolnarrator.job.validate.ValidatedRow;
 import com.akoolnarrator.secrets.KnownSecrets;
 import com.akoolnarrator.storage.DownloadedAudio;
 import com.akoolnarrator.storage.OutputFolder;
 import com.akoolnarrator.storage.Sha256;
 import com.akoolnarrator.tags.NarratedFiles;
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The ledger on its own, on a real database: its parts over a migrated schema, without a job, an HTTP client or a
@@ -62,6 +62,10 @@ abstract class LedgerSliceTests {
             "FILE_USE", "H2's file: JobDatabaseCompactionTests",
             "SHUTDOWN_COMPACT", "H2's file: JobDatabaseCompactionTests",
             "SCHEMA_VERSION", "a job database of an older release: SchemaUpgradeIT, LedgerUpgradeIT");
+
+    /** Where statements are kept: the kernel's, and those of the validate step and the tag step, which it runs too. */
+    private static final List<Class<?>> STATEMENTS = List.of(LedgerSql.class,
+            statementsOf("com.akoolnarrator.job.validate.RowSql"), FileTags.class);
 
     /** A whole statement, not a fragment of several (a column list). */
     private static final Pattern STATEMENT = Pattern.compile("(SELECT|INSERT|UPDATE|DELETE|MERGE|CHECKPOINT|SHUTDOWN|WITH)\\b");
@@ -407,20 +411,32 @@ abstract class LedgerSliceTests {
         theLearntRateIsKeptPerAkoolAddress();
 
         List<String> missed = new ArrayList<>();
-        for (Field field : LedgerSql.class.getDeclaredFields()) {
-            if (field.getType() == String.class && Modifier.isStatic(field.getModifiers())
-                    && !Modifier.isPrivate(field.getModifiers()) && !ELSEWHERE.containsKey(field.getName())) {
-                field.setAccessible(true);
-                String sql = (String) field.get(null);
-                if (STATEMENT.matcher(sql).lookingAt() && !SENT.contains(sql)) {
-                    missed.add(field.getName());
+        for (Class<?> statements : STATEMENTS) {
+            for (Field field : statements.getDeclaredFields()) {
+                if (field.getType() == String.class && Modifier.isStatic(field.getModifiers())
+                        && !Modifier.isPrivate(field.getModifiers()) && !ELSEWHERE.containsKey(field.getName())) {
+                    field.setAccessible(true);
+                    String sql = (String) field.get(null);
+                    if (STATEMENT.matcher(sql).lookingAt() && !SENT.contains(sql)) {
+                        missed.add(statements.getSimpleName() + "." + field.getName());
+                    }
                 }
             }
         }
-        assertThat(missed).as("statements of LedgerSql that no test of the slice sent").isEmpty();
+        assertThat(missed).as("statements of the ledger and of the features that record rows and tags, that no test of"
+                + " the slice sent").isEmpty();
     }
 
     // ---- support ----
+
+    private static Class<?> statementsOf(String className) {
+        try {
+            return Class.forName(className);
+        }
+        catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private Folder folder() throws IOException {
         return new Folder(Files.createDirectories(work.resolve("out-" + ++folders)), "scope-" + System.nanoTime());

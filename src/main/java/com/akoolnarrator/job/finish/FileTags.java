@@ -13,11 +13,11 @@ import com.akoolnarrator.ledger.SharedSql;
 public class FileTags {
 
     /** A split row's parts in order: how long each played, and what it said (for its chapter's title). */
-    private static final String PART_CHAPTERS = "SELECT P.DURATION_SECONDS, T.INPUT_TEXT FROM NARRATION P"
+    static final String PART_CHAPTERS = "SELECT P.DURATION_SECONDS, T.INPUT_TEXT FROM NARRATION P"
             + " LEFT JOIN NARRATION_TEXT T ON T.NARRATION_KEY = P.NARRATION_KEY"
             + " WHERE P.ROW_KEY = ? AND P.PARTS = 1 AND P.PART_NO > 0 ORDER BY P.PART_NO";
 
-    private static final String TAGGED = "UPDATE NARRATION SET TAGGED = ?, FILE_BYTES = ?, SHA256 = ?, UPDATED_AT = ?"
+    static final String TAGGED = "UPDATE NARRATION SET TAGGED = ?, FILE_BYTES = ?, SHA256 = ?, UPDATED_AT = ?"
             + " WHERE NARRATION_KEY = ? AND STATE = 'DOWNLOADED'";
 
     private final LedgerStore store;

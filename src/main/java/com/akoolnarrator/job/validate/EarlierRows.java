@@ -10,9 +10,6 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.akoolnarrator.input.NarrationSpec;
-import com.akoolnarrator.input.RowConflict;
-import com.akoolnarrator.input.ValidatedRow;
 
 /**
  * The ids and output files of a run's rows recorded before a chunk, and of the chunk's rows so far: an id or an output

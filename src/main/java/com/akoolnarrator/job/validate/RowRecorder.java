@@ -13,8 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.akoolnarrator.input.NarrationSpec;
-import com.akoolnarrator.input.ValidatedRow;
 import com.akoolnarrator.job.validate.ReusePolicy.KnownNarration;
 import com.akoolnarrator.ledger.FailureKind;
 import com.akoolnarrator.ledger.LedgerStore;

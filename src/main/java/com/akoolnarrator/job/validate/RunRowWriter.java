@@ -8,7 +8,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-import com.akoolnarrator.input.ValidatedRow;
 import com.akoolnarrator.job.RunContext;
 import com.akoolnarrator.tags.NarratedFiles;
 

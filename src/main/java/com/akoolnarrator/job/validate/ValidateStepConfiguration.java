@@ -3,8 +3,8 @@ package com.akoolnarrator.job.validate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -13,15 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.akoolnarrator.settings.NarratorProperties;
-import com.akoolnarrator.input.CsvRowReader;
-import com.akoolnarrator.input.InputRecord;
-import com.akoolnarrator.input.RowValidator;
-import com.akoolnarrator.input.TagColumns;
-import com.akoolnarrator.input.ValidatedRow;
 import com.akoolnarrator.job.RunContext;
 import com.akoolnarrator.job.RunContexts;
 import com.akoolnarrator.ledger.LedgerStore;
+import com.akoolnarrator.settings.NarratorProperties;
 
 /** The validate step: every CSV row checked and recorded in the ledger, valid or INVALID with its reason. */
 @Configuration(proxyBeanMethods = false)

@@ -1,4 +1,4 @@
-package com.akoolnarrator.input;
+package com.akoolnarrator.job.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import com.akoolnarrator.input.InputFile;
+import com.akoolnarrator.input.KnownVoices;
+import com.akoolnarrator.input.TrackTags;
+import com.akoolnarrator.job.validate.CsvRowReader;
+import com.akoolnarrator.job.validate.InputRecord;
+import com.akoolnarrator.job.validate.RowValidator;
+import com.akoolnarrator.job.validate.TagColumns;
+import com.akoolnarrator.job.validate.ValidatedRow;
 import com.akoolnarrator.lexicon.Lexicon;
 
 /**

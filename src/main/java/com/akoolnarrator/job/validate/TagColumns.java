@@ -1,14 +1,18 @@
-package com.akoolnarrator.input;
+package com.akoolnarrator.job.validate;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import com.akoolnarrator.input.InputColumn;
+import com.akoolnarrator.input.InputHeader;
+import com.akoolnarrator.input.TrackTags;
+
 /**
  * Where a row's ID3 tags come from: the input columns named by {@code narrator.tags.*} (by default {@code title},
  * {@code album}, {@code artist}, {@code track}, {@code comment}), matched as headers are (case and separators aside).
  */
-public final class TagColumns {
+final class TagColumns {
 
     private static final Pattern TRACK = Pattern.compile("\\d{1,4}(/\\d{1,4})?");
 

@@ -1,4 +1,4 @@
-package com.akoolnarrator.input;
+package com.akoolnarrator.job.validate;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -10,12 +10,14 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
+import com.akoolnarrator.input.InputFile;
+
 /**
  * Streams the input's data records (never the whole file in memory), each with the line it starts on. A record that
  * breaks the CSV syntax (an unbalanced quote swallows the rest of the file) becomes one last record carrying the
  * problem, so that the job reports it instead of failing. Restartable: the item count is saved in the step context.
  */
-public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<InputRecord> {
+class CsvRowReader extends AbstractItemCountingItemStreamItemReader<InputRecord> {
 
     private final InputFile input;
     private Reader reader;

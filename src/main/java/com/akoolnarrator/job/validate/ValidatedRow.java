@@ -1,4 +1,4 @@
-package com.akoolnarrator.input;
+package com.akoolnarrator.job.validate;
 
 import java.util.List;
 

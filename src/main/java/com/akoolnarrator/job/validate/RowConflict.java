@@ -1,4 +1,4 @@
-package com.akoolnarrator.input;
+package com.akoolnarrator.job.validate;
 
 /**
  * A valid row that clashes with an earlier row of the same run, as the ledger found it: the same id, or the same output
@@ -7,7 +7,7 @@ package com.akoolnarrator.input;
  * @param earlierLine  the line of the row that came first, and keeps its id or file
  * @param earlierRowId that row's id
  */
-public record RowConflict(Kind kind, long earlierLine, String earlierRowId) {
+record RowConflict(Kind kind, long earlierLine, String earlierRowId) {
 
     public enum Kind { SAME_ID, SAME_OUTPUT }
 

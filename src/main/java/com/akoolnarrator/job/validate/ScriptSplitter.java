@@ -1,4 +1,4 @@
-package com.akoolnarrator.input;
+package com.akoolnarrator.job.validate;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;

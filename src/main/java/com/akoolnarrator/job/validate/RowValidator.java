@@ -1,4 +1,4 @@
-package com.akoolnarrator.input;
+package com.akoolnarrator.job.validate;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import com.akoolnarrator.input.InputColumn;
+import com.akoolnarrator.input.InputFile;
+import com.akoolnarrator.input.InputHeader;
+import com.akoolnarrator.input.KnownVoices;
+import com.akoolnarrator.input.TrackTags;
 import com.akoolnarrator.lexicon.Lexicon;
 import com.akoolnarrator.lexicon.Substitution;
 
@@ -21,7 +26,7 @@ import com.akoolnarrator.lexicon.Substitution;
  * reason names the line, the column and what to change. Checks that need the other rows (duplicate ids, colliding
  * output files) are made by the ledger when the row is recorded.
  */
-public class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
+class RowValidator implements ItemProcessor<InputRecord, ValidatedRow> {
 
     private static final Pattern RATE = Pattern.compile("(\\d{1,3})\\s*%?");
     private static final Pattern WINDOWS_RESERVED = Pattern.compile("(?i)(con|prn|aux|nul|com[1-9]|lpt[1-9])(\\..*)?");

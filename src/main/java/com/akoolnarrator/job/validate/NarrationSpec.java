@@ -1,8 +1,9 @@
-package com.akoolnarrator.input;
+package com.akoolnarrator.job.validate;
 
 import java.util.List;
 
 import com.akoolnarrator.akool.SpeechRequest;
+import com.akoolnarrator.input.TrackTags;
 import com.akoolnarrator.storage.Sha256;
 
 /**

@@ -1,4 +1,4 @@
-package com.akoolnarrator.input;
+package com.akoolnarrator.job.validate;
 
 import java.util.List;
 
@@ -9,5 +9,5 @@ import java.util.List;
  * @param values  its cells
  * @param problem why the record could not be read as CSV, or null
  */
-public record InputRecord(long line, List<String> values, String problem) {
+record InputRecord(long line, List<String> values, String problem) {
 }
