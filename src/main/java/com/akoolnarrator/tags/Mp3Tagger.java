@@ -20,7 +20,7 @@ import com.akoolnarrator.storage.Sha256;
  * then the audio as it was, without the old ID3v2 tag or ID3v1 trailer) and renamed over the old one in one step, so
  * that its final name never holds a half-tagged file. The audio frames are copied untouched.
  */
-public class Mp3Tagger {
+class Mp3Tagger {
 
     private final OutputFolder folder;
 

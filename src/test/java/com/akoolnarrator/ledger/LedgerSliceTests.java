@@ -35,7 +35,6 @@ import com.akoolnarrator.audio.AudioFlag;
 import com.akoolnarrator.audio.AudioMeasurement;
 import com.akoolnarrator.input.InputFile;
 import com.akoolnarrator.input.TrackTags;
-import com.akoolnarrator.job.finish.FileTags;
 import com.akoolnarrator.job.validate.NarrationSpec;
 import com.akoolnarrator.job.validate.ReusePolicy;
 import com.akoolnarrator.job.validate.RowRecorder;
@@ -44,6 +43,7 @@ import com.akoolnarrator.secrets.KnownSecrets;
 import com.akoolnarrator.storage.DownloadedAudio;
 import com.akoolnarrator.storage.OutputFolder;
 import com.akoolnarrator.storage.Sha256;
+import com.akoolnarrator.tags.FileTags;
 import com.akoolnarrator.tags.NarratedFiles;
 
 /**

@@ -23,7 +23,6 @@ import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.job.RunContext;
 import com.akoolnarrator.job.RunContexts;
 import com.akoolnarrator.ledger.LedgerReaders;
-import com.akoolnarrator.ledger.LedgerStore;
 import com.akoolnarrator.ledger.ResultRow;
 import com.akoolnarrator.ledger.SplitRows;
 import com.akoolnarrator.report.ListeningReportWriter;
@@ -31,7 +30,7 @@ import com.akoolnarrator.report.ResultsWriter;
 
 /**
  * The steps that finish a run, on every execution: join the rows narrated in parts, review the run's audio together,
- * tag the MP3s, then write results.csv, failed.csv and the listening report from the ledger.
+ * then (after the tag step, the tags' own) write results.csv, failed.csv and the listening report from the ledger.
  */
 @Configuration(proxyBeanMethods = false)
 class FinishStepsConfiguration {
@@ -61,11 +60,6 @@ class FinishStepsConfiguration {
         return new AudioReviewer(review, check, settings, runId);
     }
 
-    @Bean
-    Step tagStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, FileTagger fileTagger) {
-        return onEveryExecution("tag", fileTagger, jobRepository, transactionManager);
-    }
-
     /** A step that runs again on every execution, a restart included: its work list is the ledger's, not a position. */
     private static Step onEveryExecution(String name, Tasklet tasklet, JobRepository jobRepository,
             PlatformTransactionManager transactionManager) {
@@ -73,13 +67,6 @@ class FinishStepsConfiguration {
             .tasklet(tasklet, transactionManager)
             .allowStartIfComplete(true)
             .build();
-    }
-
-    @Bean
-    @StepScope
-    FileTagger fileTagger(LedgerStore ledger, RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
-        RunContext run = runs.of(step);
-        return new FileTagger(new FileTags(ledger), run.outputFolder(), run.runId());
     }
 
     @Bean

@@ -1,74 +1,45 @@
-package com.akoolnarrator.job.finish;
+package com.akoolnarrator.tags;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-import com.akoolnarrator.job.finish.FileTags.Untagged;
 import com.akoolnarrator.storage.OutputFolder;
-import com.akoolnarrator.tags.Chapter;
-import com.akoolnarrator.tags.FileTag;
-import com.akoolnarrator.tags.Id3Reader;
-import com.akoolnarrator.tags.Mp3Tagger;
+import com.akoolnarrator.tags.FileTags.Untagged;
 
 /**
- * The tag step: every MP3 of the run that does not carry the tags its row asks for (just downloaded or joined, or its
- * row's tag columns changed) is tagged, without narrating anything again; a joined script gets a chapter per part.
- * Runs after the review, so that a take the audio check rejected is never marked as holding its narration, and on every
- * execution, so that a crash before it is made good by the next run.
+ * The tag step's processor: gives one MP3 of the run the tags its row asks for (just downloaded or joined, or its row's
+ * tag columns changed), without narrating anything again; a joined script gets a chapter per part. A file that cannot
+ * be tagged stays as it is (the next run tags it), and the step says at its end how many.
  */
-class FileTagger implements Tasklet {
+class FileTagger implements ItemProcessor<Untagged, FileTags.Tagged>, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger("narrator");
 
-    private static final int PAGE = 500;
     private static final int CHAPTER_TITLE = 60;
 
     private final FileTags fileTags;
     private final OutputFolder folder;
     private final Mp3Tagger tagger;
-    private final long runId;
+    private final AtomicInteger failed = new AtomicInteger();
 
-    FileTagger(FileTags fileTags, OutputFolder folder, long runId) {
+    FileTagger(FileTags fileTags, OutputFolder folder) {
         this.fileTags = fileTags;
         this.folder = folder;
         this.tagger = new Mp3Tagger(folder);
-        this.runId = runId;
     }
 
-    /**
-     * A page at a time: its files tagged side by side (each is a file of its own), then recorded in one batch. A crash
-     * in between costs nothing: a tagged file not yet recorded is tagged again by the next run, or recognised by its tag.
-     */
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        AtomicInteger failed = new AtomicInteger();
-        long after = 0;
-        for (List<Untagged> page = fileTags.untagged(runId, after, PAGE); !page.isEmpty();
-                page = fileTags.untagged(runId, after, PAGE)) {
-            List<FileTags.Tagged> tagged = page.parallelStream().map(row -> tag(row, failed)).filter(Objects::nonNull)
-                .toList();
-            fileTags.recordTagged(tagged);
-            contribution.incrementWriteCount(tagged.size());
-            after = page.get(page.size() - 1).line();
-        }
-        if (failed.get() > 0) {
-            log.warn("{} MP3s could not be tagged; they are narrated and listed in results.csv as they are", failed.get());
-        }
-        return RepeatStatus.FINISHED;
-    }
-
-    private FileTags.Tagged tag(Untagged row, AtomicInteger failed) {
+    public FileTags.Tagged process(Untagged row) {
         try {
             // what the file carries matters only where the ledger does not know it all (a row taken from the folder)
             Id3Reader.ReadTag carried = row.split() || row.akoolIds() == null
@@ -82,6 +53,14 @@ class FileTagger implements Tasklet {
             log.warn("Could not tag {}: {}; the next run tags it", row.file(), e.getMessage());
             return null;
         }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (failed.get() > 0) {
+            log.warn("{} MP3s could not be tagged; they are narrated and listed in results.csv as they are", failed.get());
+        }
+        return null;
     }
 
     /** The ledger's, or, for a row taken from the folder, what the file already says. */

@@ -1,4 +1,4 @@
-package com.akoolnarrator.job.finish;
+package com.akoolnarrator.tags;
 
 import java.sql.Timestamp;
 import java.util.List;
@@ -72,7 +72,7 @@ public class FileTags {
     }
 
     /** Files tagged, recorded in one batch of its own transaction. */
-    public void recordTagged(List<Tagged> files) {
+    public void recordTagged(List<? extends Tagged> files) {
         if (files.isEmpty()) {
             return;
         }

@@ -1,0 +1,66 @@
+package com.akoolnarrator.tags;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.akoolnarrator.job.RunContexts;
+import com.akoolnarrator.ledger.LedgerStore;
+
+/**
+ * The tag step: every MP3 of the run that does not carry the tags its row asks for is tagged, a page side by side, and
+ * the page recorded in one batch. Runs after the review, so that a take the audio check rejected is never marked as
+ * holding its narration, and on every execution, so that a crash before it is made good by the next run.
+ */
+@Configuration(proxyBeanMethods = false)
+class TagStepConfiguration {
+
+    /** Files tagged side by side, and recorded together: each is a file of its own. */
+    private static final int PAGE = 500;
+
+    @Bean
+    Step tagStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, UntaggedFiles untaggedFiles,
+            FileTagger fileTagger, @Qualifier("taggingThreads") ThreadPoolTaskExecutor taggingThreads, LedgerStore ledger) {
+        FileTags fileTags = new FileTags(ledger);
+        return new StepBuilder("tag", jobRepository)
+            .<FileTags.Untagged, FileTags.Tagged>chunk(PAGE)
+            .transactionManager(transactionManager)
+            .reader(untaggedFiles)
+            .processor(fileTagger)
+            .writer(tagged -> fileTags.recordTagged(tagged.getItems()))
+            .taskExecutor(taggingThreads)
+            .listener(fileTagger)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    @Bean
+    @StepScope
+    UntaggedFiles untaggedFiles(LedgerStore ledger, @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
+        return new UntaggedFiles(new FileTags(ledger), runId, PAGE);
+    }
+
+    @Bean
+    @StepScope
+    FileTagger fileTagger(LedgerStore ledger, RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
+        return new FileTagger(new FileTags(ledger), runs.of(step).outputFolder());
+    }
+
+    /** As many as the machine has processors: tagging is reading and writing files, and hashing them. */
+    @Bean
+    ThreadPoolTaskExecutor taggingThreads() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("tag-");
+        executor.setCorePoolSize(Runtime.getRuntime().availableProcessors());
+        executor.setMaxPoolSize(Runtime.getRuntime().availableProcessors());
+        return executor;
+    }
+}
