@@ -26,25 +26,26 @@ public final class RowByRowSteps {
         this.runs = runs;
     }
 
-    public <I, O> ChunkOrientedStepBuilder<I, O> configure(ChunkOrientedStepBuilder<I, O> step, String threadPrefix,
-            int threads) {
+    /** @param threads the step's pool, a bean of its own (so that it is shut down with the application) */
+    public <I, O> ChunkOrientedStepBuilder<I, O> configure(ChunkOrientedStepBuilder<I, O> step,
+            AsyncTaskExecutor threads) {
         return step.transactionManager(transactionManager)
             .interruptionPolicy(runs)
             .faultTolerant()
             .retryPolicy(retryPolicy)
             .skipPolicy(rowFailures)
             .skipListener(rowFailures)
-            .taskExecutor(executor(threadPrefix, threads))
+            .taskExecutor(threads)
             .allowStartIfComplete(true);
     }
 
-    private static AsyncTaskExecutor executor(String prefix, int threads) {
+    /** A step's pool of {@code threads}, named by {@code prefix}: a bean, initialised and shut down by the context. */
+    public static ThreadPoolTaskExecutor pool(String prefix, int threads) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix(prefix);
         executor.setCorePoolSize(Math.max(1, threads));
         executor.setMaxPoolSize(Math.max(1, threads));
         executor.setDaemon(true);
-        executor.initialize();
         return executor;
     }
 }

@@ -61,6 +61,7 @@ class TagStepConfiguration {
         executor.setThreadNamePrefix("tag-");
         executor.setCorePoolSize(Runtime.getRuntime().availableProcessors());
         executor.setMaxPoolSize(Runtime.getRuntime().availableProcessors());
+        executor.setDaemon(true);
         return executor;
     }
 }

@@ -9,9 +9,11 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.audio.AudioInspector;
@@ -24,9 +26,9 @@ import com.akoolnarrator.ledger.DownloadedNarration;
 import com.akoolnarrator.ledger.LedgerReaders;
 import com.akoolnarrator.ledger.TrackedNarration;
 import com.akoolnarrator.settings.NarratorProperties;
-import com.akoolnarrator.webhook.WebhookProperties;
 import com.akoolnarrator.storage.AudioDownloader;
 import com.akoolnarrator.storage.OutputFolder;
+import com.akoolnarrator.webhook.WebhookProperties;
 
 /**
  * The collect step: the run's Akool jobs taken over from the ledger, followed until done, each completed one's MP3
@@ -40,15 +42,21 @@ class CollectStepConfiguration {
 
     @Bean
     Step collectStep(JobRepository jobRepository, RowByRowSteps rowByRow, NarratorProperties settings,
-            AudioJobTracker audioJobTracker, AudioFetcher audioFetcher) {
+            AudioJobTracker audioJobTracker, AudioFetcher audioFetcher,
+            @Qualifier("downloadThreads") ThreadPoolTaskExecutor downloadThreads) {
         return rowByRow.configure(new StepBuilder("collect", jobRepository)
-                .<TrackedNarration, DownloadedNarration>chunk(settings.chunkSize()), "download-", settings.downloadThreads())
+                .<TrackedNarration, DownloadedNarration>chunk(settings.chunkSize()), downloadThreads)
             .reader(audioJobTracker)
             .processor(audioFetcher)
             .writer(downloaded -> {
                 // nothing left to write: each MP3 was recorded by the processor as soon as it was on disk
             })
             .build();
+    }
+
+    @Bean
+    ThreadPoolTaskExecutor downloadThreads(NarratorProperties settings) {
+        return RowByRowSteps.pool("download-", settings.downloadThreads());
     }
 
     @Bean

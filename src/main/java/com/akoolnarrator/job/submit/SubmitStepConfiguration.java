@@ -8,9 +8,11 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolProperties;
@@ -37,9 +39,10 @@ class SubmitStepConfiguration {
 
     @Bean
     Step submitStep(JobRepository jobRepository, RowByRowSteps rowByRow, NarratorProperties settings,
-            PendingSubmissionReader pendingSubmissions, AudioSubmitter audioSubmitter, CreditCheck creditCheck) {
+            PendingSubmissionReader pendingSubmissions, AudioSubmitter audioSubmitter, CreditCheck creditCheck,
+            @Qualifier("submitThreads") ThreadPoolTaskExecutor submitThreads) {
         return rowByRow.configure(new StepBuilder("submit", jobRepository)
-                .<PendingNarration, PendingNarration>chunk(settings.chunkSize()), "submit-", settings.submitThreads())
+                .<PendingNarration, PendingNarration>chunk(settings.chunkSize()), submitThreads)
             .reader(pendingSubmissions)
             .processor(audioSubmitter)
             .writer(accepted -> {
@@ -54,6 +57,11 @@ class SubmitStepConfiguration {
                 }
             })
             .build();
+    }
+
+    @Bean
+    ThreadPoolTaskExecutor submitThreads(NarratorProperties settings) {
+        return RowByRowSteps.pool("submit-", settings.submitThreads());
     }
 
     @Bean
