@@ -4,13 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** The audio check's findings to and from the NARRATION columns of {@code V9__audio_checks.sql}. */
-final class AudioColumns {
+public final class AudioColumns {
 
     private AudioColumns() {
     }
 
-    /** The parameters of {@code LedgerSql.AUDIO_FOUND}, in order; all null for a file never checked. */
-    static Object[] parameters(CheckedAudio checked) {
+    /** The parameters of {@code SharedSql.AUDIO_FOUND}, in order; all null for a file never checked. */
+    public static Object[] parameters(CheckedAudio checked) {
         if (checked == null) {
             return new Object[8];
         }
@@ -21,8 +21,8 @@ final class AudioColumns {
             checked.longestSilenceSeconds(), checked.longestSilenceAt(), checked.seconds(), checked.flags() };
     }
 
-    /** The findings in {@code LedgerSql.AUDIO_COLUMNS}, from column {@code first}; {@code null} when never checked. */
-    static CheckedAudio checked(ResultSet rs, int first) throws SQLException {
+    /** The findings in {@code SharedSql.AUDIO_COLUMNS}, from column {@code first}; {@code null} when never checked. */
+    public static CheckedAudio checked(ResultSet rs, int first) throws SQLException {
         String flags = rs.getString(first + 7);
         if (flags == null) {
             return null;
@@ -40,7 +40,7 @@ final class AudioColumns {
     }
 
     /** What this run's other files of the same voice and rate suggest the file's length should be, if judged. */
-    static Double expectedSeconds(ResultSet rs, int first) throws SQLException {
+    public static Double expectedSeconds(ResultSet rs, int first) throws SQLException {
         return rs.getObject(first + 9, Double.class);
     }
 }

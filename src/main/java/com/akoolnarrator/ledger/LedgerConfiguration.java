@@ -39,16 +39,6 @@ class LedgerConfiguration {
     }
 
     @Bean
-    SplitRows splitRows(LedgerStore store) {
-        return new SplitRows(store);
-    }
-
-    @Bean
-    AudioReview audioReview(LedgerStore store) {
-        return new AudioReview(store);
-    }
-
-    @Bean
     RunStatistics runStatistics(LedgerStore store) {
         return new RunStatistics(store);
     }

@@ -82,44 +82,9 @@ final class LedgerSql {
     static final String FAILED = "UPDATE NARRATION SET STATE = 'FAILED', FAILURE_KIND = ?, ERROR = ?, UPDATED_AT = ?"
             + " WHERE NARRATION_KEY = ?";
 
-    /** What the audio check found ({@link AudioColumns}); the speaking rate is judged again by the run's review. */
-    private static final String AUDIO_FOUND = " LOUDNESS_LUFS = ?, PEAK_DBFS = ?, GAIN_DB = ?, CLIPPED_SAMPLES = ?,"
-            + " LONGEST_SILENCE = ?, LONGEST_SILENCE_AT = ?, AUDIO_SECONDS = ?, AUDIO_FLAGS = ?, DURATION_FLAG = NULL,"
-            + " EXPECTED_SECONDS = NULL,";
-
     static final String DOWNLOADED = "UPDATE NARRATION SET STATE = 'DOWNLOADED', FAILURE_KIND = NULL, OUTPUT_FILE = ?, FILE_BYTES = ?,"
-            + " SHA256 = ?, DURATION_SECONDS = ?," + AUDIO_FOUND + " TAGGED = NULL, ERROR = NULL, UPDATED_AT = ?"
+            + " SHA256 = ?, DURATION_SECONDS = ?," + SharedSql.AUDIO_FOUND + " TAGGED = NULL, ERROR = NULL, UPDATED_AT = ?"
             + " WHERE NARRATION_KEY = ?";
-
-    // ---- rows narrated in parts ----
-
-    /** The most attempts any part of split row N needed. */
-    private static final String PART_ATTEMPTS = "(SELECT COALESCE(MAX(P.ATTEMPTS), 0) FROM NARRATION P"
-            + " WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1)";
-
-    static final String READY_TO_JOIN = "SELECT N.NARRATION_KEY, N.ROW_ID, N.OUTPUT_FILE FROM RUN_ROW R JOIN NARRATION N"
-            + " ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ? AND N.PARTS > 1 AND N.STATE = 'PENDING'"
-            + " AND NOT EXISTS (SELECT 1 FROM NARRATION P WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1"
-            + " AND P.STATE <> 'DOWNLOADED') ORDER BY R.LINE_NO";
-
-    static final String PART_FILES = "SELECT OUTPUT_FILE, FILE_BYTES, SHA256, DURATION_SECONDS FROM NARRATION"
-            + " WHERE ROW_KEY = ? AND PARTS = 1 ORDER BY PART_NO";
-
-    /** A part that cannot be joined as it is: downloaded again by the next run while Akool keeps it, its row failed now. */
-    static final String PART_NOT_DOWNLOADED = "UPDATE NARRATION SET STATE = 'FAILED', FAILURE_KIND = 'NOT_DOWNLOADED',"
-            + " ERROR = ?, UPDATED_AT = ? WHERE ROW_KEY = ? AND OUTPUT_FILE = ? AND PART_NO > 0";
-
-    static final String JOINED = "UPDATE NARRATION N SET STATE = 'DOWNLOADED', OUTPUT_FILE = ?, FILE_BYTES = ?, SHA256 = ?,"
-            + " DURATION_SECONDS = ?," + AUDIO_FOUND + " TAGGED = NULL, ERROR = NULL, UPDATED_AT = ?, ATTEMPTS = "
-            + PART_ATTEMPTS + " WHERE NARRATION_KEY = ?";
-
-    static final String FAIL_ROWS_WITH_FAILED_PARTS = "UPDATE NARRATION N SET STATE = 'FAILED', UPDATED_AT = ?,"
-            + " ATTEMPTS = " + PART_ATTEMPTS + ","
-            + " ERROR = (SELECT 'part ' || P.PART_NO || ' of ' || N.PARTS || ': ' || P.ERROR FROM NARRATION P"
-            + " WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1 AND P.STATE = 'FAILED' ORDER BY P.PART_NO"
-            + " FETCH FIRST 1 ROWS ONLY)"
-            + " WHERE N.PARTS > 1 AND N.STATE = 'PENDING' AND N.NARRATION_KEY IN (SELECT NARRATION_KEY FROM RUN_ROW WHERE RUN_ID = ?)"
-            + " AND EXISTS (SELECT 1 FROM NARRATION P WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1 AND P.STATE = 'FAILED')";
 
     // ---- what is left to do, and what was done ----
 
@@ -179,16 +144,12 @@ final class LedgerSql {
                 + " OR N.STATE = 'FAILED') ORDER BY R.LINE_NO FETCH FIRST " + limit + " ROWS ONLY";
     }
 
-    /** What {@link AudioColumns#findings} reads. */
-    static final String AUDIO_COLUMNS = "N.LOUDNESS_LUFS, N.PEAK_DBFS, N.GAIN_DB, N.CLIPPED_SAMPLES, N.LONGEST_SILENCE,"
-            + " N.LONGEST_SILENCE_AT, N.AUDIO_SECONDS, N.AUDIO_FLAGS, N.DURATION_FLAG, N.EXPECTED_SECONDS";
-
     /** A row narration N's Akool job ids, as AKOOL_ID: its own, or its parts' in order, separated by spaces. */
 
     /** A run's rows in input order, joined with their narrations: what results.csv says. */
     static final String RESULT_ROWS = "SELECT R.LINE_NO, R.ROW_ID, R.INVALID_REASON, R.RAW_VALUES, N.STATE, N.OUTPUT_FILE, "
             + SharedSql.ROW_AKOOL_IDS + ","
-            + " N.AUDIO_URL, N.FILE_BYTES, N.DURATION_SECONDS, N.SHA256, N.ATTEMPTS, N.ERROR, " + AUDIO_COLUMNS
+            + " N.AUDIO_URL, N.FILE_BYTES, N.DURATION_SECONDS, N.SHA256, N.ATTEMPTS, N.ERROR, " + SharedSql.AUDIO_COLUMNS
             + ", N.CONTENT_HASH, R.LEXICON FROM RUN_ROW R LEFT JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
             + " WHERE R.RUN_ID = ? ORDER BY R.LINE_NO";
 
@@ -196,49 +157,7 @@ final class LedgerSql {
 
     static final String LEXICON_USES = "SELECT LEXICON FROM RUN_ROW WHERE RUN_ID = ? AND LEXICON IS NOT NULL";
 
-    // ---- the audio check ----
-
-    /** The run's rows (not parts) whose own MP3 is on disk and checked: judged for their speaking rate. */
-    private static final String CHECKED_FILES = " FROM RUN_ROW R JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
-            + " WHERE R.RUN_ID = ? AND N.STATE = 'DOWNLOADED' AND N.AUDIO_FLAGS IS NOT NULL AND N.AUDIO_SECONDS > 0";
-
-    /**
-     * Characters a second of each voice and rate, the median over the run's files that hold speech: a cut-off take
-     * stands out against it however long the texts are.
-     */
-    static final String SPEAKING_RATES = "SELECT COALESCE(N.VOICE_ID, N.VOICE_URL), N.RATE, COUNT(*),"
-            + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY N.TEXT_LENGTH / N.AUDIO_SECONDS)" + CHECKED_FILES
-            + " AND N.AUDIO_FLAGS NOT LIKE '%SILENT%' AND N.AUDIO_FLAGS NOT LIKE '%UNDECODABLE%'"
-            + " GROUP BY COALESCE(N.VOICE_ID, N.VOICE_URL), N.RATE";
-
-    /**
-     * Parameters: characters a second, then the tolerance and characters a second (TOO_SHORT), characters a second and
-     * the tolerance (TOO_LONG), then the run, voice and rate. A SET reads the row as it was, hence no EXPECTED_SECONDS.
-     * The run's rows are found by EXISTS through RUN_ROW's index, not by IN (SELECT ...), which H2 evaluates again for
-     * every row it updates.
-     */
-    static final String JUDGE_SPEAKING_RATE = "UPDATE NARRATION SET EXPECTED_SECONDS = TEXT_LENGTH / CAST(? AS DOUBLE PRECISION),"
-            + " DURATION_FLAG = CASE"
-            + " WHEN AUDIO_SECONDS * CAST(? AS DOUBLE PRECISION) * CAST(? AS DOUBLE PRECISION) < TEXT_LENGTH THEN 'TOO_SHORT'"
-            + " WHEN AUDIO_SECONDS * CAST(? AS DOUBLE PRECISION) > TEXT_LENGTH * CAST(? AS DOUBLE PRECISION) THEN 'TOO_LONG' END"
-            + " WHERE EXISTS (SELECT 1 FROM RUN_ROW R WHERE R.RUN_ID = ? AND R.NARRATION_KEY = NARRATION.NARRATION_KEY)"
-            + " AND STATE = 'DOWNLOADED' AND AUDIO_FLAGS IS NOT NULL AND AUDIO_SECONDS > 0"
-            + " AND COALESCE(VOICE_ID, VOICE_URL) = ? AND RATE = ?";
-
-    /** The run's rows whose MP3 is on disk and flagged, by the file alone or by the review. */
-    private static final String FLAGGED_FILES = " FROM RUN_ROW R JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
-            + " WHERE R.RUN_ID = ? AND N.STATE = 'DOWNLOADED' AND (N.AUDIO_FLAGS <> '' OR N.DURATION_FLAG IS NOT NULL)";
-
-    static final String FLAGGED = "SELECT N.NARRATION_KEY, " + AUDIO_COLUMNS + FLAGGED_FILES + " ORDER BY R.LINE_NO";
-
-    static final String FLAGGED_COUNT = "SELECT COUNT(*)" + FLAGGED_FILES;
-
-    static final String AUDIO_REJECTED = "UPDATE NARRATION SET STATE = 'FAILED', FAILURE_KIND = 'AUDIO_REJECTED', ERROR = ?,"
-            + " UPDATED_AT = ? WHERE NARRATION_KEY = ? AND STATE = 'DOWNLOADED'";
-
-    /** The parts of a rejected joined file are narrated again too: downloading the same parts would join the same take. */
-    static final String AUDIO_REJECTED_PARTS = "UPDATE NARRATION SET STATE = 'FAILED', FAILURE_KIND = NULL, ERROR = ?,"
-            + " UPDATED_AT = ? WHERE ROW_KEY = ? AND PART_NO > 0";
+    static final String FLAGGED_COUNT = "SELECT COUNT(*)" + SharedSql.FLAGGED_FILES;
 
     // ---- what the job learnt of Akool ----
 

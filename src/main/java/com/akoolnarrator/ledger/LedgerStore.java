@@ -63,7 +63,7 @@ public final class LedgerStore {
     }
 
     /** Returns once everything this thread has committed is on disk. */
-    void awaitDurable() {
+    public void awaitDurable() {
         durably.awaitDurable();
     }
 

@@ -35,6 +35,8 @@ import com.akoolnarrator.audio.AudioFlag;
 import com.akoolnarrator.audio.AudioMeasurement;
 import com.akoolnarrator.input.InputFile;
 import com.akoolnarrator.input.TrackTags;
+import com.akoolnarrator.job.finish.AudioReview;
+import com.akoolnarrator.job.finish.SplitRows;
 import com.akoolnarrator.job.validate.NarrationSpec;
 import com.akoolnarrator.job.validate.ReusePolicy;
 import com.akoolnarrator.job.validate.RowRecorder;
@@ -65,7 +67,8 @@ abstract class LedgerSliceTests {
 
     /** Where statements are kept: the kernel's, and those of the validate step and the tag step, which it runs too. */
     private static final List<Class<?>> STATEMENTS = List.of(LedgerSql.class,
-            statementsOf("com.akoolnarrator.job.validate.RowSql"), FileTags.class);
+            statementsOf("com.akoolnarrator.job.validate.RowSql"), statementsOf("com.akoolnarrator.job.finish.JoinSql"),
+            statementsOf("com.akoolnarrator.job.finish.ReviewSql"), FileTags.class);
 
     /** A whole statement, not a fragment of several (a column list). */
     private static final Pattern STATEMENT = Pattern.compile("(SELECT|INSERT|UPDATE|DELETE|MERGE|CHECKPOINT|SHUTDOWN|WITH)\\b");

@@ -12,8 +12,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import com.akoolnarrator.audio.AudioCheck;
 import com.akoolnarrator.audio.AudioFindings;
 import com.akoolnarrator.audio.AudioProperties;
-import com.akoolnarrator.ledger.AudioReview;
-import com.akoolnarrator.ledger.AudioReview.FlaggedFile;
+import com.akoolnarrator.job.finish.AudioReview.FlaggedFile;
 
 /**
  * The review step: with every file of the run checked on its own, judges each against the speaking rate its voice and

@@ -18,15 +18,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.akoolnarrator.audio.AudioCheck;
 import com.akoolnarrator.audio.AudioInspector;
 import com.akoolnarrator.audio.AudioProperties;
-import com.akoolnarrator.ledger.AudioReview;
-import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.job.RunContext;
 import com.akoolnarrator.job.RunContexts;
 import com.akoolnarrator.ledger.LedgerReaders;
+import com.akoolnarrator.ledger.LedgerStore;
 import com.akoolnarrator.ledger.ResultRow;
-import com.akoolnarrator.ledger.SplitRows;
 import com.akoolnarrator.report.ListeningReportWriter;
 import com.akoolnarrator.report.ResultsWriter;
+import com.akoolnarrator.settings.NarratorProperties;
 
 /**
  * The steps that finish a run, on every execution: join the rows narrated in parts, review the run's audio together,
@@ -34,6 +33,16 @@ import com.akoolnarrator.report.ResultsWriter;
  */
 @Configuration(proxyBeanMethods = false)
 class FinishStepsConfiguration {
+
+    @Bean
+    SplitRows splitRows(LedgerStore ledger) {
+        return new SplitRows(ledger);
+    }
+
+    @Bean
+    AudioReview audioReview(LedgerStore ledger) {
+        return new AudioReview(ledger);
+    }
 
     @Bean
     Step joinStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, PartJoiner partJoiner) {

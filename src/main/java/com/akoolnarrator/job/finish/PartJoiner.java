@@ -13,8 +13,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.akoolnarrator.audio.AudioInspector;
-import com.akoolnarrator.ledger.SplitRows;
-import com.akoolnarrator.ledger.SplitRows.SplitNarration;
+import com.akoolnarrator.job.finish.SplitRows.SplitNarration;
 import com.akoolnarrator.storage.Mp3Joiner;
 import com.akoolnarrator.storage.OutputFolder;
 

@@ -1,8 +1,12 @@
-package com.akoolnarrator.ledger;
+package com.akoolnarrator.job.finish;
 
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.akoolnarrator.ledger.AudioColumns;
+import com.akoolnarrator.ledger.CheckedAudio;
+import com.akoolnarrator.ledger.LedgerStore;
 
 
 /**
@@ -14,7 +18,7 @@ public class AudioReview {
     private final LedgerStore store;
     private final JdbcClient jdbc;
 
-    AudioReview(LedgerStore store) {
+    public AudioReview(LedgerStore store) {
         this.store = store;
         this.jdbc = store.jdbc();
     }
@@ -25,7 +29,7 @@ public class AudioReview {
      * {@code tolerance} times it.
      */
     public void judgeSpeakingRates(long runId, double tolerance, int minFiles) {
-        List<SpeakingRate> rates = jdbc.sql(LedgerSql.SPEAKING_RATES).param(runId)
+        List<SpeakingRate> rates = jdbc.sql(ReviewSql.SPEAKING_RATES).param(runId)
             .query((rs, i) -> new SpeakingRate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4)))
             .list().stream()
             .filter(rate -> rate.files() >= minFiles && rate.charactersPerSecond() > 0)
@@ -33,7 +37,7 @@ public class AudioReview {
         store.committedNow(() -> {
             for (SpeakingRate rate : rates) {
                 double cps = rate.charactersPerSecond();
-                jdbc.sql(LedgerSql.JUDGE_SPEAKING_RATE).params(cps, tolerance, cps, cps, tolerance, runId, rate.voice(),
+                jdbc.sql(ReviewSql.JUDGE_SPEAKING_RATE).params(cps, tolerance, cps, cps, tolerance, runId, rate.voice(),
                         rate.rate()).update();
             }
         });
@@ -41,7 +45,7 @@ public class AudioReview {
 
     /** The run's files the check flagged, in input order. */
     public List<FlaggedFile> flagged(long runId) {
-        return jdbc.sql(LedgerSql.FLAGGED).param(runId)
+        return jdbc.sql(ReviewSql.FLAGGED).param(runId)
             .query((rs, i) -> new FlaggedFile(rs.getString(1), AudioColumns.checked(rs, 2), AudioColumns.expectedSeconds(rs, 2)))
             .list();
     }
@@ -49,8 +53,8 @@ public class AudioReview {
     /** A flagged file's row is FAILED ({@code narrator.audio.flagged-rows=fail}): the next run narrates it again. */
     public void reject(String key, String reason) {
         store.committedNow(() -> {
-            jdbc.sql(LedgerSql.AUDIO_REJECTED).params(store.reason(reason), store.now(), key).update();
-            jdbc.sql(LedgerSql.AUDIO_REJECTED_PARTS).params("its row's joined file was flagged by the audio check",
+            jdbc.sql(ReviewSql.AUDIO_REJECTED).params(store.reason(reason), store.now(), key).update();
+            jdbc.sql(ReviewSql.AUDIO_REJECTED_PARTS).params("its row's joined file was flagged by the audio check",
                     store.now(), key).update();
         });
     }
