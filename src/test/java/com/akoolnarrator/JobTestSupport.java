@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.akoolnarrator.akool.AkoolRequestThrottle;
 import com.akoolnarrator.cli.NarrationCommand;
 import com.akoolnarrator.cli.RunOutcome;
-import com.akoolnarrator.ledger.JobDatabaseConfiguration;
+import com.akoolnarrator.database.JobDatabaseConfiguration;
 import com.akoolnarrator.simulator.AkoolSimulator;
 import com.akoolnarrator.simulator.SimulatorSettings;
 import com.akoolnarrator.storage.FolderIdentity;

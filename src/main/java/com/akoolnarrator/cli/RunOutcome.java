@@ -2,7 +2,7 @@ package com.akoolnarrator.cli;
 
 import org.springframework.boot.context.properties.bind.BindException;
 
-import com.akoolnarrator.ledger.JobDatabaseConfiguration;
+import com.akoolnarrator.database.JobDatabaseConfiguration;
 import com.akoolnarrator.settings.SettingCheck.InvalidSettingException;
 import com.akoolnarrator.storage.OutputFolderException;
 

@@ -179,16 +179,4 @@ final class LedgerSql {
     static String placeholders(int count) {
         return String.join(", ", Collections.nCopies(count, "?"));
     }
-
-    // ---- the job database file itself (H2) ----
-
-    /** The highest migration Flyway applied. */
-    static final String SCHEMA_VERSION = "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\""
-            + " WHERE \"success\" AND \"version\" IS NOT NULL";
-
-    /** How large the file is, and how much of its chunks is in use, in percent. */
-    static final String FILE_USE = "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-            + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.CHUNKS_FILL_RATE')";
-
-    static final String SHUTDOWN_COMPACT = "SHUTDOWN COMPACT";
 }

@@ -1,7 +1,9 @@
 /**
- * The ledger: what was asked of Akool and what it answered, the runs of each output folder and their rows, in the job
- * database. It owns every line of its SQL ({@code LedgerSql}) and its tables (the Flyway migrations); it offers parts
- * by idea: {@code RunRegistry}, {@code AkoolJobFacts}, {@code LedgerReaders}, {@code RunStatistics},
- * {@code SplitRows}, {@code LearntRates}, {@code FolderLock}, and the job database itself ({@code JobDatabase}).
+ * The ledger, the kernel every feature stands on: what was asked of Akool and what it answered
+ * ({@code AkoolJobFacts}, with the durability machinery that never pays twice: {@code SpendingGate},
+ * {@code GroupCheckpoint}, {@code AcceptedJournal}), the runs of each output folder ({@code RunRegistry},
+ * {@code FolderLock}), and what the steps read of them ({@code LedgerReaders}, {@code RunStatistics}). It speaks in its
+ * own small types and imports no feature: a feature's own statements (the validate, join, review and tag steps') live
+ * with the feature and run on {@code LedgerStore}; the tables are the Flyway migrations'.
  */
 package com.akoolnarrator.ledger;

@@ -7,12 +7,12 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import tools.jackson.databind.ObjectMapper;
-
 import com.akoolnarrator.akool.AkoolConnection;
 import com.akoolnarrator.akool.AkoolProperties;
+import com.akoolnarrator.database.JobDatabase;
 import com.akoolnarrator.ledger.AkoolJobFacts;
-import com.akoolnarrator.ledger.JobDatabase;
+
+import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebhookProperties.class)

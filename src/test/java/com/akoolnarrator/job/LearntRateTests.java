@@ -10,16 +10,16 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.akoolnarrator.JobTestSupport;
 import com.akoolnarrator.cli.RunOutcome;
-import com.akoolnarrator.ledger.JobDatabaseConfiguration;
+import com.akoolnarrator.database.JobDatabaseConfiguration;
 
 /** Without a rate given, the job finds the account's rate from Akool's answers and remembers it. */
 @ExtendWith(OutputCaptureExtension.class)

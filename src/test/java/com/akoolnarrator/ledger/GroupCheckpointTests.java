@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.akoolnarrator.database.JobDatabaseConfiguration;
+
 class GroupCheckpointTests {
 
     @TempDir

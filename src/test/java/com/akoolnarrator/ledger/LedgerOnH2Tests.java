@@ -5,6 +5,8 @@ import java.nio.file.Files;
 
 import org.junit.jupiter.api.BeforeAll;
 
+import com.akoolnarrator.database.JobDatabaseConfiguration;
+
 /** {@link LedgerSliceTests} on the embedded H2, as a folder's job database opens it. */
 class LedgerOnH2Tests extends LedgerSliceTests {
 

@@ -60,10 +60,7 @@ abstract class LedgerSliceTests {
     private static final Map<String, String> ELSEWHERE = Map.of(
             "TRY_LOCK", "PostgreSQL's advisory lock: ProcessRestartOnPostgresIT, a second process refused",
             "UNLOCK", "PostgreSQL's advisory lock: ProcessRestartOnPostgresIT",
-            "CHECKPOINT", "H2's checkpoint: GroupCheckpointTests",
-            "FILE_USE", "H2's file: JobDatabaseCompactionTests",
-            "SHUTDOWN_COMPACT", "H2's file: JobDatabaseCompactionTests",
-            "SCHEMA_VERSION", "a job database of an older release: SchemaUpgradeIT, LedgerUpgradeIT");
+            "CHECKPOINT", "H2's checkpoint: GroupCheckpointTests");
 
     /** Where statements are kept: the kernel's, and those of the validate step and the tag step, which it runs too. */
     private static final List<Class<?>> STATEMENTS = List.of(LedgerSql.class,

@@ -17,11 +17,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import com.akoolnarrator.input.InputFile;
 import com.akoolnarrator.input.KnownVoices;
 import com.akoolnarrator.input.TrackTags;
-import com.akoolnarrator.job.validate.CsvRowReader;
-import com.akoolnarrator.job.validate.InputRecord;
-import com.akoolnarrator.job.validate.RowValidator;
-import com.akoolnarrator.job.validate.TagColumns;
-import com.akoolnarrator.job.validate.ValidatedRow;
 import com.akoolnarrator.lexicon.Lexicon;
 
 /**

@@ -1,4 +1,4 @@
-package com.akoolnarrator.ledger;
+package com.akoolnarrator.database;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
@@ -37,7 +36,7 @@ class JobDatabaseCompaction implements DisposableBean {
         }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             Map<String, Long> use = new HashMap<>();
-            try (ResultSet settings = statement.executeQuery(LedgerSql.FILE_USE)) {
+            try (ResultSet settings = statement.executeQuery(DatabaseSql.FILE_USE)) {
                 while (settings.next()) {
                     use.put(settings.getString(1), Long.parseLong(settings.getString(2).replace("%", "").strip()));
                 }
@@ -46,7 +45,7 @@ class JobDatabaseCompaction implements DisposableBean {
             long fill = use.getOrDefault("info.CHUNKS_FILL_RATE", 100L);
             if (FolderDatabaseFile.compactionPays(bytes, (int) fill)) {
                 log.info("Compacting the job database: {} MB, {} % in use", bytes >> 20, fill);
-                statement.execute(LedgerSql.SHUTDOWN_COMPACT);
+                statement.execute(DatabaseSql.SHUTDOWN_COMPACT);
             }
         }
         catch (SQLException | RuntimeException e) {

@@ -1,4 +1,4 @@
-package com.akoolnarrator.ledger;
+package com.akoolnarrator.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.akoolnarrator.ledger;
+package com.akoolnarrator.database;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

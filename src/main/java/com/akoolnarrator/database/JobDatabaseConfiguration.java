@@ -1,11 +1,10 @@
-package com.akoolnarrator.ledger;
+package com.akoolnarrator.database;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,11 +13,12 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.settings.SettingCheck;
 import com.akoolnarrator.storage.OutputFolder;
 import com.akoolnarrator.storage.OutputFolderException;
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The job's H2 file database (Spring Batch's job repository and the ledger), by default in

@@ -1,4 +1,4 @@
-package com.akoolnarrator.ledger;
+package com.akoolnarrator.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -110,7 +110,7 @@ final class FolderDatabaseFile {
     private boolean isCurrent() {
         try (Connection connection = DriverManager.getConnection(url() + READ_ONLY, "sa", "");
                 Statement statement = connection.createStatement();
-                ResultSet version = statement.executeQuery(LedgerSql.SCHEMA_VERSION)) {
+                ResultSet version = statement.executeQuery(DatabaseSql.SCHEMA_VERSION)) {
             return version.next() && version.getInt(1) >= latestMigration();
         }
         catch (SQLException notYetMigrated) {

@@ -1,4 +1,4 @@
-package com.akoolnarrator.ledger;
+package com.akoolnarrator.database;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,0 +1,6 @@
+/**
+ * The job database's plumbing: the embedded H2 file in each output folder ({@code FolderDatabaseFile}, compacted as
+ * it grows) or a PostgreSQL server ({@code JobDatabaseConfiguration}), its schema migrated by Flyway, and one line for
+ * each way it can fail to open (the failure analyzers). The ledger's statements run on what it opens.
+ */
+package com.akoolnarrator.database;
