@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 
+import com.akoolnarrator.ledger.CheckedAudio;
 import com.akoolnarrator.storage.AtomicFile;
 import com.akoolnarrator.storage.DownloadedAudio;
 import com.akoolnarrator.storage.OutputFolder;
@@ -143,5 +144,10 @@ public class AudioInspector {
 
     /** An MP3 on disk as it now is, and what the check found in it ({@code null} with the checks off). */
     public record Inspected(DownloadedAudio audio, AudioFindings findings) {
+
+        /** The findings as the ledger keeps them; null when the check is off ({@code narrator.audio.checks=false}). */
+        public CheckedAudio checked() {
+            return findings == null ? null : findings.asChecked();
+        }
     }
 }

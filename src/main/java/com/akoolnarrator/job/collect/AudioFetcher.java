@@ -79,7 +79,7 @@ class AudioFetcher implements ItemProcessor<TrackedNarration, DownloadedNarratio
     private DownloadedNarration inspected(String key, DownloadedAudio audio) {
         try {
             AudioInspector.Inspected inspected = inspector.inspect(folder, audio);
-            return new DownloadedNarration(key, inspected.audio(), inspected.findings().asChecked());
+            return new DownloadedNarration(key, inspected.audio(), inspected.checked());
         }
         catch (UncheckedIOException e) {
             throw new DownloadException.Transient(e.getMessage() + " (" + e.getCause().getMessage() + ")", e);

@@ -49,7 +49,7 @@ class PartJoiner implements Tasklet {
             }
             try {
                 AudioInspector.Inspected joined = inspector.inspect(folder, joiner.join(row.partFiles(), row.outputFile()));
-                splitRows.recordJoined(row.key(), joined.audio(), joined.findings().asChecked());
+                splitRows.recordJoined(row.key(), joined.audio(), joined.checked());
                 contribution.incrementWriteCount(1);
                 deleteParts(row);
             }
