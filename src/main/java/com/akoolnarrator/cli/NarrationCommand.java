@@ -11,6 +11,7 @@ import org.springframework.batch.core.job.JobExecution;
 
 import com.akoolnarrator.akool.AkoolConnection;
 import com.akoolnarrator.audio.AudioInspector;
+import com.akoolnarrator.database.FolderLock;
 import com.akoolnarrator.input.InputFile;
 import com.akoolnarrator.input.InputFileException;
 import com.akoolnarrator.input.InputSnapshot;
@@ -18,7 +19,6 @@ import com.akoolnarrator.input.LexiconFile;
 import com.akoolnarrator.job.NarrationLauncher;
 import com.akoolnarrator.job.RunFacts;
 import com.akoolnarrator.job.RunInput;
-import com.akoolnarrator.ledger.FolderLock;
 import com.akoolnarrator.ledger.SpendingGate;
 import com.akoolnarrator.lexicon.Lexicon;
 import com.akoolnarrator.lexicon.LexiconException;

@@ -1,6 +1,9 @@
 package com.akoolnarrator.database;
 
-/** What the job database's plumbing asks of the database itself: its schema's version, its file's use, its compaction. */
+/**
+ * What the job database's plumbing asks of the database itself: its schema's version, its file's use, its compaction,
+ * and the lock that keeps one run at a time in a folder.
+ */
 final class DatabaseSql {
 
     private DatabaseSql() {
@@ -15,4 +18,10 @@ final class DatabaseSql {
             + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.CHUNKS_FILL_RATE')";
 
     static final String SHUTDOWN_COMPACT = "SHUTDOWN COMPACT";
+
+    // ---- one run at a time in an output folder (PostgreSQL) ----
+
+    static final String TRY_LOCK = "SELECT pg_try_advisory_lock(?)";
+
+    static final String UNLOCK = "SELECT pg_advisory_unlock(?)";
 }

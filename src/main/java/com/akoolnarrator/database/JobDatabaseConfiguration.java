@@ -92,6 +92,12 @@ public class JobDatabaseConfiguration {
     }
 
     /** Compacts the folder's own file on close, when that pays. */
+    /** One run at a time in an output folder: on a server, its advisory lock; on H2, the file's own lock is enough. */
+    @Bean
+    FolderLock folderLock(HikariDataSource dataSource) {
+        return new FolderLock(dataSource, JobDatabase.isOnServer(dataSource.getJdbcUrl()));
+    }
+
     @Bean
     JobDatabaseCompaction jobDatabaseCompaction(HikariDataSource dataSource) {
         return new JobDatabaseCompaction(dataSource, FolderDatabaseFile.isOpenedForARun(dataSource.getJdbcUrl()));

@@ -2,7 +2,6 @@ package com.akoolnarrator.ledger;
 
 import java.time.Clock;
 import java.time.Duration;
-
 import javax.sql.DataSource;
 
 import org.springframework.context.annotation.Bean;
@@ -46,11 +45,6 @@ class LedgerConfiguration {
     @Bean
     LearntRates learntRates(LedgerStore store) {
         return new LearntRates(store);
-    }
-
-    @Bean
-    FolderLock folderLock(DataSource dataSource, LedgerStore store) {
-        return new FolderLock(dataSource, !store.isH2());
     }
 
     @Bean

@@ -168,12 +168,6 @@ final class LedgerSql {
             + " WHEN MATCHED THEN UPDATE SET REQUESTS_PER_SECOND = S.RATE, UPDATED_AT = S.AT"
             + " WHEN NOT MATCHED THEN INSERT (BASE_URL, REQUESTS_PER_SECOND, UPDATED_AT) VALUES (S.BASE_URL, S.RATE, S.AT)";
 
-    // ---- one run at a time in an output folder (PostgreSQL) ----
-
-    static final String TRY_LOCK = "SELECT pg_try_advisory_lock(?)";
-
-    static final String UNLOCK = "SELECT pg_advisory_unlock(?)";
-
     static final String CHECKPOINT = "CHECKPOINT";
 
     static String placeholders(int count) {

@@ -14,10 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.akoolnarrator.JobTestSupport;
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolConnection;
-import com.akoolnarrator.audio.AudioInspector;
 import com.akoolnarrator.akool.CreditPrice;
+import com.akoolnarrator.audio.AudioInspector;
+import com.akoolnarrator.database.FolderLock;
 import com.akoolnarrator.job.NarrationLauncher;
-import com.akoolnarrator.ledger.FolderLock;
 import com.akoolnarrator.ledger.RunRegistry;
 import com.akoolnarrator.ledger.RunStatistics;
 

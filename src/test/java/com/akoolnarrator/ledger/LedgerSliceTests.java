@@ -58,8 +58,6 @@ abstract class LedgerSliceTests {
 
     /** Statements sent only on the other database, or only by what a slice cannot hold (a second process, a file). */
     private static final Map<String, String> ELSEWHERE = Map.of(
-            "TRY_LOCK", "PostgreSQL's advisory lock: ProcessRestartOnPostgresIT, a second process refused",
-            "UNLOCK", "PostgreSQL's advisory lock: ProcessRestartOnPostgresIT",
             "CHECKPOINT", "H2's checkpoint: GroupCheckpointTests");
 
     /** Where statements are kept: the kernel's, and those of the validate step and the tag step, which it runs too. */

@@ -1,13 +1,11 @@
-package com.akoolnarrator.ledger;
+package com.akoolnarrator.database;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
-import java.nio.file.Path;
-
 import javax.sql.DataSource;
 
 import com.akoolnarrator.storage.FolderHolder;
@@ -67,7 +65,7 @@ public class FolderLock {
             Connection session = connection;
             return () -> {
                 // the pool keeps the session open after close(), and with it the lock: give it back first
-                try (PreparedStatement unlock = session.prepareStatement(LedgerSql.UNLOCK)) {
+                try (PreparedStatement unlock = session.prepareStatement(DatabaseSql.UNLOCK)) {
                     unlock.setLong(1, key(scope));
                     unlock.executeQuery().close();
                 }
@@ -86,7 +84,7 @@ public class FolderLock {
     }
 
     private static boolean tryLock(Connection connection, String scope) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(LedgerSql.TRY_LOCK)) {
+        try (PreparedStatement lock = connection.prepareStatement(DatabaseSql.TRY_LOCK)) {
             lock.setLong(1, key(scope));
             try (ResultSet rs = lock.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
