@@ -14,7 +14,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.akoolnarrator.audio.AudioInspector;
 import com.akoolnarrator.job.finish.SplitRows.SplitNarration;
-import com.akoolnarrator.storage.Mp3Joiner;
 import com.akoolnarrator.storage.OutputFolder;
 
 /**

@@ -1,4 +1,4 @@
-package com.akoolnarrator.storage;
+package com.akoolnarrator.job.finish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.akoolnarrator.simulator.SilentMp3;
+import com.akoolnarrator.storage.DownloadedAudio;
+import com.akoolnarrator.storage.Mp3Format;
+import com.akoolnarrator.storage.OutputFolder;
 
 class Mp3JoinerTests {
 

@@ -1,4 +1,4 @@
-package com.akoolnarrator.storage;
+package com.akoolnarrator.job.finish;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,6 +11,13 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.List;
 
+import com.akoolnarrator.storage.AtomicFile;
+import com.akoolnarrator.storage.DownloadedAudio;
+import com.akoolnarrator.storage.FileRanges;
+import com.akoolnarrator.storage.Mp3Format;
+import com.akoolnarrator.storage.OutputFolder;
+import com.akoolnarrator.storage.Sha256;
+
 /**
  * Joins the MP3 parts of one long narration into one file: the first part's ID3v2 tag, then the audio frames of every
  * part in order. Each part's own tags (ID3v2, ID3v1) and encoder header frame (Xing/Info, which states the frame count
@@ -18,7 +25,7 @@ import java.util.List;
  * the joined file plays straight through and its duration is the sum of the parts'. Written under a temporary name
  * and renamed, like a download.
  */
-public class Mp3Joiner {
+class Mp3Joiner {
 
     private final OutputFolder folder;
 
