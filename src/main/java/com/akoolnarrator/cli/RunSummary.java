@@ -8,9 +8,9 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.springframework.batch.core.BatchStatus;
@@ -27,8 +27,7 @@ import com.akoolnarrator.ledger.RunRegistry;
 import com.akoolnarrator.ledger.RunStatistics;
 import com.akoolnarrator.lexicon.Lexicon;
 import com.akoolnarrator.lexicon.LexiconEntry;
-import com.akoolnarrator.report.ListeningReportWriter;
-import com.akoolnarrator.report.ResultsWriter;
+import com.akoolnarrator.report.ReportFiles;
 
 /** What a finished execution means for the person or scheduler who ran it: an exit code and a few plain lines. */
 class RunSummary {
@@ -130,16 +129,16 @@ class RunSummary {
                     + " %d characters narrated (about %.1f credits at %s per 1,000); %s. MP3s in %s; results in %s;"
                     + " listening report %s",
                     counts.total(), succeeded, failed, invalid, characters, price.estimate(characters),
-                    price.perThousandCharacters(), throttle.describe(), folder, folder.resolve(ResultsWriter.RESULTS),
-                    folder.resolve(ListeningReportWriter.REPORT));
+                    price.perThousandCharacters(), throttle.describe(), folder, folder.resolve(ReportFiles.RESULTS),
+                    folder.resolve(ReportFiles.REPORT));
             long toListenTo = statistics.filesToListenTo(runId);
             if (toListenTo > 0) {
                 message += "; " + (toListenTo == 1 ? "1 file" : toListenTo + " files") + " to listen to, flagged by the"
-                        + " audio check (" + ListeningReportWriter.REPORT + "#FLAGGED lists them first, and results.csv"
+                        + " audio check (" + ReportFiles.REPORT + "#FLAGGED lists them first, and results.csv"
                         + " says why in audio_check)";
             }
             if (failed + invalid > 0) {
-                message += "; the rows to fix or rerun are in " + folder.resolve(ResultsWriter.FAILED)
+                message += "; the rows to fix or rerun are in " + folder.resolve(ReportFiles.FAILED)
                         + (failed > 0 ? " (running the same command again retries the FAILED rows)" : "");
             }
             return written(execution, new RunOutcome(failed + invalid == 0 ? RunOutcome.ALL_SUCCEEDED

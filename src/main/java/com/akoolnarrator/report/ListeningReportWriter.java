@@ -18,13 +18,13 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import com.akoolnarrator.audio.AudioCheck;
-import com.akoolnarrator.audio.AudioFlag;
 import com.akoolnarrator.audio.AudioFindings;
+import com.akoolnarrator.audio.AudioFlag;
+import com.akoolnarrator.input.InputColumn;
+import com.akoolnarrator.input.InputHeader;
 import com.akoolnarrator.ledger.CheckedAudio;
 import com.akoolnarrator.ledger.ResultRow;
 import com.akoolnarrator.storage.AtomicFile;
-import com.akoolnarrator.input.InputColumn;
-import com.akoolnarrator.input.InputHeader;
 
 /**
  * Writes {@code report.html} beside {@code results.csv}: one self-contained page (no scripts, styles or fonts from the
@@ -33,9 +33,8 @@ import com.akoolnarrator.input.InputHeader;
  * highlighted. The files the check flagged come first; buttons filter by status or to the flagged files. Rows are written as
  * they are read, so the page never needs the whole run in memory.
  */
-public class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepExecutionListener {
+class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepExecutionListener {
 
-    public static final String REPORT = "report.html";
     private static final int EXCERPT = 140;
 
     private final Path folder;
@@ -55,7 +54,7 @@ public class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepE
     @Override
     public void open(ExecutionContext context) {
         try {
-            out = (file = AtomicFile.beside(folder.resolve(REPORT))).writer();
+            out = (file = AtomicFile.beside(folder.resolve(ReportFiles.REPORT))).writer();
             out.write("""
                     <!DOCTYPE html>
                     <html lang="en"><head><meta charset="utf-8">
@@ -97,7 +96,7 @@ public class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepE
                         .map(name -> "<th>" + escape(name) + "</th>").collect(Collectors.joining())));
         }
         catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + REPORT, e);
+            throw new UncheckedIOException("cannot write " + ReportFiles.REPORT, e);
         }
     }
 

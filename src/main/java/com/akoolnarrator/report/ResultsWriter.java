@@ -18,21 +18,19 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import com.akoolnarrator.audio.AudioCheck;
 import com.akoolnarrator.audio.AudioFindings;
+import com.akoolnarrator.input.InputFile;
+import com.akoolnarrator.input.InputHeader;
 import com.akoolnarrator.ledger.CheckedAudio;
 import com.akoolnarrator.ledger.ResultRow;
 import com.akoolnarrator.storage.AtomicFile;
-import com.akoolnarrator.input.InputFile;
-import com.akoolnarrator.input.InputHeader;
 
 /**
  * Writes {@code results.csv} (every input row, in input order: the result columns, then the pass-through columns) and
  * {@code failed.csv} (the rows that did not succeed, in the input's own format, ready to be rerun). Both are written
  * to temporary names and take their final names only when the step completes, so a reader never sees half a file.
  */
-public class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecutionListener {
+class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecutionListener {
 
-    public static final String RESULTS = "results.csv";
-    public static final String FAILED = "failed.csv";
 
     private final Path folder;
     private AtomicFile resultsFile;
@@ -57,9 +55,9 @@ public class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecution
         try {
             List<String> columns = new ArrayList<>(ResultRow.COLUMNS);
             columns.addAll(header.passThroughNames());
-            results = new CSVPrinter((resultsFile = AtomicFile.beside(folder.resolve(RESULTS))).writer(), CSVFormat.RFC4180);
+            results = new CSVPrinter((resultsFile = AtomicFile.beside(folder.resolve(ReportFiles.RESULTS))).writer(), CSVFormat.RFC4180);
             results.printRecord(columns);
-            failed = new CSVPrinter((failedFile = AtomicFile.beside(folder.resolve(FAILED))).writer(), InputFile.format(delimiter));
+            failed = new CSVPrinter((failedFile = AtomicFile.beside(folder.resolve(ReportFiles.FAILED))).writer(), InputFile.format(delimiter));
             failed.printRecord(header.names());
         }
         catch (IOException e) {

@@ -1,2 +1,2 @@
-/** Files on disk: the output folder, MP3s downloaded, checked and joined, atomic writes, checksums, the holder file. */
+/** Files on disk: the output folder, MP3s downloaded and checked, atomic writes, checksums, the holder file. */
 package com.akoolnarrator.storage;
