@@ -112,6 +112,11 @@ public class AkoolSimulator implements AutoCloseable {
         akool.forgetJobs();
     }
 
+    /** Every bearer token issued so far expires: a request with one is answered 1101, as Akool does. */
+    public void expireTokens() {
+        akool.account().expireTokens();
+    }
+
     /**
      * Every job created from now on stays processing until {@link #releaseJobs()}: a test holds a run open this way, as
      * long as it needs and no longer, instead of making every job slow.

@@ -73,6 +73,10 @@ final class SimulatedAccount {
         return token;
     }
 
+    void expireTokens() {
+        tokens.clear();
+    }
+
     synchronized double credits() {
         return credits;
     }

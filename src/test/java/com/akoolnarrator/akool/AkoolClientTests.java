@@ -182,11 +182,27 @@ class AkoolClientTests {
 
     @Test
     void legacyClientCredentialsGetABearerToken() {
+        long tokens = simulator.calls("token");
         AkoolClient client = client(new AkoolCredentials.ClientCredentials(settings.getClientId(), KEY, "job file"));
         assertThat(client.voices(4)).extracting(Voice::voiceId).containsExactly("own-narrator-1");
-        assertThat(simulator.calls("token")).isEqualTo(1);
+        assertThat(simulator.calls("token") - tokens).isEqualTo(1);
         client.voices(3);
-        assertThat(simulator.calls("token")).as("the token is reused").isEqualTo(1);
+        assertThat(simulator.calls("token") - tokens).as("the token is reused").isEqualTo(1);
+    }
+
+    @Test
+    void anExpiredBearerTokenIsFetchedAgainAndTheRequestSentOnceMore() {
+        AkoolClient client = client(new AkoolCredentials.ClientCredentials(settings.getClientId(), KEY, "job file"));
+        client.voices(3);
+        simulator.expireTokens();
+        long tokens = simulator.calls("token");
+        long voices = simulator.calls("voices");
+
+        assertThat(client.voices(4)).extracting(Voice::voiceId).containsExactly("own-narrator-1");
+        assertThat(simulator.calls("token") - tokens).as("a new token, once").isEqualTo(1);
+        assertThat(simulator.calls("voices") - voices).as("the refused request, and once more").isEqualTo(2);
+        assertThat(client.requestCounts()).as("the client's own count").containsEntry("token", 2L)
+            .containsEntry("voices", 3L);
     }
 
     @Test
