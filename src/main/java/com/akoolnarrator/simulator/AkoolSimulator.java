@@ -147,7 +147,7 @@ public class AkoolSimulator implements AutoCloseable {
 
     /** Callbacks sent, answered 200, refused (any other answer), dropped: by name. */
     public long callbacks(String what) {
-        return callbacks.counts().getOrDefault(what, 0L);
+        return callbacks.count(what);
     }
 
     public void resetCounters() {

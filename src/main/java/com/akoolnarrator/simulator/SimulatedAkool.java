@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 import com.akoolnarrator.storage.Sha256;
 
 /**
- * The simulated service itself, without HTTP: accounts and tokens, request validation, credits, the voice list, and the
- * life cycle of audio jobs (queueing, processing, then completed or failed after a time that grows with the text).
+ * The simulated service itself, without HTTP: request validation, the charge for each job (to its
+ * {@link SimulatedAccount}, which also keeps the tokens and the voice list), and the life cycle of audio jobs
+ * (queueing, processing, then completed or failed after a time that grows with the text).
  * Answers are Akool's envelope, {@code {code, msg, data}}.
  */
 final class SimulatedAkool {

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +42,7 @@ final class SimulatedCallbacks implements AutoCloseable {
     });
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Fault> faultsByJob = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final SimulatorCounters counts = new SimulatorCounters();
 
     SimulatedCallbacks(SimulatorSettings settings, FaultInjector faults) {
         this.settings = settings;
@@ -57,13 +56,13 @@ final class SimulatedCallbacks implements AutoCloseable {
             target = URI.create(webhookUrl);
         }
         catch (IllegalArgumentException e) {
-            count("callbacks-unaddressable");
+            counts.count("callbacks-unaddressable");
             return;
         }
         Fault fault = draw();
         faultsByJob.put(id, fault);
         if (fault == Fault.DROPPED) {
-            count("callbacks-dropped");
+            counts.count("callbacks-dropped");
             return;
         }
         Duration at = fault == Fault.LATE ? delay.plus(settings.getCallbackLateBy()) : delay;
@@ -79,13 +78,15 @@ final class SimulatedCallbacks implements AutoCloseable {
     }
 
     Map<String, Long> counts() {
-        Map<String, Long> snapshot = new LinkedHashMap<>();
-        counts.forEach((name, count) -> snapshot.put(name, count.get()));
-        return snapshot;
+        return counts.all();
+    }
+
+    long count(String what) {
+        return counts.get(what);
     }
 
     void resetCounters() {
-        counts.clear();
+        counts.reset();
         faultsByJob.clear();
     }
 
@@ -125,12 +126,12 @@ final class SimulatedCallbacks implements AutoCloseable {
         catch (Exception unreachable) {
             answer = -1;
         }
-        count("callbacks-sent");
+        counts.count("callbacks-sent");
         if (answer == 200) {
-            count("callbacks-answered-200");
+            counts.count("callbacks-answered-200");
             return;
         }
-        count("callbacks-refused");
+        counts.count("callbacks-refused");
         if (delivery < MAX_DELIVERIES) {
             schedule(() -> deliver(target, id, status, url, fault, delivery + 1),
                     FIRST_RETRY.multipliedBy(1L << (delivery - 1)));
@@ -164,9 +165,5 @@ final class SimulatedCallbacks implements AutoCloseable {
         catch (java.util.concurrent.RejectedExecutionException closed) {
             // the simulator has stopped
         }
-    }
-
-    private void count(String what) {
-        counts.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
     }
 }
