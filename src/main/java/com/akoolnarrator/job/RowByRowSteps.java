@@ -39,7 +39,10 @@ public final class RowByRowSteps {
             .allowStartIfComplete(true);
     }
 
-    /** A step's pool of {@code threads}, named by {@code prefix}: a bean, initialised and shut down by the context. */
+    /**
+     * A step's pool of {@code threads} (submit, download, tag), named by {@code prefix}: a bean, initialised and shut
+     * down by the context.
+     */
     public static ThreadPoolTaskExecutor pool(String prefix, int threads) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix(prefix);

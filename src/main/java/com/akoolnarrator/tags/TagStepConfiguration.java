@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.akoolnarrator.job.RowByRowSteps;
 import com.akoolnarrator.job.RunContexts;
 import com.akoolnarrator.ledger.LedgerStore;
 
@@ -27,9 +28,13 @@ class TagStepConfiguration {
     private static final int PAGE = 500;
 
     @Bean
+    FileTags fileTags(LedgerStore ledger) {
+        return new FileTags(ledger);
+    }
+
+    @Bean
     Step tagStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, UntaggedFiles untaggedFiles,
-            FileTagger fileTagger, @Qualifier("taggingThreads") ThreadPoolTaskExecutor taggingThreads, LedgerStore ledger) {
-        FileTags fileTags = new FileTags(ledger);
+            FileTagger fileTagger, @Qualifier("taggingThreads") ThreadPoolTaskExecutor taggingThreads, FileTags fileTags) {
         return new StepBuilder("tag", jobRepository)
             .<FileTags.Untagged, FileTags.Tagged>chunk(PAGE)
             .transactionManager(transactionManager)
@@ -44,24 +49,20 @@ class TagStepConfiguration {
 
     @Bean
     @StepScope
-    UntaggedFiles untaggedFiles(LedgerStore ledger, @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
-        return new UntaggedFiles(new FileTags(ledger), runId, PAGE);
+    UntaggedFiles untaggedFiles(FileTags fileTags,
+            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
+        return new UntaggedFiles(fileTags, runId, PAGE);
     }
 
     @Bean
     @StepScope
-    FileTagger fileTagger(LedgerStore ledger, RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
-        return new FileTagger(new FileTags(ledger), runs.of(step).outputFolder());
+    FileTagger fileTagger(FileTags fileTags, RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
+        return new FileTagger(fileTags, runs.of(step).outputFolder());
     }
 
     /** As many as the machine has processors: tagging is reading and writing files, and hashing them. */
     @Bean
     ThreadPoolTaskExecutor taggingThreads() {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setThreadNamePrefix("tag-");
-        executor.setCorePoolSize(Runtime.getRuntime().availableProcessors());
-        executor.setMaxPoolSize(Runtime.getRuntime().availableProcessors());
-        executor.setDaemon(true);
-        return executor;
+        return RowByRowSteps.pool("tag-", Runtime.getRuntime().availableProcessors());
     }
 }
