@@ -1,10 +1,9 @@
 package com.akoolnarrator.ledger;
 
-import java.util.Collections;
-
 /**
- * Every SQL statement of the ledger, in one place: the tables are described in the Flyway migrations
- * ({@code src/main/resources/db/migration}), and no class outside this package reads or writes them.
+ * The kernel's SQL statements: the runs and their rows, the facts about Akool jobs, what the steps read. The tables are
+ * described in the Flyway migrations ({@code src/main/resources/db/migration}); a feature's own statements live beside
+ * it ({@code RowSql}, {@code JoinSql}, {@code ReviewSql}, {@code FileTags}) and run on {@link LedgerStore}.
  */
 final class LedgerSql {
 
@@ -36,17 +35,17 @@ final class LedgerSql {
 
     static String countAttempts(int count) {
         return "UPDATE NARRATION SET ATTEMPTS = ATTEMPTS + 1, UPDATED_AT = ? WHERE " + NO_AKOOL_JOB
-                + " AND NARRATION_KEY IN (" + placeholders(count) + ")";
+                + " AND NARRATION_KEY IN (" + SharedSql.placeholders(count) + ")";
     }
 
     static String knownAkoolIds(int count) {
         return "SELECT NARRATION_KEY, AKOOL_ID FROM NARRATION WHERE NOT " + NO_AKOOL_JOB + " AND NARRATION_KEY IN ("
-                + placeholders(count) + ")";
+                + SharedSql.placeholders(count) + ")";
     }
 
     static String takeBackAttempts(int count) {
         return "UPDATE NARRATION SET ATTEMPTS = ATTEMPTS - 1 WHERE " + NO_AKOOL_JOB + " AND ATTEMPTS > 0"
-                + " AND NARRATION_KEY IN (" + placeholders(count) + ")";
+                + " AND NARRATION_KEY IN (" + SharedSql.placeholders(count) + ")";
     }
 
     /** An accepted job is nobody's to follow yet (FOLLOWED_BY): the collect step picks it up from here. */
@@ -169,8 +168,4 @@ final class LedgerSql {
             + " WHEN NOT MATCHED THEN INSERT (BASE_URL, REQUESTS_PER_SECOND, UPDATED_AT) VALUES (S.BASE_URL, S.RATE, S.AT)";
 
     static final String CHECKPOINT = "CHECKPOINT";
-
-    static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
-    }
 }

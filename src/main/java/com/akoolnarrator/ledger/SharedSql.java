@@ -1,9 +1,16 @@
 package com.akoolnarrator.ledger;
 
+import java.util.Collections;
+
 /** What the ledger's statements and the features' own share of SQL over the kernel's tables. */
 public final class SharedSql {
 
     private SharedSql() {
+    }
+
+    /** {@code ?, ?, ?} for an IN list of {@code count} values. */
+    public static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** A run row's Akool job id(s), over {@code NARRATION N}: a long script's parts', space-separated, in order. */

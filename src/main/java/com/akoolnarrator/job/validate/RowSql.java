@@ -1,6 +1,6 @@
 package com.akoolnarrator.job.validate;
 
-import java.util.Collections;
+import com.akoolnarrator.ledger.SharedSql;
 
 /** The validate step's statements: a run's rows, and its narrations created or refreshed as the rows are recorded. */
 final class RowSql {
@@ -30,7 +30,7 @@ final class RowSql {
             + " AUDIO_URL, SUBMITTED_AT, COMPLETED_AT, AKOOL_ID FROM NARRATION";
 
     static String knownNarrations(int count) {
-        return "SELECT " + KNOWN_NARRATION_COLUMNS + " WHERE NARRATION_KEY IN (" + placeholders(count) + ")";
+        return "SELECT " + KNOWN_NARRATION_COLUMNS + " WHERE NARRATION_KEY IN (" + SharedSql.placeholders(count) + ")";
     }
 
     static final String INSERT_NARRATION = "INSERT INTO NARRATION (NARRATION_KEY, ROW_KEY, PART_NO, PARTS, SCOPE,"
@@ -59,8 +59,4 @@ final class RowSql {
     static final String PARTS_NOT_NEEDED = "UPDATE NARRATION SET STATE = 'FAILED', FAILURE_KIND = NULL, FOLLOWED_BY = NULL,"
             + " ERROR = 'not needed: the row''s MP3 was found in the output folder', UPDATED_AT = ?"
             + " WHERE ROW_KEY = ? AND PART_NO > 0 AND STATE <> 'DOWNLOADED'";
-
-    private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
-    }
 }
