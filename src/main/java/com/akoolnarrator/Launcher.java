@@ -12,7 +12,7 @@ import com.akoolnarrator.simulator.SimulatorMain;
  * job's other commands, {@code simulator} and {@code benchmark} the tools that stand in for Akool and measure the job;
  * {@code --help} says more.
  */
-public final class Launcher {
+final class Launcher {
 
     private Launcher() {
     }

@@ -14,7 +14,7 @@ import com.akoolnarrator.settings.NarratorProperties;
  */
 @SpringBootApplication
 @EnableConfigurationProperties(NarratorProperties.class)
-public class NarratorApplication {
+class NarratorApplication {
 
     /** The one clock of the application: tests and the ledger's timestamps read time through it. */
     @Bean

@@ -11,7 +11,7 @@ package com.akoolnarrator.audio;
  * @param longestSilenceAt      where that stretch starts, in seconds from the start
  * @param silent                no speech at all: nothing above the silence threshold
  */
-public record AudioMeasurement(double seconds, Double loudnessLufs, Double peakDbfs, long clippedSamples,
+record AudioMeasurement(double seconds, Double loudnessLufs, Double peakDbfs, long clippedSamples,
         double longestSilenceSeconds, double longestSilenceAt, boolean silent) {
 
     /** The same audio with every sample scaled by {@code gainDb}, as a global-gain change does (short of clipping). */

@@ -23,7 +23,7 @@ import com.akoolnarrator.storage.Mp3Format;
  * goes ({@link SignalMeter}): loudness, peak, clipping and silences. Nothing but a frame's samples is held, so a long
  * script's file is measured in the same memory as a short one.
  */
-public final class AudioMeter {
+final class AudioMeter {
 
     /** JLayer's synthesis filter hands over floats at 16-bit scale. */
     private static final float JLAYER_FULL_SCALE = 32768f;

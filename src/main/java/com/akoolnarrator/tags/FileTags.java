@@ -10,7 +10,7 @@ import com.akoolnarrator.ledger.LedgerStore;
 import com.akoolnarrator.ledger.SharedSql;
 
 /** Which of a run's MP3s are not tagged as their rows ask, what their tags hold, and what was written. */
-public class FileTags {
+class FileTags {
 
     /** A split row's parts in order: how long each played, and what it said (for its chapter's title). */
     static final String PART_CHAPTERS = "SELECT P.DURATION_SECONDS, T.INPUT_TEXT FROM NARRATION P"

@@ -11,8 +11,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import com.akoolnarrator.JobTestSupport;
-import com.akoolnarrator.audio.AudioMeasurement;
-import com.akoolnarrator.audio.AudioMeter;
+import com.akoolnarrator.audio.MeasuredLevels;
 import com.akoolnarrator.cli.RunOutcome;
 import com.akoolnarrator.storage.Sha256;
 
@@ -29,10 +28,9 @@ class AudioLevellingAndFailModeTests extends JobTestSupport {
         RunOutcome outcome = run(csv("lessons.csv", AudioCheckJobTests.scriptRows(6, "TOO_QUIET")));
 
         assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
-        AudioMeter meter = new AudioMeter(-50);
         for (CSVRecord row : results()) {
             Path file = output().resolve(row.get("file"));
-            AudioMeasurement decoded = meter.measure(file);
+            MeasuredLevels decoded = MeasuredLevels.of(file);
             assertThat(decoded.loudnessLufs()).as(row.get("id")).isCloseTo(-23.0, within(1.0));
             assertThat(decoded.peakDbfs()).as(row.get("id")).isLessThanOrEqualTo(-1.0);
             assertThat(Double.parseDouble(row.get("loudness_lufs"))).isCloseTo(decoded.loudnessLufs(), within(0.3));

@@ -24,10 +24,6 @@ final class SentStatements {
         return sent.contains(sql);
     }
 
-    void clear() {
-        sent.clear();
-    }
-
     /** {@code dataSource}, noting the text of every statement sent through it. */
     DataSource recording(DataSource dataSource) {
         return (DataSource) Proxy.newProxyInstance(SentStatements.class.getClassLoader(),

@@ -13,7 +13,7 @@ import com.akoolnarrator.ledger.LedgerStore;
  * The run's checked files taken together: each voice and rate's speaking rate, against which a file too short or too
  * long for its text stands out, and the files flagged, to count, list, or fail.
  */
-public class AudioReview {
+class AudioReview {
 
     private final LedgerStore store;
     private final JdbcClient jdbc;

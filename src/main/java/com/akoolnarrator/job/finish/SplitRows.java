@@ -11,7 +11,7 @@ import com.akoolnarrator.storage.DownloadedAudio;
 import com.akoolnarrator.storage.RecordedFile;
 
 /** Rows narrated in parts: which can be joined, the joined MP3, and rows whose part failed. */
-public class SplitRows {
+class SplitRows {
 
     private final LedgerStore store;
     private final JdbcClient jdbc;

@@ -15,7 +15,7 @@ import com.akoolnarrator.storage.Sha256;
  *              grouped into parts under the limit, narrated one by one and joined into {@code outputFile}
  * @param tags  what the row's MP3 is tagged with; like the webhook and the output file, not part of what is narrated
  */
-public record NarrationSpec(String rowId, String text, String voiceId, String voiceUrl, String rate, String webhookUrl,
+record NarrationSpec(String rowId, String text, String voiceId, String voiceUrl, String rate, String webhookUrl,
         String outputFile, List<String> parts, TrackTags tags) {
 
     public NarrationSpec {

@@ -14,7 +14,7 @@ import com.akoolnarrator.ledger.NarrationState;
  * submitted again; except a request Akool may have accepted without saying which job, which stays FAILED unless the
  * user asks to resend it. Pure: the caller says what time it is and whether the file is intact.
  */
-public final class ReusePolicy {
+final class ReusePolicy {
 
     private final Duration retention;
     private final boolean resendUnconfirmed;

@@ -29,7 +29,7 @@ import com.akoolnarrator.tags.NarratedFiles;
  * narration (created, or refreshed by the {@link ReusePolicy} when an earlier run knew it, or taken from the folder),
  * each invalid one carries why.
  */
-public class RowRecorder {
+class RowRecorder {
 
     private static final Logger log = LoggerFactory.getLogger("narrator");
 

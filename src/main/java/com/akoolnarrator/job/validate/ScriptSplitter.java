@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * reader would pause. Words are counted as Akool's limit counts them: runs of non-space characters; characters as
  * Unicode code points.
  */
-public final class ScriptSplitter {
+final class ScriptSplitter {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 

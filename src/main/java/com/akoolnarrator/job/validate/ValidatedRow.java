@@ -11,7 +11,7 @@ import com.akoolnarrator.lexicon.Substitution;
  * @param values  the row's cells as read, kept for the results' pass-through columns and for failed.csv
  * @param lexicon the lexicon's entries that changed the row's text
  */
-public record ValidatedRow(long line, String rowId, List<String> values, NarrationSpec spec, String invalidReason,
+record ValidatedRow(long line, String rowId, List<String> values, NarrationSpec spec, String invalidReason,
         List<Substitution.Use> lexicon) {
 
     public ValidatedRow {

@@ -1,0 +1,103 @@
+package com.akoolnarrator.job.validate;
+
+import static com.akoolnarrator.job.validate.SliceRows.row;
+import static com.akoolnarrator.ledger.LedgerSlice.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.akoolnarrator.ledger.AcceptedJournal;
+import com.akoolnarrator.ledger.AkoolJobFacts;
+import com.akoolnarrator.ledger.LedgerReaders;
+import com.akoolnarrator.ledger.LedgerSlice;
+import com.akoolnarrator.ledger.PendingNarration;
+import com.akoolnarrator.ledger.ResultRow;
+import com.akoolnarrator.ledger.SliceDatabase;
+import com.akoolnarrator.ledger.TrackedNarration;
+import com.akoolnarrator.storage.Sha256;
+
+/**
+ * How the validate step records a run's rows in the ledger ({@link RowRecorder} and its {@link RowSql}), on H2 and on
+ * PostgreSQL: duplicates rejected across chunks, and a folder whose ledger was lost read back from its files.
+ */
+@ParameterizedClass
+@ValueSource(strings = { SliceDatabase.H2, SliceDatabase.POSTGRESQL })
+class RowRecordingSliceTests {
+
+    private final SliceDatabase database;
+    private final LedgerSlice slice;
+    private final SliceRows rows;
+    private final AkoolJobFacts facts;
+    private final LedgerReaders readers;
+
+    RowRecordingSliceTests(String vendor, @TempDir Path work) {
+        this.database = SliceDatabase.of(vendor);
+        this.slice = new LedgerSlice(database, work);
+        this.rows = new SliceRows(slice);
+        this.facts = slice.facts();
+        this.readers = slice.readers();
+    }
+
+    @Test
+    void aSecondRowWithTheSameIdOrFileIsRejectedHoweverFarApart() throws Exception {
+        LedgerSlice.Folder folder = slice.folder();
+        long run = folder.start();
+        rows.record(folder, run, row(2, "a", "Alpha.", "a.mp3"));
+        rows.record(folder, run, row(3, "a", "Again.", "other.mp3"), row(4, "b", "Beta.", "a.mp3"));
+
+        List<ResultRow> results = read(readers.resultRows(run));
+        assertThat(results).extracting(ResultRow::id).containsExactly("a", "a", "b");
+        assertThat(results.subList(1, 3)).extracting(ResultRow::status).containsOnly(ResultRow.Status.INVALID);
+        assertThat(results.get(1).error()).contains("line 2");
+        assertThat(results.get(2).error()).contains("line 2");
+    }
+
+    @Test
+    void aFolderWhoseLedgerWasLostGivesBackItsFilesAndTheJobsAkoolAcceptedMeanwhile() throws Exception {
+        LedgerSlice.Folder folder = slice.folder();
+        SliceRows.Row known = row(2, "known", "Known.", "known.mp3");
+        SliceRows.Row listed = row(3, "listed", "Listed.", "listed.mp3");
+        SliceRows.Row older = row(4, "older", "Older.", "older.mp3");
+        long run = folder.start();
+        rows.record(folder, run, known, older);
+        Path mp3 = folder.root().resolve("listed.mp3");
+        Files.copy(Path.of("src/test/resources/fixtures/audio/tone48.mp3"), mp3);
+        Files.copy(mp3, folder.root().resolve("older.mp3"));
+        Files.writeString(folder.root().resolve("results.csv"), "id,status,file,akool_id,attempts,sha256,content_hash\n"
+                + "listed,SUCCEEDED,listed.mp3,akool-listed,2," + Sha256.ofFile(mp3) + "," + listed.contentHash() + "\n"
+                + "older,SUCCEEDED,older.mp3,,1," + Sha256.ofFile(mp3) + "," + older.contentHash() + "\n");
+        facts.beginSubmission(known.key(folder));
+        folder.journalOnly(known.key(folder), "akool-known", "https://akool.example/known.mp3");
+        assertThat(facts.recordJournal(AcceptedJournal.of(folder.output()))).isEqualTo(1);
+
+        long rerun = folder.start();
+        RowRecorder.Recorded recorded = rows.recordAll(folder, rerun, known, listed, older);
+
+        assertThat(recorded.fromFolderNew()).as("listed: new to the ledger").isEqualTo(1);
+        assertThat(recorded.fromFolderOlder()).as("older: the ledger knew it unsent").isEqualTo(1);
+        List<ResultRow> results = read(readers.resultRows(rerun));
+        assertThat(results.get(1).status()).isEqualTo(ResultRow.Status.SUCCEEDED);
+        assertThat(results.get(1).attempts()).isEqualTo(2);
+        assertThat(results.get(1).akoolId()).isEqualTo("akool-listed");
+        assertThat(results.get(2).status()).isEqualTo(ResultRow.Status.SUCCEEDED);
+        assertThat(read(readers.pendingNarrations(rerun))).extracting(PendingNarration::rowId)
+            .as("the journal's job is followed, not sent again").isEmpty();
+        assertThat(readers.takeOverJobs(rerun, 3)).extracting(TrackedNarration::akoolId).containsExactly("akool-known");
+    }
+
+    @Test
+    void everyStatementOfTheValidateStepRanOnThisDatabase() throws Exception {
+        aSecondRowWithTheSameIdOrFileIsRejectedHoweverFarApart();
+        aFolderWhoseLedgerWasLostGivesBackItsFilesAndTheJobsAkoolAcceptedMeanwhile();
+
+        assertThat(database.unsent(RowSql.class)).as("the validate step's statements no test of the slice sent")
+            .isEmpty();
+    }
+}
