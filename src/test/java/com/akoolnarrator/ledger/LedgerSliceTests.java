@@ -7,7 +7,6 @@ import static com.akoolnarrator.ledger.LedgerSlice.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -129,56 +128,45 @@ class LedgerSliceTests {
     }
 
     @Test
-    void aRerunKeepsWhatIsOnDiskSendsAgainWhatFailedAndForgetsTheRowsOfTheRunBefore() throws Exception {
+    void aPolledJobIsRecordedCompletedOrFailedAsAkoolAnswered() throws Exception {
         LedgerSlice.Folder folder = slice.folder();
-        long first = folder.start();
-        SliceRows.Row kept = row(2, "kept", "Kept.", "kept.mp3");
-        SliceRows.Row failed = row(3, "failed", "Failed.", "failed.mp3");
-        SliceRows.Row polled = row(4, "polled", "Polled.", "polled.mp3");
-        SliceRows.Row replaced = row(5, "replaced", "Replaced.", "replaced.mp3");
-        rows.record(folder, first, kept, failed, polled, replaced);
-        String keptKey = kept.key(folder);
-        String failedKey = failed.key(folder);
-        String polledKey = polled.key(folder);
-        facts.beginSubmissions(List.of(keptKey, failedKey, polledKey));
-        facts.recordAccepted(keptKey, "akool-kept", null, folder.journal());
-        facts.recordAccepted(polledKey, "akool-polled", null, folder.journal());
-        facts.recordCompleted(keptKey, "https://akool.example/kept.mp3");
-        assertThat(facts.recordPolledCompleted(polledKey, "https://akool.example/polled.mp3")).isTrue();
-        Path keptFile = Files.write(folder.root().resolve("kept.mp3"), new byte[1200]);
-        facts.recordDownloaded(new DownloadedNarration(keptKey, new DownloadedAudio("kept.mp3", 1200,
-                Sha256.ofFile(keptFile), 2.0), checked(2.0, "")));
-        String replacedKey = replaced.key(folder);
-        facts.beginSubmission(replacedKey);
-        facts.recordAccepted(replacedKey, "akool-replaced", "https://akool.example/replaced.mp3", folder.journal());
-        Path replacedFile = Files.write(folder.root().resolve("replaced.mp3"), new byte[1200]);
-        facts.recordDownloaded(new DownloadedNarration(replacedKey, new DownloadedAudio("replaced.mp3", 1200,
-                Sha256.ofFile(replacedFile), 2.0), checked(2.0, "")));
-        byte[] another = new byte[1200]; // another narration's MP3 of the same size, written over it since
-        another[600] = 1;
-        Files.write(replacedFile, another);
-        facts.recordFailed(failedKey, "Akool failed the job", null);
-        assertThat(facts.recordCallback("akool-polled", false, null))
-            .as("a failure after a completion is not believed").isEqualTo(AkoolJobFacts.CallbackOutcome.ALREADY_KNOWN);
+        long run = folder.start();
+        SliceRows.Row done = row(2, "done", "Done.", "done.mp3");
+        SliceRows.Row refused = row(3, "refused", "Refused.", "refused.mp3");
+        rows.record(folder, run, done, refused);
+        facts.recordAccepted(done.key(folder), "akool-done", null, folder.journal());
+        facts.recordAccepted(refused.key(folder), "akool-refused", null, folder.journal());
 
-        long second = folder.start();
-        rows.record(folder, second, kept, failed, polled, replaced);
+        facts.recordCompleted(done.key(folder), "https://akool.example/done.mp3");
+        facts.recordFailed(refused.key(folder), "Akool failed the job", null);
 
-        assertThat(read(readers.pendingNarrations(second))).extracting(PendingNarration::rowId)
-            .as("the MP3 on disk and the job Akool completed are kept; the failed row is sent again")
-            .containsExactly("failed");
-        assertThat(readers.takeOverJobs(second, 9)).extracting(TrackedNarration::rowId)
-            .as("an MP3 of the recorded size but other bytes is downloaded again, with the job Akool completed")
-            .containsExactlyInAnyOrder("polled", "replaced");
-        assertThat(read(readers.resultRows(first))).as("the earlier run's rows are forgotten").isEmpty();
-        facts.beginSubmission(failedKey);
-        assertThat(read(readers.resultRows(second))).extracting(ResultRow::attempts).containsExactly(1, 2, 1, 1);
-        facts.takeBackAttempts(List.of(failedKey)); // a submission that never left: the attempt is not counted
-        assertThat(read(readers.resultRows(second))).extracting(ResultRow::attempts).containsExactly(1, 1, 1, 1);
+        assertThat(readers.takeOverJobs(run, 4)).extracting(TrackedNarration::audioUrl)
+            .containsExactly("https://akool.example/done.mp3");
+        assertThat(read(readers.resultRows(run)).get(1)).satisfies(row -> {
+            assertThat(row.status()).isEqualTo(ResultRow.Status.FAILED);
+            assertThat(row.error()).isEqualTo("Akool failed the job");
+        });
+    }
+
+    @Test
+    void anAttemptIsCountedWhenASubmissionBeginsAndTakenBackWhenItNeverLeft() throws Exception {
+        LedgerSlice.Folder folder = slice.folder();
+        long run = folder.start();
+        SliceRows.Row lesson = row(2, "l", "Lesson.", "l.mp3");
+        rows.record(folder, run, lesson);
+        String key = lesson.key(folder);
+
+        facts.beginSubmission(key);
+        facts.beginSubmission(key);
+        assertThat(read(readers.resultRows(run))).extracting(ResultRow::attempts).containsExactly(2);
+        facts.takeBackAttempts(List.of(key)); // a submission that never left: the attempt is not counted
+        assertThat(read(readers.resultRows(run))).extracting(ResultRow::attempts).containsExactly(1);
 
         long dry = folder.startDry();
+        rows.record(folder, dry, lesson);
         slice.registry().forgetRun(dry);
-        assertThat(read(readers.resultRows(second))).as("a dry run forgets only itself").hasSize(4);
+        assertThat(read(readers.resultRows(dry))).as("a dry run's rows are forgotten").isEmpty();
+        assertThat(read(readers.resultRows(run))).as("and only its own").hasSize(1);
     }
 
     @Test
@@ -209,7 +197,8 @@ class LedgerSliceTests {
     void everyStatementOfTheKernelRanOnThisDatabase() throws Exception {
         aRowIsFollowedFromValidationThroughAkoolToItsResultLine();
         aCallbackCommittedWhileItsJobIsTakenOverHandsItOnAllTheSame();
-        aRerunKeepsWhatIsOnDiskSendsAgainWhatFailedAndForgetsTheRowsOfTheRunBefore();
+        aPolledJobIsRecordedCompletedOrFailedAsAkoolAnswered();
+        anAttemptIsCountedWhenASubmissionBeginsAndTakenBackWhenItNeverLeft();
         theAcceptedJobsJournalIsReadBackIntoTheLedger();
         theLearntRateIsKeptPerAkoolAddress();
 

@@ -1,6 +1,7 @@
 package com.akoolnarrator.job.validate;
 
 import static com.akoolnarrator.job.validate.SliceRows.row;
+import static com.akoolnarrator.ledger.LedgerSlice.checked;
 import static com.akoolnarrator.ledger.LedgerSlice.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,17 +16,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.akoolnarrator.ledger.AcceptedJournal;
 import com.akoolnarrator.ledger.AkoolJobFacts;
+import com.akoolnarrator.ledger.DownloadedNarration;
 import com.akoolnarrator.ledger.LedgerReaders;
 import com.akoolnarrator.ledger.LedgerSlice;
 import com.akoolnarrator.ledger.PendingNarration;
 import com.akoolnarrator.ledger.ResultRow;
 import com.akoolnarrator.ledger.SliceDatabase;
 import com.akoolnarrator.ledger.TrackedNarration;
+import com.akoolnarrator.storage.DownloadedAudio;
 import com.akoolnarrator.storage.Sha256;
 
 /**
  * How the validate step records a run's rows in the ledger ({@link RowRecorder} and its {@link RowSql}), on H2 and on
- * PostgreSQL: duplicates rejected across chunks, and a folder whose ledger was lost read back from its files.
+ * PostgreSQL: what a rerun reuses and what it sends again, duplicates rejected across chunks, and a folder whose
+ * ledger was lost read back from its files.
  */
 @ParameterizedClass
 @ValueSource(strings = { SliceDatabase.H2, SliceDatabase.POSTGRESQL })
@@ -43,6 +47,59 @@ class RowRecordingSliceTests {
         this.rows = new SliceRows(slice);
         this.facts = slice.facts();
         this.readers = slice.readers();
+    }
+
+    @Test
+    void aRerunKeepsWhatIsOnDiskSendsAgainWhatFailedAndForgetsTheRowsOfTheRunBefore() throws Exception {
+        LedgerSlice.Folder folder = slice.folder();
+        long first = folder.start();
+        SliceRows.Row kept = row(2, "kept", "Kept.", "kept.mp3");
+        SliceRows.Row failed = row(3, "failed", "Failed.", "failed.mp3");
+        SliceRows.Row polled = row(4, "polled", "Polled.", "polled.mp3");
+        SliceRows.Row replaced = row(5, "replaced", "Replaced.", "replaced.mp3");
+        rows.record(folder, first, kept, failed, polled, replaced);
+        String keptKey = kept.key(folder);
+        String failedKey = failed.key(folder);
+        String polledKey = polled.key(folder);
+        facts.beginSubmissions(List.of(keptKey, failedKey, polledKey));
+        facts.recordAccepted(keptKey, "akool-kept", null, folder.journal());
+        facts.recordAccepted(polledKey, "akool-polled", null, folder.journal());
+        facts.recordCompleted(keptKey, "https://akool.example/kept.mp3");
+        assertThat(facts.recordPolledCompleted(polledKey, "https://akool.example/polled.mp3")).isTrue();
+        Path keptFile = Files.write(folder.root().resolve("kept.mp3"), new byte[1200]);
+        facts.recordDownloaded(new DownloadedNarration(keptKey, new DownloadedAudio("kept.mp3", 1200,
+                Sha256.ofFile(keptFile), 2.0), checked(2.0, "")));
+        String replacedKey = replaced.key(folder);
+        facts.beginSubmission(replacedKey);
+        facts.recordAccepted(replacedKey, "akool-replaced", "https://akool.example/replaced.mp3", folder.journal());
+        Path replacedFile = Files.write(folder.root().resolve("replaced.mp3"), new byte[1200]);
+        facts.recordDownloaded(new DownloadedNarration(replacedKey, new DownloadedAudio("replaced.mp3", 1200,
+                Sha256.ofFile(replacedFile), 2.0), checked(2.0, "")));
+        byte[] another = new byte[1200]; // another narration's MP3 of the same size, written over it since
+        another[600] = 1;
+        Files.write(replacedFile, another);
+        facts.recordFailed(failedKey, "Akool failed the job", null);
+        assertThat(facts.recordCallback("akool-polled", false, null))
+            .as("a failure after a completion is not believed").isEqualTo(AkoolJobFacts.CallbackOutcome.ALREADY_KNOWN);
+
+        long second = folder.start();
+        rows.record(folder, second, kept, failed, polled, replaced);
+
+        assertThat(read(readers.pendingNarrations(second))).extracting(PendingNarration::rowId)
+            .as("the MP3 on disk and the job Akool completed are kept; the failed row is sent again")
+            .containsExactly("failed");
+        assertThat(readers.takeOverJobs(second, 9)).extracting(TrackedNarration::rowId)
+            .as("an MP3 of the recorded size but other bytes is downloaded again, with the job Akool completed")
+            .containsExactlyInAnyOrder("polled", "replaced");
+        assertThat(read(readers.resultRows(first))).as("the earlier run's rows are forgotten").isEmpty();
+        facts.beginSubmission(failedKey);
+        assertThat(read(readers.resultRows(second))).extracting(ResultRow::attempts).containsExactly(1, 2, 1, 1);
+        facts.takeBackAttempts(List.of(failedKey)); // a submission that never left: the attempt is not counted
+        assertThat(read(readers.resultRows(second))).extracting(ResultRow::attempts).containsExactly(1, 1, 1, 1);
+
+        long dry = folder.startDry();
+        slice.registry().forgetRun(dry);
+        assertThat(read(readers.resultRows(second))).as("a dry run forgets only itself").hasSize(4);
     }
 
     @Test
@@ -94,6 +151,7 @@ class RowRecordingSliceTests {
 
     @Test
     void everyStatementOfTheValidateStepRanOnThisDatabase() throws Exception {
+        aRerunKeepsWhatIsOnDiskSendsAgainWhatFailedAndForgetsTheRowsOfTheRunBefore();
         aSecondRowWithTheSameIdOrFileIsRejectedHoweverFarApart();
         aFolderWhoseLedgerWasLostGivesBackItsFilesAndTheJobsAkoolAcceptedMeanwhile();
 
