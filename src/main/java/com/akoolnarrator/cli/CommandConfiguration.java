@@ -23,6 +23,8 @@ import com.akoolnarrator.database.JobDatabase;
 import com.akoolnarrator.job.NarrationLauncher;
 import com.akoolnarrator.ledger.RunRegistry;
 import com.akoolnarrator.ledger.RunStatistics;
+import com.akoolnarrator.review.ReviewCommand;
+import com.akoolnarrator.review.Verdicts;
 import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.storage.FolderHolder;
 import com.akoolnarrator.webhook.WebhookProperties;
@@ -36,9 +38,9 @@ class CommandConfiguration {
     NarrationCommand narrationCommand(NarrationLauncher launcher, RunStatistics statistics, RunRegistry registry,
             AkoolConnection akoolConnection, RunProgress runProgress, NarratorProperties settings,
             AkoolRequestThrottle throttle, Clock clock, AkoolClient akoolClient, FolderLock folderLock,
-            AudioInspector audioInspector) {
+            AudioInspector audioInspector, Verdicts verdicts) {
         return new NarrationCommand(launcher, new RunSummary(statistics, registry, throttle,
-                new CreditPrice(settings.creditsPerThousandCharacters()), akoolClient), akoolConnection, runProgress,
+                new CreditPrice(settings.creditsPerThousandCharacters()), akoolClient, verdicts), akoolConnection, runProgress,
                 clock, folderLock, audioInspector);
     }
 
@@ -54,9 +56,10 @@ class CommandConfiguration {
             ObjectProvider<AkoolClient> akoolClient, ObjectProvider<AkoolConnection> akoolConnection,
             NarratorProperties settings, ObjectProvider<JobRepository> jobRepository,
             ObjectProvider<RunStatistics> statistics, Clock clock, ObjectProvider<WebhookReceiver> webhookReceiver,
-            WebhookProperties webhook, DataSourceProperties dataSource) {
+            WebhookProperties webhook, DataSourceProperties dataSource, ObjectProvider<ReviewCommand> reviewCommand, ObjectProvider<Verdicts> verdicts) {
         return new CommandRunner(command, narrationCommand::getObject, () -> new VoicesCommand(akoolClient.getObject()),
-                () -> new StatusCommand(jobRepository.getObject(), statistics.getObject(), clock),
+                () -> new StatusCommand(jobRepository.getObject(), statistics.getObject(), verdicts.getObject(), clock),
+                reviewCommand::getObject,
                 akoolConnection::getObject, settings, webhookReceiver::getObject, webhook,
                 JobDatabase.isOnServer(dataSource.getUrl()));
     }
@@ -84,6 +87,11 @@ class CommandConfiguration {
         }
         if (command instanceof Command.ReceiveCallbacks) {
             return JobDatabase.isOnServer(dataSource.getUrl()) ? JobDatabase.of(settings.outputDir()) : JobDatabase.none();
+        }
+        if (command instanceof Command.Review review) {
+            Path folder = review.outputDir(settings);
+            boolean there = server || JobDatabase.exists(folder) && FolderHolder.of(folder.toAbsolutePath()).isEmpty();
+            return there ? JobDatabase.of(folder) : JobDatabase.none();
         }
         if (command instanceof Command.Status status) {
             Path folder = status.outputDir(settings);

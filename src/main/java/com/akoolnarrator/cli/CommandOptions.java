@@ -53,7 +53,7 @@ final class CommandOptions {
     }
 
     @picocli.CommandLine.Command(name = "akool-narrator", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            subcommands = { Run.class, Voices.class, Status.class, WebhookReceiver.class, External.Simulator.class,
+            subcommands = { Run.class, Voices.class, Status.class, Review.class, WebhookReceiver.class, External.Simulator.class,
                 External.Benchmark.class, CommandLine.HelpCommand.class },
             description = "Narrates the rows of a CSV file into MP3 files with Akool's text-to-speech. Without a"
                     + " command it runs 'run'.",
@@ -139,6 +139,48 @@ final class CommandOptions {
         @Override
         public Command call() {
             return new Command.Status(outputDir, format);
+        }
+    }
+
+    @picocli.CommandLine.Command(name = "review", mixinStandardHelpOptions = true,
+            description = "Listen to the last run's files and decide: approve, or redo (the next run narrates the row"
+                    + " again, keeping the old take as <stem>.take<N>.mp3). Serves a page until stopped, or exports or"
+                    + " imports the decisions as CSV.")
+    static class Review implements Typed {
+
+        @Mixin
+        Common common;
+
+        @Option(names = "--output-dir", paramLabel = "DIR", description = "the run's output folder (default: out)")
+        Path outputDir;
+
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "8077",
+                description = "where the page listens (default: ${DEFAULT-VALUE}; 0: a free port)")
+        int port;
+
+        @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "the address the page"
+                + " listens on (default: ${DEFAULT-VALUE}); any other needs the token printed in the page's address")
+        String bind;
+
+        @Option(names = "--reviewer", paramLabel = "NAME", description = "who decides (default: the system's user name)")
+        String reviewer;
+
+        @Option(names = "--export", paramLabel = "FILE", description = "write every row's decision as CSV (- for"
+                + " standard output) instead of serving the page")
+        String export;
+
+        @Option(names = "--import", paramLabel = "FILE", description = "read decisions from a CSV (id, decision, reason):"
+                + " all of them, or none when a line is wrong")
+        Path importFile;
+
+        @Override
+        public Common common() {
+            return common;
+        }
+
+        @Override
+        public Command call() {
+            return new Command.Review(outputDir, port, bind, reviewer, export, importFile);
         }
     }
 

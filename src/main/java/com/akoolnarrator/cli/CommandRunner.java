@@ -2,6 +2,7 @@ package com.akoolnarrator.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
@@ -14,8 +15,11 @@ import org.springframework.boot.ExitCodeGenerator;
 import com.akoolnarrator.akool.AkoolConnection;
 import com.akoolnarrator.akool.AkoolException;
 import com.akoolnarrator.akool.VoicesCommand;
+import com.akoolnarrator.review.ReviewCommand;
+import com.akoolnarrator.review.ReviewRefused;
 import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.settings.SettingCheck.InvalidSettingException;
+import com.akoolnarrator.storage.FolderHolder;
 import com.akoolnarrator.webhook.WebhookProperties;
 import com.akoolnarrator.webhook.WebhookReceiver;
 
@@ -32,6 +36,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final Supplier<NarrationCommand> narration;
     private final Supplier<VoicesCommand> voices;
     private final Supplier<StatusCommand> status;
+    private final Supplier<ReviewCommand> review;
     private final Supplier<AkoolConnection> akool;
     private final NarratorProperties settings;
     private final Supplier<WebhookReceiver> receiver;
@@ -40,8 +45,9 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private volatile int exitCode = RunOutcome.JOB_FAILED;
 
     CommandRunner(Command command, Supplier<NarrationCommand> narration, Supplier<VoicesCommand> voices,
-            Supplier<StatusCommand> status, Supplier<AkoolConnection> akool, NarratorProperties settings,
-            Supplier<WebhookReceiver> receiver, WebhookProperties webhook, boolean onServer) {
+            Supplier<StatusCommand> status, Supplier<ReviewCommand> review, Supplier<AkoolConnection> akool,
+            NarratorProperties settings, Supplier<WebhookReceiver> receiver, WebhookProperties webhook, boolean onServer) {
+        this.review = review;
         this.receiver = receiver;
         this.webhook = webhook;
         this.onServer = onServer;
@@ -69,6 +75,52 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         else if (command instanceof Command.ReceiveCallbacks receive) {
             exitCode = receiveCallbacks(receive.port());
+        }
+        else if (command instanceof Command.Review asked) {
+            exitCode = review(asked, asked.outputDir(settings));
+        }
+    }
+
+    /** The review page until a stop is asked for, or the decisions exported or imported. */
+    private int review(Command.Review asked, Path folder) {
+        Optional<FolderHolder.Holder> holder = onServer ? Optional.empty() : FolderHolder.of(folder.toAbsolutePath().normalize());
+        if (holder.isPresent()) {
+            log.error("Cannot review {}: a run is narrating into it ({}); review it when the run has ended",
+                    folder.toAbsolutePath(), holder.get());
+            return RunOutcome.USAGE;
+        }
+        try {
+            if (asked.export() != null) {
+                int rows = review.get().export(folder, asked.export(), System.out);
+                log.info("Wrote the decisions of {} rows{}", rows, asked.export().equals("-") ? "" : " to " + asked.export());
+                return RunOutcome.ALL_SUCCEEDED;
+            }
+            if (asked.importFile() != null) {
+                int saved = review.get().importFile(folder, asked.importFile(), asked.reviewerOrUser());
+                log.info("Saved {} decisions from {} as {}; the next run narrates the rows marked redo again",
+                        saved, asked.importFile(), asked.reviewerOrUser());
+                return RunOutcome.ALL_SUCCEEDED;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            GracefulShutdown.onStop(stopped::countDown, settings.stopTimeout());
+            try (ReviewCommand.Serving serving = review.get().serve(folder, asked.bind(), asked.port(),
+                    asked.reviewerOrUser())) {
+                System.out.println(serving.url()); // the first line of standard output: a script can open it
+                System.out.flush();
+                log.info("Serving the review of {} at {} as {} until stopped (Ctrl-C)", folder.toAbsolutePath(),
+                        serving.url(), asked.reviewerOrUser());
+                stopped.await();
+                log.info("Stopped the review; every decision made is saved");
+                return RunOutcome.ALL_SUCCEEDED;
+            }
+        }
+        catch (ReviewRefused e) {
+            log.error("Cannot review: {}", e.getMessage());
+            return RunOutcome.USAGE;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RunOutcome.ALL_SUCCEEDED;
         }
     }
 

@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -25,6 +25,7 @@ import com.akoolnarrator.ledger.PendingWork;
 import com.akoolnarrator.ledger.RunCounts;
 import com.akoolnarrator.ledger.RunRegistry;
 import com.akoolnarrator.ledger.RunStatistics;
+import com.akoolnarrator.review.Verdicts;
 import com.akoolnarrator.lexicon.Lexicon;
 import com.akoolnarrator.lexicon.LexiconEntry;
 import com.akoolnarrator.report.ReportFiles;
@@ -39,11 +40,13 @@ class RunSummary {
     private final AkoolRequestThrottle throttle;
     private final CreditPrice price;
     private final AkoolClient akool;
+    private final Verdicts verdicts;
     private volatile Map<String, Long> requestsBefore = Map.of();
     private volatile long rateLimitedBefore;
 
     RunSummary(RunStatistics statistics, RunRegistry registry, AkoolRequestThrottle throttle, CreditPrice price,
-            AkoolClient akool) {
+            AkoolClient akool, Verdicts verdicts) {
+        this.verdicts = verdicts;
         this.statistics = statistics;
         this.registry = registry;
         this.throttle = throttle;
@@ -68,15 +71,20 @@ class RunSummary {
         }
         RunCounts counts = statistics.counts(runId);
         List<PendingWork> pending = statistics.pendingWork(runId);
-        long toSubmit = pending.stream().mapToLong(PendingWork::rows).sum();
-        long characters = pending.stream().mapToLong(PendingWork::characters).sum();
+        Verdicts.Requested redo = verdicts.redoRequested(runId);
+        long toSubmit = pending.stream().mapToLong(PendingWork::rows).sum() + redo.rows();
+        long characters = pending.stream().mapToLong(PendingWork::characters).sum() + redo.characters();
+        List<String> kinds = new ArrayList<>(pending.stream()
+            .map(p -> p.rows() + " " + p.endpoint() + (p.requests() == p.rows() ? ""
+                    : " in " + p.requests() + " requests, long texts being sent in parts"))
+            .toList());
+        if (redo.rows() > 0) {
+            kinds.add(redo.rows() + " narrated again at a reviewer's request, a new take each");
+        }
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
                 "dry run of %d rows: %d would be submitted (%s), %d characters, about %.1f credits at %s per 1,000;"
                         + " %d reused from earlier runs; %d invalid",
-                counts.total(), toSubmit, pending.isEmpty() ? "none" : pending.stream()
-                    .map(p -> p.rows() + " " + p.endpoint() + (p.requests() == p.rows() ? ""
-                            : " in " + p.requests() + " requests, long texts being sent in parts"))
-                    .collect(Collectors.joining(", ")),
+                counts.total(), toSubmit, kinds.isEmpty() ? "none" : String.join(", ", kinds),
                 characters, price.estimate(characters), price.perThousandCharacters(),
                 counts.total() - toSubmit - counts.invalid(), counts.invalid()));
         Optional<Double> balance = CreditPrice.balance(akool);
@@ -94,7 +102,7 @@ class RunSummary {
         registry.forgetRun(runId);
         RunOutcome outcome = new RunOutcome(counts.invalid() == 0 ? RunOutcome.ALL_SUCCEEDED : RunOutcome.SOME_ROWS_FAILED,
                 report.toString(), 0, 0, counts.invalid(), execution.getId());
-        writeFile(RunFacts.of(execution), execution, outcome, counts, characters, balance.orElse(null), null);
+        writeFile(RunFacts.of(execution), execution, outcome, counts, characters, balance.orElse(null), null, redo.rows());
         return outcome;
     }
 
@@ -137,6 +145,11 @@ class RunSummary {
                         + " audio check (" + ReportFiles.REPORT + "#FLAGGED lists them first, and results.csv"
                         + " says why in audio_check)";
             }
+            long retaken = verdicts.retaken(runId);
+            if (retaken > 0) {
+                message += "; " + (retaken == 1 ? "1 row" : retaken + " rows") + " narrated again at a reviewer's request"
+                        + " (each earlier take kept beside its file as <stem>.take<N>.mp3)";
+            }
             if (failed + invalid > 0) {
                 message += "; the rows to fix or rerun are in " + folder.resolve(ReportFiles.FAILED)
                         + (failed > 0 ? " (running the same command again retries the FAILED rows)" : "");
@@ -155,13 +168,13 @@ class RunSummary {
         RunFacts facts = RunFacts.of(execution);
         Double before = facts.balanceBefore();
         Double after = before == null ? null : CreditPrice.balance(akool).orElse(null);
-        writeFile(facts, execution, outcome, counts, characters, before, after);
+        writeFile(facts, execution, outcome, counts, characters, before, after, verdicts.retaken(facts.run()));
         return outcome;
     }
 
     /** run-summary.json: the facts of this run or dry run, for machines (fields in docs/commands.md). */
     private void writeFile(RunFacts facts, JobExecution execution, RunOutcome outcome, RunCounts counts, long characters,
-            Double balanceBefore, Double balanceAfter) {
+            Double balanceBefore, Double balanceAfter, long narratedAgain) {
         boolean dryRun = facts.dryRun();
         Map<String, Long> requests = new LinkedHashMap<>();
         akool.requestCounts().forEach((kind, count) -> requests.put(kind, count - requestsBefore.getOrDefault(kind, 0L)));
@@ -169,7 +182,7 @@ class RunSummary {
                 facts.outputDir().toString(), outcome.exitCode(), outcome.message(),
                 String.valueOf(execution.getStartTime()), String.valueOf(execution.getEndTime()), seconds(execution),
                 new RunSummaryFile.Rows(counts.total(), dryRun ? 0 : counts.succeeded(), dryRun ? 0 : counts.notSucceeded(),
-                        counts.invalid(), dryRun ? 0 : statistics.filesToListenTo(facts.run())),
+                        counts.invalid(), dryRun ? 0 : statistics.filesToListenTo(facts.run()), narratedAgain),
                 dryRun ? null : characters, dryRun ? characters : null, price.estimate(characters),
                 price.perThousandCharacters(), balanceBefore, balanceAfter, requests,
                 throttle.slowDowns() - rateLimitedBefore,

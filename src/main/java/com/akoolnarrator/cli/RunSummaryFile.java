@@ -31,8 +31,12 @@ final class RunSummaryFile {
             Map<String, Long> requests, long rateLimited, RequestBudget requestBudget) {
     }
 
-    /** A dry run counts only {@code total} and {@code invalid}. */
-    record Rows(long total, long succeeded, long failed, long invalid, long toListenTo) {
+    /**
+     * A dry run counts only {@code total}, {@code invalid} and {@code narratedAgain}.
+     *
+     * @param narratedAgain rows narrated again at a reviewer's request (a dry run: that would be)
+     */
+    record Rows(long total, long succeeded, long failed, long invalid, long toListenTo, long narratedAgain) {
     }
 
     /** {@code nextRunStartsAt} only when the rate is learnt. */

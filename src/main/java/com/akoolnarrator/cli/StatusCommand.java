@@ -19,6 +19,7 @@ import com.akoolnarrator.job.RunFacts;
 import com.akoolnarrator.ledger.RunCounts;
 import com.akoolnarrator.ledger.RunStatistics;
 import com.akoolnarrator.ledger.RunStatistics.AtAkool;
+import com.akoolnarrator.review.Verdicts;
 import com.akoolnarrator.storage.FolderHolder;
 import com.akoolnarrator.storage.FolderIdentity;
 
@@ -36,8 +37,10 @@ class StatusCommand {
     private final JobRepository jobRepository;
     private final RunStatistics statistics;
     private final Clock clock;
+    private final Verdicts verdicts;
 
-    StatusCommand(JobRepository jobRepository, RunStatistics statistics, Clock clock) {
+    StatusCommand(JobRepository jobRepository, RunStatistics statistics, Verdicts verdicts, Clock clock) {
+        this.verdicts = verdicts;
         this.jobRepository = jobRepository;
         this.statistics = statistics;
         this.clock = clock;
@@ -53,7 +56,11 @@ class StatusCommand {
     }
 
     /** The last run's rows by state, its jobs at Akool and the first rows that did not succeed. */
-    record LastRun(long run, Rows rows, AtAkoolJobs atAkool, List<Problem> problems, long moreProblems) {
+    record LastRun(long run, Rows rows, AtAkoolJobs atAkool, Review review, List<Problem> problems, long moreProblems) {
+    }
+
+    /** Its files by a reviewer's decision: approved, to narrate again on the next run, not decided yet. */
+    record Review(long approved, long redo, long undecided) {
     }
 
     record Rows(long total, long succeeded, long failed, long invalid, long atAkool, long toSubmit, long toListenTo) {
@@ -108,7 +115,9 @@ class StatusCommand {
             .map(problem -> new Problem(problem.line(), String.valueOf(problem.rowId()), problem.status(),
                     String.valueOf(problem.reason())))
             .toList();
-        return new LastRun(runId, rows, atAkool, problems, Math.max(0, counts.failed() + counts.invalid() - problems.size()));
+        Verdicts.Tally tally = verdicts.tally(runId);
+        return new LastRun(runId, rows, atAkool, new Review(tally.approved(), tally.redo(), tally.undecided()), problems,
+                Math.max(0, counts.failed() + counts.invalid() - problems.size()));
     }
 
     private List<RunLine> runs(String scope) {
@@ -153,6 +162,11 @@ class StatusCommand {
         if (rows.toListenTo() > 0) {
             text.append(String.format("Files to listen to (flagged by the audio check): %s; see report.html#FLAGGED%n",
                     rows.toListenTo()));
+        }
+        Review review = last.review();
+        if (review.approved() + review.redo() > 0) {
+            text.append(String.format("Reviewed: %s approved, %s to narrate again on the next run (redo), %s not decided"
+                    + " yet%n", review.approved(), review.redo(), review.undecided()));
         }
         AtAkoolJobs atAkool = last.atAkool();
         if (atAkool.jobs() > 0) {

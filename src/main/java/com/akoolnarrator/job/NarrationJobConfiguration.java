@@ -35,14 +35,15 @@ import com.akoolnarrator.storage.DownloadException;
 import com.akoolnarrator.webhook.WebhookReceiver;
 
 /**
- * The narration job: validate the input into the ledger, then submit and collect side by side (downloads start while
+ * The narration job: validate the input into the ledger, move the takes a reviewer sent back on to their next take
+ * ({@code review}), then submit and collect side by side (downloads start while
  * rows are still being submitted), then join the rows narrated in parts and write the results. Each step is configured
  * in the package of its phase: {@code validate}, {@code submit}, {@code collect}, {@code finish}; they import this
  * package, never each other.
  *
  * <pre>
- * validate ──▶ ┬─ submit  (create/clone, rate-limited, each accepted id committed first)
- *              └─ collect (takes over the accepted jobs from the ledger, polls them, downloads completed MP3s)
+ * validate ──▶ redo ──▶ ┬─ submit  (create/clone, rate-limited, each accepted id committed first)
+ *                       └─ collect (takes over the accepted jobs from the ledger, polls them, downloads completed MP3s)
  *                                                         ──▶ join ──▶ review ──▶ tag ──▶ results
  * </pre>
  *
@@ -61,7 +62,8 @@ class NarrationJobConfiguration {
             new FlowExecutionStatus(RunContext.isDryRun(jobExecution.getJobParameters()) ? DRY_RUN : "NARRATE");
 
     @Bean
-    Job narrationJob(JobRepository jobRepository, Step validateStep, Step submitStep, Step collectStep, Step joinStep,
+    Job narrationJob(JobRepository jobRepository, Step validateStep, Step redoStep, Step submitStep, Step collectStep,
+            Step joinStep,
             Step reviewStep, Step tagStep, Step resultsStep, RunContexts runContexts, @Qualifier("runProgress") JobExecutionListener runProgress,
             LearntRateListener learntRate) {
         Flow submit = new FlowBuilder<Flow>("submitFlow").start(submitStep).build();
@@ -78,7 +80,7 @@ class NarrationJobConfiguration {
             .next(DRY_RUN_DECIDER)
                 .on(DRY_RUN).end()
             .from(DRY_RUN_DECIDER)
-                .on("*").to(narrate).next(joinStep).next(reviewStep).next(tagStep).next(resultsStep)
+                .on("*").to(redoStep).next(narrate).next(joinStep).next(reviewStep).next(tagStep).next(resultsStep)
             .end()
             .build();
     }

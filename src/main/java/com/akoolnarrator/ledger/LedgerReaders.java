@@ -70,9 +70,15 @@ public class LedgerReaders {
                         invalid != null ? 0 : rs.getInt("ATTEMPTS"), error, RowValues.decode(rs.getString("RAW_VALUES")),
                         succeeded ? AudioColumns.checked(rs, RESULT_AUDIO_COLUMN) : null,
                         succeeded ? AudioColumns.expectedSeconds(rs, RESULT_AUDIO_COLUMN) : null,
-                        succeeded ? rs.getString("CONTENT_HASH") : null, LexiconUses.describe(rs.getString("LEXICON")));
+                        succeeded ? rs.getString("CONTENT_HASH") : null, LexiconUses.describe(rs.getString("LEXICON")),
+                        invalid != null ? null : rs.getInt("TAKE"), review(rs.getString("REVIEW")),
+                        rs.getString("REVIEW_REASON"));
             })
             .build();
+    }
+
+    private static ResultRow.Review review(String decision) {
+        return decision == null ? null : ResultRow.Review.valueOf(decision);
     }
 
     /**

@@ -8,19 +8,31 @@ import java.util.List;
  * @param contentHash what the row's MP3 is a narration of (text as said, voice, rate): how a folder whose job database
  *                    was lost recognises its files
  * @param lexicon     the lexicon's entries that changed the row's text, with how often ({@code SQL x2; Akool x1})
+ * @param take        which take of the row's narration this is, from 1 (null for an INVALID row)
+ * @param review      a reviewer's decision on this take, null when none
  */
 public record ResultRow(long line, String id, Status status, String file, String akoolId, String audioUrl, Long bytes,
         Double durationSeconds, String sha256, int attempts, String error, List<String> values, CheckedAudio audio,
-        Double expectedSeconds, String contentHash, String lexicon) {
+        Double expectedSeconds, String contentHash, String lexicon, Integer take, Review review, String reviewReason) {
 
     public enum Status { SUCCEEDED, FAILED, INVALID }
 
+    /** A person's decision on a take: keep it, or narrate it again on the next run. */
+    public enum Review {
+        APPROVE, REDO;
+
+        /** As results.csv and the review's CSV write it. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     public static final List<String> COLUMNS = List.of("id", "status", "file", "akool_id", "audio_url", "bytes",
             "duration_seconds", "sha256", "attempts", "error", "loudness_lufs", "peak_dbfs", "gain_db", "audio_check",
-            "content_hash", "lexicon");
+            "content_hash", "lexicon", "take", "review", "review_reason");
 
     /** Whether the audio check flagged this row's file: one to listen to before it is published. */
     public boolean flagged() {
-        return status == Status.SUCCEEDED && audio != null && !audio.flags().isBlank();
+        return status == Status.SUCCEEDED && audio != null && !audio.flags().isBlank() && review != Review.APPROVE;
     }
 }

@@ -26,7 +26,11 @@ public final class SharedSql {
     public static final String AUDIO_COLUMNS = "N.LOUDNESS_LUFS, N.PEAK_DBFS, N.GAIN_DB, N.CLIPPED_SAMPLES, N.LONGEST_SILENCE,"
             + " N.LONGEST_SILENCE_AT, N.AUDIO_SECONDS, N.AUDIO_FLAGS, N.DURATION_FLAG, N.EXPECTED_SECONDS";
 
-    /** The run's rows whose MP3 is on disk and flagged, by the file alone or by the review. */
+    /**
+     * The run's rows whose MP3 is on disk and flagged, by the file alone or by the speaking-rate review, and that no
+     * person approved since: a listener's verdict wins over the machine's.
+     */
     public static final String FLAGGED_FILES = " FROM RUN_ROW R JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
-            + " WHERE R.RUN_ID = ? AND N.STATE = 'DOWNLOADED' AND (N.AUDIO_FLAGS <> '' OR N.DURATION_FLAG IS NOT NULL)";
+            + " WHERE R.RUN_ID = ? AND N.STATE = 'DOWNLOADED' AND (N.AUDIO_FLAGS <> '' OR N.DURATION_FLAG IS NOT NULL)"
+            + " AND (N.REVIEW IS NULL OR N.REVIEW <> 'APPROVE')";
 }

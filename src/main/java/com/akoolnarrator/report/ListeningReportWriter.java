@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import com.akoolnarrator.input.InputColumn;
 import com.akoolnarrator.input.InputHeader;
 import com.akoolnarrator.ledger.CheckedAudio;
 import com.akoolnarrator.ledger.ResultRow;
+import com.akoolnarrator.review.Takes;
 import com.akoolnarrator.storage.AtomicFile;
 
 /**
@@ -79,6 +81,9 @@ class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepExecutio
                     .levels{font-size:.8rem;color:#5a6475}
                     tr.flagged{background:#fffbea}
                     .check{color:#7a5200;font-weight:500}
+                    .takes{font-size:.8rem;color:#5a6475}
+                    .review.approve{color:#17622e;font-weight:600}
+                    .review.redo{color:#9b1c17;font-weight:600}
                     .flag{font-weight:600;font-size:.8rem;padding:.1rem .45rem;border-radius:.3rem;background:#fff0cc;color:#7a5200}
                     </style></head><body>
                     <h1>Narration report</h1>
@@ -113,7 +118,7 @@ class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepExecutio
                 .append("</td><td>");
             if (row.status() == ResultRow.Status.SUCCEEDED) {
                 tr.append("<audio controls preload=\"none\" src=\"").append(escape(relativeUrl(row.file()))).append("\"></audio>")
-                    .append(levels(row));
+                    .append(levels(row)).append(takes(row));
             }
             tr.append("</td><td>").append(row.durationSeconds() == null ? "" : String.format(Locale.ROOT, "%.1f s", row.durationSeconds()))
                 .append("</td><td class=\"check\">").append(check(row))
@@ -121,6 +126,29 @@ class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepExecutio
             out.write(tr.toString());
         }
         out.flush();
+    }
+
+    /**
+     * The take this file is, a reviewer's decision on it, and a player for each take it replaced that is still kept
+     * beside it ({@code <stem>.take<N><ext>}).
+     */
+    private String takes(ResultRow row) {
+        if (row.take() == null || row.take() == 1 && row.review() == null) {
+            return "";
+        }
+        StringBuilder takes = new StringBuilder("<div class=\"takes\">take ").append(row.take());
+        if (row.review() != null) {
+            takes.append(" · <span class=\"review ").append(row.review().label()).append("\">").append(row.review().label())
+                .append("</span>").append(row.reviewReason() == null ? "" : ": " + escape(row.reviewReason()));
+        }
+        for (int earlier = 1; earlier < row.take(); earlier++) {
+            String kept = Takes.keptName(row.file(), earlier);
+            if (Files.isRegularFile(folder.resolve(kept))) {
+                takes.append("<div>take ").append(earlier).append(" <audio class=\"earlier\" controls preload=\"none\" src=\"")
+                    .append(escape(relativeUrl(kept))).append("\"></audio></div>");
+            }
+        }
+        return takes.append("</div>").toString();
     }
 
     /** Loudness and peak beside the player, and the gain levelling applied. */

@@ -86,6 +86,9 @@ class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecutionListene
             cells.add(cell(audioCheck.describe(AudioFindings.of(heard), row.expectedSeconds())));
             cells.add(cell(row.contentHash()));
             cells.add(cell(row.lexicon()));
+            cells.add(row.take() == null ? "" : row.take());
+            cells.add(row.review() == null ? "" : row.review().label());
+            cells.add(cell(row.reviewReason()));
             for (int index : header.passThrough()) {
                 cells.add(cell(index < row.values().size() ? row.values().get(index) : ""));
             }

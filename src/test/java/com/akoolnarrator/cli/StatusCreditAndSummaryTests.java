@@ -20,6 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.akoolnarrator.JobTestSupport;
 import com.akoolnarrator.ledger.RunStatistics;
+import com.akoolnarrator.review.Verdicts;
 import com.akoolnarrator.simulator.AkoolSimulator;
 
 import tools.jackson.databind.JsonNode;
@@ -34,9 +35,12 @@ class StatusCreditAndSummaryTests extends JobTestSupport {
     @Autowired
     RunStatistics statistics;
 
+    @Autowired
+    Verdicts verdicts;
+
     private String status(String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new StatusCommand(jobRepository, statistics, Clock.systemUTC()).print(output(), Command.Status.Format.valueOf(format),
+        new StatusCommand(jobRepository, statistics, verdicts, Clock.systemUTC()).print(output(), Command.Status.Format.valueOf(format),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -37,6 +37,9 @@ final class ReusePolicy {
      *                   ({@code RecordedFile}; asked only when it matters)
      */
     public NarrationState next(KnownNarration known, String outputFile, BooleanSupplier fileIntact, Instant now) {
+        if (known.redoAsked()) {
+            return known.state(); // the redo step keeps this take and asks for the next one, whatever its file's state
+        }
         Instant expiredBefore = now.minus(retention);
         boolean akoolStillHasIt = known.completedAt() != null ? known.completedAt().isAfter(expiredBefore)
                 : known.submittedAt() != null && known.submittedAt().isAfter(expiredBefore);
@@ -59,20 +62,29 @@ final class ReusePolicy {
 
     /**
      * Whether an MP3 found in the folder holding this narration ({@code NarratedFiles}) may stand for it instead of
-     * what the policy would do: not a take the audio check rejected, nor one of another Akool job than the ledger's.
+     * what the policy would do: not a take the audio check rejected, nor one a reviewer asked to narrate again (a take
+     * replaced and not yet narrated anew: its file may still be under the name), nor one of another Akool job than the
+     * ledger's.
      *
      * @param foundAkoolIds the Akool job id(s) the file says it came from, or null when it does not say
      */
     public boolean mayTakeFromFolder(KnownNarration known, NarrationState next, String foundAkoolIds) {
-        if (next == NarrationState.DOWNLOADED || known.failureKind() == FailureKind.AUDIO_REJECTED) {
+        if (next == NarrationState.DOWNLOADED || known.failureKind() == FailureKind.AUDIO_REJECTED || known.redoAsked()
+                || known.take() > 1 && known.akoolId() == null) {
             return false;
         }
         return known.akoolId() == null || foundAkoolIds == null || known.akoolId().equals(foundAkoolIds);
     }
 
-    /** What the ledger knows of a narration from an earlier run. */
-    /** @param sha256 the checksum of the file last recorded for it (downloaded, joined, tagged, recovered); null before */
+    /**
+     * What the ledger knows of a narration from an earlier run.
+     *
+     * @param sha256    the checksum of the file last recorded for it (downloaded, joined, tagged, recovered); null before
+     * @param take      which take it is on, from 1
+     * @param redoAsked whether a reviewer asked for this take to be narrated again
+     */
     public record KnownNarration(NarrationState state, FailureKind failureKind, String outputFile, Long fileBytes,
-            String sha256, String audioUrl, Instant submittedAt, Instant completedAt, String akoolId) {
+            String sha256, String audioUrl, Instant submittedAt, Instant completedAt, String akoolId, int take,
+            boolean redoAsked) {
     }
 }

@@ -183,7 +183,7 @@ class RowRecorder {
                         kind == null ? null : FailureKind.valueOf(kind), rs.getString("OUTPUT_FILE"),
                         (Long) rs.getObject("FILE_BYTES", Long.class), rs.getString("SHA256"), rs.getString("AUDIO_URL"),
                         LedgerStore.instant(rs.getTimestamp("SUBMITTED_AT")), LedgerStore.instant(rs.getTimestamp("COMPLETED_AT")),
-                        rs.getString("AKOOL_ID")));
+                        rs.getString("AKOOL_ID"), rs.getInt("TAKE"), "REDO".equals(rs.getString("REVIEW"))));
             });
             return known;
         }

@@ -26,7 +26,7 @@ class ReusePolicyTests {
 
     private static KnownNarration known(NarrationState state, FailureKind kind, String url, Instant submitted,
             Instant completed) {
-        return new KnownNarration(state, kind, "a.mp3", 1234L, null, url, submitted, completed, null);
+        return new KnownNarration(state, kind, "a.mp3", 1234L, null, url, submitted, completed, null, 1, false);
     }
 
     @Test
@@ -93,5 +93,24 @@ class ReusePolicyTests {
                 () -> false, NOW)).as("Akool asked again").isEqualTo(NarrationState.SUBMITTED);
         assertThat(policy.next(known(NarrationState.FAILED, FailureKind.NOT_DOWNLOADED, "u", EIGHT_DAYS_AGO,
                 EIGHT_DAYS_AGO), "a.mp3", () -> false, NOW)).as("past Akool's retention").isEqualTo(NarrationState.PENDING);
+    }
+
+    @Test
+    void aTakeAReviewerSentBackIsLeftAsItIsForTheRedoStepAndNeverTakenFromTheFolder() {
+        KnownNarration sentBack = new KnownNarration(NarrationState.DOWNLOADED, null, "a.mp3", 1234L, "sha", "u",
+                YESTERDAY, YESTERDAY, "akool-1", 1, true);
+
+        assertThat(policy.next(sentBack, "a.mp3", () -> fail("its file does not matter"), NOW))
+            .as("not downloaded again from the job being replaced").isEqualTo(NarrationState.DOWNLOADED);
+        assertThat(policy.mayTakeFromFolder(sentBack, NarrationState.COMPLETED, "akool-1")).isFalse();
+    }
+
+    @Test
+    void aNewTakeNotYetSentIsNotTakenFromTheFolderWhereTheTakeBeforeItMayStillBe() {
+        KnownNarration secondTake = new KnownNarration(NarrationState.PENDING, null, "a.mp3", null, null, null, null,
+                null, null, 2, false);
+
+        assertThat(policy.mayTakeFromFolder(secondTake, NarrationState.PENDING, "akool-1")).isFalse();
+        assertThat(policy.mayTakeFromFolder(secondTake, NarrationState.PENDING, null)).isFalse();
     }
 }
