@@ -20,6 +20,7 @@ import com.akoolnarrator.database.FolderLock;
 import com.akoolnarrator.job.NarrationLauncher;
 import com.akoolnarrator.ledger.RunRegistry;
 import com.akoolnarrator.ledger.RunStatistics;
+import com.akoolnarrator.review.Verdicts;
 
 class NoCredentialsTests extends JobTestSupport {
 
@@ -44,10 +45,13 @@ class NoCredentialsTests extends JobTestSupport {
     @Autowired
     AudioInspector audioInspector;
 
+    @Autowired
+    Verdicts verdicts;
+
     @Test
     void noCredentialsIsAUsageErrorThatNamesWhereToPutTheKey() throws Exception {
         NarrationCommand withoutKey = new NarrationCommand(launcher,
-                new RunSummary(statistics, registry, throttle, new CreditPrice(4.4), akoolClient),
+                new RunSummary(statistics, registry, throttle, new CreditPrice(4.4), akoolClient, verdicts),
                 new AkoolConnection(URI.create("https://openapi.akool.com"), Optional.empty()), runProgress,
                 Clock.systemUTC(), folderLock, audioInspector);
         Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
