@@ -27,8 +27,8 @@ class JobDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
             String holder = database.getParent() == null || database.getParent().getParent() == null ? ""
                     : FolderHolder.of(database.getParent().getParent()).map(h -> " (" + h + ")").orElse("");
             return new FailureAnalysis("Another run is using this output folder: its job database (" + file
-                    + ") is locked by a running akool-narrator process" + holder + ".",
-                    "Wait for that run to finish (or stop it with Ctrl-C), or give this run another --output-dir.", cause);
+                    + ") is locked by a running akool-narrator process" + holder + " (a run, or a review of the folder).",
+                    "Wait for that run to finish or end the review (Ctrl-C), or give this run another --output-dir.", cause);
         }
         if (damaged(cause)) {
             Matcher file = DATABASE_FILE.matcher(message);
