@@ -122,7 +122,7 @@ public record InputFile(Path path, Path source, char delimiter, InputHeader head
     }
 
     /** The most frequent of comma, semicolon and tab in the header line, outside quotes; comma on a tie. */
-    public static char detectDelimiter(String headerLine) {
+    static char detectDelimiter(String headerLine) {
         int commas = 0;
         int semicolons = 0;
         int tabs = 0;

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import com.akoolnarrator.lexicon.Lexicon;
@@ -69,25 +67,17 @@ public final class LexiconFile {
     }
 
     private static List<LexiconEntry> entries(String name, String text) {
-        CSVFormat format = InputFile.format(InputFile.detectDelimiter(text.lines().findFirst().orElse("")));
         List<LexiconEntry> entries = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
-        try (CSVParser parser = CSVParser.parse(text, format)) {
-            Map<String, Integer> columns = null;
-            long line = 1;
-            int counted = 0;
-            for (CSVRecord record : parser) {
-                for (; counted < record.getCharacterPosition() && counted < text.length(); counted++) {
-                    line += text.charAt(counted) == '\n' ? 1 : 0;
-                }
-                if (record.size() == 1 && record.get(0).isBlank()) {
-                    continue;
-                }
+        Map<String, Integer> columns = null;
+        try {
+            for (CsvLines.Numbered numbered : CsvLines.of(text)) {
                 if (columns == null) {
-                    columns = header(name, record);
+                    columns = header(name, numbered.record());
                     continue;
                 }
-                LexiconEntry entry = entry(name, record, columns, line);
+                long line = numbered.line();
+                LexiconEntry entry = entry(name, numbered.record(), columns, line);
                 String key = entry.matchCase() ? entry.term() : entry.term().toLowerCase(Locale.ROOT);
                 Long earlier = seen.putIfAbsent((entry.matchCase() ? "=" : "~") + key, line);
                 if (earlier != null) {
@@ -96,14 +86,14 @@ public final class LexiconFile {
                 }
                 entries.add(entry);
             }
-            if (columns == null) {
-                throw new LexiconException("the lexicon " + name + " is empty: give it a header line 'term,say' and a"
-                        + " line per term");
-            }
         }
         catch (IOException | UncheckedIOException e) {
             throw new LexiconException("the lexicon " + name + " cannot be read as CSV: " + e.getMessage()
                     + " (a quote that is not closed?)");
+        }
+        if (columns == null) {
+            throw new LexiconException("the lexicon " + name + " is empty: give it a header line 'term,say' and a"
+                    + " line per term");
         }
         return entries;
     }

@@ -9,13 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 import com.akoolnarrator.audio.AudioCheck;
 import com.akoolnarrator.audio.AudioFindings;
-import com.akoolnarrator.input.InputFile;
+import com.akoolnarrator.input.CsvLines;
 import com.akoolnarrator.ledger.ResultRow;
 
 /**
@@ -52,39 +51,29 @@ final class DecisionsCsv {
 
     /** Every decision of the file {@code name}, or the first thing wrong with it, as one line. */
     static List<Line> read(String name, String text) {
-        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        CSVFormat format = InputFile.format(InputFile.detectDelimiter(content.lines().findFirst().orElse("")));
         List<Line> lines = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
-        try (CSVParser parser = CSVParser.parse(content, format)) {
-            Map<String, Integer> columns = null;
-            long line = 1;
-            int counted = 0;
-            for (CSVRecord record : parser) {
-                for (; counted < record.getCharacterPosition() && counted < content.length(); counted++) {
-                    line += content.charAt(counted) == '\n' ? 1 : 0;
-                }
-                if (record.size() == 1 && record.get(0).isBlank()) {
-                    continue;
-                }
+        Map<String, Integer> columns = null;
+        try {
+            for (CsvLines.Numbered numbered : CsvLines.of(text.startsWith("\uFEFF") ? text.substring(1) : text)) {
                 if (columns == null) {
-                    columns = header(name, record);
+                    columns = header(name, numbered.record());
                     continue;
                 }
-                Line read = line(name, line, record, columns);
-                Long earlier = seen.putIfAbsent(read.id(), line);
+                Line read = line(name, numbered.line(), numbered.record(), columns);
+                Long earlier = seen.putIfAbsent(read.id(), numbered.line());
                 if (earlier != null) {
-                    throw new ReviewRefused(name + ", line " + line + ", column 'id': '" + read.id()
+                    throw new ReviewRefused(name + ", line " + numbered.line() + ", column 'id': '" + read.id()
                             + "' is already on line " + earlier + ": keep one of them");
                 }
                 lines.add(read);
             }
-            if (columns == null) {
-                throw new ReviewRefused(name + " is empty: give it a header line 'id,decision,reason' and a line per row");
-            }
         }
         catch (IOException | UncheckedIOException e) {
             throw new ReviewRefused(name + " cannot be read as CSV: " + e.getMessage() + " (a quote that is not closed?)");
+        }
+        if (columns == null) {
+            throw new ReviewRefused(name + " is empty: give it a header line 'id,decision,reason' and a line per row");
         }
         return lines;
     }

@@ -30,21 +30,12 @@ import com.akoolnarrator.storage.Sha256;
  */
 @ParameterizedClass
 @ValueSource(strings = { SliceDatabase.H2, SliceDatabase.POSTGRESQL })
-class LedgerSliceTests {
+class LedgerSliceTests extends SliceTestSupport {
 
-    private final SliceDatabase database;
-    private final LedgerSlice slice;
-    private final SliceRows rows;
-    private final AkoolJobFacts facts;
-    private final LedgerReaders readers;
     private final RunStatistics statistics;
 
     LedgerSliceTests(String vendor, @TempDir Path work) {
-        this.database = SliceDatabase.of(vendor);
-        this.slice = new LedgerSlice(database, work);
-        this.rows = new SliceRows(slice);
-        this.facts = slice.facts();
-        this.readers = slice.readers();
+        super(vendor, work);
         this.statistics = slice.statistics();
     }
 

@@ -2,7 +2,6 @@ package com.akoolnarrator.review;
 
 import static com.akoolnarrator.job.validate.SliceRows.row;
 import static com.akoolnarrator.job.validate.SliceRows.script;
-import static com.akoolnarrator.ledger.LedgerSlice.checked;
 import static com.akoolnarrator.ledger.LedgerSlice.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,12 +18,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 import com.akoolnarrator.job.validate.SliceRows;
-import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.DownloadedNarration;
 import com.akoolnarrator.ledger.LedgerSlice;
 import com.akoolnarrator.ledger.PendingNarration;
 import com.akoolnarrator.ledger.ResultRow;
 import com.akoolnarrator.ledger.SliceDatabase;
+import com.akoolnarrator.ledger.SliceTestSupport;
 import com.akoolnarrator.storage.DownloadedAudio;
 import com.akoolnarrator.storage.Sha256;
 
@@ -34,20 +33,13 @@ import com.akoolnarrator.storage.Sha256;
  */
 @ParameterizedClass
 @ValueSource(strings = { SliceDatabase.H2, SliceDatabase.POSTGRESQL })
-class ReviewSliceTests {
+class ReviewSliceTests extends SliceTestSupport {
 
-    private final SliceDatabase database;
-    private final LedgerSlice slice;
-    private final SliceRows rows;
-    private final AkoolJobFacts facts;
     private final ReviewRows reviews;
     private final Verdicts verdicts;
 
     ReviewSliceTests(String vendor, @TempDir Path work) {
-        this.database = SliceDatabase.of(vendor);
-        this.slice = new LedgerSlice(database, work);
-        this.rows = new SliceRows(slice);
-        this.facts = slice.facts();
+        super(vendor, work);
         this.reviews = new ReviewRows(slice.store());
         this.verdicts = new Verdicts(slice.store());
     }
@@ -104,10 +96,7 @@ class ReviewSliceTests {
         Path file = folder.root().resolve("lessons/l.mp3");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "take one");
-        facts.beginSubmission(lesson.key(folder));
-        facts.recordAccepted(lesson.key(folder), "akool-1", "https://akool.example/1", folder.journal());
-        facts.recordDownloaded(new DownloadedNarration(lesson.key(folder), new DownloadedAudio("lessons/l.mp3", 8,
-                Sha256.ofFile(file), 2.0), checked(2.0, "")));
+        narrated(folder, lesson.key(folder), "akool-1", new DownloadedAudio("lessons/l.mp3", 8, Sha256.ofFile(file), 2.0));
         reviews.decide(lesson.key(folder), 1, ResultRow.Review.REDO, "mispronounces SQL", "alice");
         assertThat(verdicts.redoRequested(run)).isEqualTo(new Verdicts.Requested(1, 7));
 
@@ -189,9 +178,7 @@ class ReviewSliceTests {
 
     private void download(LedgerSlice.Folder folder, SliceRows.Row row, String file) throws Exception {
         Files.writeString(folder.root().resolve(file), "audio of " + row.id());
-        facts.beginSubmission(row.key(folder));
-        facts.recordAccepted(row.key(folder), "akool-" + row.id(), "https://akool.example/" + file, folder.journal());
-        facts.recordDownloaded(new DownloadedNarration(row.key(folder), new DownloadedAudio(file, 10,
-                Sha256.ofFile(folder.root().resolve(file)), 2.0), checked(2.0, "")));
+        narrated(folder, row.key(folder), "akool-" + row.id(), new DownloadedAudio(file, 10,
+                Sha256.ofFile(folder.root().resolve(file)), 2.0));
     }
 }

@@ -2,7 +2,6 @@ package com.akoolnarrator.tags;
 
 import static com.akoolnarrator.job.validate.SliceRows.row;
 import static com.akoolnarrator.job.validate.SliceRows.script;
-import static com.akoolnarrator.ledger.LedgerSlice.checked;
 import static com.akoolnarrator.ledger.LedgerSlice.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,11 +14,10 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.akoolnarrator.job.validate.SliceRows;
-import com.akoolnarrator.ledger.AkoolJobFacts;
-import com.akoolnarrator.ledger.DownloadedNarration;
 import com.akoolnarrator.ledger.LedgerSlice;
 import com.akoolnarrator.ledger.PendingNarration;
 import com.akoolnarrator.ledger.SliceDatabase;
+import com.akoolnarrator.ledger.SliceTestSupport;
 import com.akoolnarrator.storage.DownloadedAudio;
 import com.akoolnarrator.storage.Sha256;
 
@@ -29,19 +27,12 @@ import com.akoolnarrator.storage.Sha256;
  */
 @ParameterizedClass
 @ValueSource(strings = { SliceDatabase.H2, SliceDatabase.POSTGRESQL })
-class FileTagsSliceTests {
+class FileTagsSliceTests extends SliceTestSupport {
 
-    private final SliceDatabase database;
-    private final LedgerSlice slice;
-    private final SliceRows rows;
-    private final AkoolJobFacts facts;
     private final FileTags fileTags;
 
     FileTagsSliceTests(String vendor, @TempDir Path work) {
-        this.database = SliceDatabase.of(vendor);
-        this.slice = new LedgerSlice(database, work);
-        this.rows = new SliceRows(slice);
-        this.facts = slice.facts();
+        super(vendor, work);
         this.fileTags = new FileTags(slice.store());
     }
 
@@ -92,9 +83,6 @@ class FileTagsSliceTests {
     }
 
     private void download(LedgerSlice.Folder folder, String key, String file, double seconds) throws Exception {
-        facts.beginSubmission(key);
-        facts.recordAccepted(key, "akool-" + key.substring(0, 8), "https://akool.example/" + file, folder.journal());
-        facts.recordDownloaded(new DownloadedNarration(key, new DownloadedAudio(file, 1000, Sha256.of(key), seconds),
-                checked(seconds, "")));
+        narrated(folder, key, "akool-" + key.substring(0, 8), new DownloadedAudio(file, 1000, Sha256.of(key), seconds));
     }
 }

@@ -18,13 +18,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.akoolnarrator.audio.AudioFindings;
 import com.akoolnarrator.audio.AudioFlag;
 import com.akoolnarrator.job.validate.SliceRows;
-import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.DownloadedNarration;
-import com.akoolnarrator.ledger.LedgerReaders;
 import com.akoolnarrator.ledger.LedgerSlice;
 import com.akoolnarrator.ledger.PendingNarration;
 import com.akoolnarrator.ledger.ResultRow;
 import com.akoolnarrator.ledger.SliceDatabase;
+import com.akoolnarrator.ledger.SliceTestSupport;
 import com.akoolnarrator.storage.DownloadedAudio;
 import com.akoolnarrator.storage.Sha256;
 
@@ -34,22 +33,13 @@ import com.akoolnarrator.storage.Sha256;
  */
 @ParameterizedClass
 @ValueSource(strings = { SliceDatabase.H2, SliceDatabase.POSTGRESQL })
-class FinishSliceTests {
+class FinishSliceTests extends SliceTestSupport {
 
-    private final SliceDatabase database;
-    private final LedgerSlice slice;
-    private final SliceRows rows;
-    private final AkoolJobFacts facts;
-    private final LedgerReaders readers;
     private final SplitRows splitRows;
     private final AudioReview review;
 
     FinishSliceTests(String vendor, @TempDir Path work) {
-        this.database = SliceDatabase.of(vendor);
-        this.slice = new LedgerSlice(database, work);
-        this.rows = new SliceRows(slice);
-        this.facts = slice.facts();
-        this.readers = slice.readers();
+        super(vendor, work);
         this.splitRows = new SplitRows(slice.store());
         this.review = new AudioReview(slice.store());
     }
@@ -109,12 +99,9 @@ class FinishSliceTests {
         }
         rows.record(folder, run, lessons.toArray(SliceRows.Row[]::new));
         for (SliceRows.Row lesson : lessons) {
-            String key = lesson.key(folder);
-            facts.beginSubmission(key);
-            facts.recordAccepted(key, "akool-" + lesson.id(), "https://akool.example/x", folder.journal());
             double seconds = lesson.id().equals("r6") ? 0.4 : 3.0; // r6 is far too short for its text
-            facts.recordDownloaded(new DownloadedNarration(key, new DownloadedAudio(lesson.file(), 1000,
-                    Sha256.of(lesson.id()), seconds), checked(seconds, "")));
+            narrated(folder, lesson.key(folder), "akool-" + lesson.id(), new DownloadedAudio(lesson.file(), 1000,
+                    Sha256.of(lesson.id()), seconds));
         }
 
         review.judgeSpeakingRates(run, 1.5, 5);

@@ -17,11 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.akoolnarrator.ledger.AcceptedJournal;
 import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.DownloadedNarration;
-import com.akoolnarrator.ledger.LedgerReaders;
 import com.akoolnarrator.ledger.LedgerSlice;
 import com.akoolnarrator.ledger.PendingNarration;
 import com.akoolnarrator.ledger.ResultRow;
 import com.akoolnarrator.ledger.SliceDatabase;
+import com.akoolnarrator.ledger.SliceTestSupport;
 import com.akoolnarrator.ledger.TrackedNarration;
 import com.akoolnarrator.storage.DownloadedAudio;
 import com.akoolnarrator.storage.Sha256;
@@ -33,20 +33,11 @@ import com.akoolnarrator.storage.Sha256;
  */
 @ParameterizedClass
 @ValueSource(strings = { SliceDatabase.H2, SliceDatabase.POSTGRESQL })
-class RowRecordingSliceTests {
+class RowRecordingSliceTests extends SliceTestSupport {
 
-    private final SliceDatabase database;
-    private final LedgerSlice slice;
-    private final SliceRows rows;
-    private final AkoolJobFacts facts;
-    private final LedgerReaders readers;
 
     RowRecordingSliceTests(String vendor, @TempDir Path work) {
-        this.database = SliceDatabase.of(vendor);
-        this.slice = new LedgerSlice(database, work);
-        this.rows = new SliceRows(slice);
-        this.facts = slice.facts();
-        this.readers = slice.readers();
+        super(vendor, work);
     }
 
     @Test
