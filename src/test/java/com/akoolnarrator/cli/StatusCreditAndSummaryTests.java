@@ -20,6 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.akoolnarrator.JobTestSupport;
 import com.akoolnarrator.ledger.RunStatistics;
+import com.akoolnarrator.review.ReviewCommand;
 import com.akoolnarrator.review.Verdicts;
 import com.akoolnarrator.simulator.AkoolSimulator;
 
@@ -37,6 +38,9 @@ class StatusCreditAndSummaryTests extends JobTestSupport {
 
     @Autowired
     Verdicts verdicts;
+
+    @Autowired
+    ReviewCommand review;
 
     private String status(String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -62,6 +66,27 @@ class StatusCreditAndSummaryTests extends JobTestSupport {
         assertThat(json.path("runs").get(0).path("status").asString()).isEqualTo("COMPLETED");
         assertThat(json.path("lastRun").path("rows").path("succeeded").asLong()).isEqualTo(1);
         assertThat(json.path("lastRun").path("problems")).hasSize(2);
+    }
+
+    @Test
+    void statusCountsTheLastRunsFilesByAReviewersDecisionAndTheSummaryTheRowsNarratedAgain() throws Exception {
+        Path input = numberedRows("Lesson", 4);
+        run(input);
+        review.importFile(output(), csv("decisions.csv", "id,decision", "r1,approve", "r2,approve", "r3,redo"), "gus");
+
+        assertThat(status("text")).contains("Reviewed: 2 approved, 1 to narrate again on the next run (redo), 1 not"
+                + " decided yet");
+        assertThat(json(status("json")).path("lastRun").path("review").path("redo").asLong()).isEqualTo(1);
+        command.run(input, output(), true);
+        assertThat(json(java.nio.file.Files.readString(output().resolve("run-summary.json"))).path("rows")
+            .path("narratedAgain").asLong()).as("that a run would narrate again").isEqualTo(1);
+
+        run(input);
+
+        assertThat(json(java.nio.file.Files.readString(output().resolve("run-summary.json"))).path("rows")
+            .path("narratedAgain").asLong()).isEqualTo(1);
+        assertThat(json(status("json")).path("lastRun").path("review").path("undecided").asLong())
+            .as("the new take, and the row no one decided on").isEqualTo(2);
     }
 
     @Test

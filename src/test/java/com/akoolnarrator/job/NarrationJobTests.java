@@ -137,8 +137,8 @@ class NarrationJobTests extends JobTestSupport {
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(restarted.getJobInstance().getInstanceId()).as("the same run, continued")
             .isEqualTo(failed.getJobInstance().getInstanceId());
-        assertThat(restarted.getStepExecutions()).extracting(s -> s.getStepName())
-            .containsExactlyInAnyOrder("submit", "collect", "join", "review", "tag", "results");
+        assertThat(restarted.getStepExecutions()).extracting(s -> s.getStepName()).as("validation done, the rest again")
+            .containsExactlyInAnyOrder("redo", "submit", "collect", "join", "review", "tag", "results");
         assertThat(results()).extracting(r -> r.get("status")).containsExactly("SUCCEEDED");
         assertThat(simulator.acceptedSubmissions()).isEqualTo(1);
     }
