@@ -96,6 +96,7 @@ public abstract class JobTestSupport {
         throttle.resume(); // an earlier test may have stopped a run: the context's client sends nothing after a stop
         simulator.releaseJobs(); // and may have held Akool's jobs
         simulatorSettings.clearFaults();
+        simulatorSettings.forgetRecordings();
         simulatorSettings.setSpeechFormat("16k");
         simulatorSettings.setApiKey(apiKey);
         simulator.setCredits(1e12);

@@ -23,10 +23,11 @@ public record AudioFindings(AudioMeasurement measurement, double gainDb, Set<Aud
     public CheckedAudio asChecked() {
         String names = AudioFlag.format(flags);
         if (measurement == null) {
-            return new CheckedAudio(null, null, null, gainDb, 0, 0, 0, names);
+            return new CheckedAudio(null, null, null, gainDb, 0, 0, 0, names, null);
         }
         return new CheckedAudio(measurement.seconds(), measurement.loudnessLufs(), measurement.peakDbfs(), gainDb,
-                measurement.clippedSamples(), measurement.longestSilenceSeconds(), measurement.longestSilenceAt(), names);
+                measurement.clippedSamples(), measurement.longestSilenceSeconds(), measurement.longestSilenceAt(), names,
+                Pause.encode(measurement.pauses()));
     }
 
     /** The findings the ledger kept; null for a file never checked. */
@@ -37,7 +38,7 @@ public record AudioFindings(AudioMeasurement measurement, double gainDb, Set<Aud
         EnumSet<AudioFlag> flags = AudioFlag.parse(checked.flags());
         AudioMeasurement measurement = checked.seconds() == null ? null : new AudioMeasurement(checked.seconds(),
                 checked.loudnessLufs(), checked.peakDbfs(), checked.clippedSamples(), checked.longestSilenceSeconds(),
-                checked.longestSilenceAt(), flags.contains(AudioFlag.SILENT));
+                checked.longestSilenceAt(), flags.contains(AudioFlag.SILENT), Pause.decode(checked.pauses()));
         return new AudioFindings(measurement, checked.gainDb(), flags);
     }
 

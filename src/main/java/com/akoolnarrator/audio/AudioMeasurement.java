@@ -1,5 +1,7 @@
 package com.akoolnarrator.audio;
 
+import java.util.List;
+
 /**
  * What decoding an MP3 showed.
  *
@@ -10,14 +12,16 @@ package com.akoolnarrator.audio;
  * @param longestSilenceSeconds the longest stretch without speech between the first and the last speech
  * @param longestSilenceAt      where that stretch starts, in seconds from the start
  * @param silent                no speech at all: nothing above the silence threshold
+ * @param pauses                every stretch without speech of at least {@link Pause#MIN_SECONDS}, in order, with the
+ *                              silence before the first word and after the last; none for a silent file
  */
 record AudioMeasurement(double seconds, Double loudnessLufs, Double peakDbfs, long clippedSamples,
-        double longestSilenceSeconds, double longestSilenceAt, boolean silent) {
+        double longestSilenceSeconds, double longestSilenceAt, boolean silent, List<Pause> pauses) {
 
     /** The same audio with every sample scaled by {@code gainDb}, as a global-gain change does (short of clipping). */
     public AudioMeasurement withGain(double gainDb) {
         return new AudioMeasurement(seconds, loudnessLufs == null ? null : loudnessLufs + gainDb,
                 peakDbfs == null ? null : peakDbfs + gainDb, clippedSamples, longestSilenceSeconds, longestSilenceAt,
-                silent);
+                silent, pauses);
     }
 }

@@ -1,5 +1,8 @@
 package com.akoolnarrator.audio;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Measures decoded samples as they come, whichever decoder made them: loudness, peak, clipping and silences. Samples come
  * in blocks, at the decoder's scale (full scale 1.0 for FFmpeg's floats, 32,768 for JLayer's); each measurement runs
@@ -11,6 +14,8 @@ final class SignalMeter {
     private static final float CLIPPING = 32767f / 32768f;
     private static final int CLIP_RUN = 3;
     private static final double SILENCE_WINDOW_SECONDS = 0.05;
+    /** A file of a long script (hours) has thousands of pauses; past this many, the rest are not kept. */
+    private static final int MAX_PAUSES = 20_000;
 
     private final int rate;
     private final int channels;
@@ -30,6 +35,8 @@ final class SignalMeter {
     private long silentRun;
     private long longestSilence;
     private long longestSilenceStart;
+    private final int pauseWindows;
+    private final List<long[]> pauses = new ArrayList<>();
 
     /**
      * @param fullScale            the largest sample value the decoder gives
@@ -43,6 +50,7 @@ final class SignalMeter {
         this.loudness = new LoudnessMeter(rate, channels, fullScale);
         this.clipRun = new int[channels];
         this.windowFrames = Math.max(1, (int) Math.round(rate * SILENCE_WINDOW_SECONDS));
+        this.pauseWindows = (int) Math.round(Pause.MIN_SECONDS / SILENCE_WINDOW_SECONDS);
         // mean square of samples at the decoder's scale, against a threshold in dBFS (RMS)
         this.windowThreshold = Math.pow(10, silenceThresholdDbfs / 10) * fullScale * fullScale;
     }
@@ -139,10 +147,13 @@ final class SignalMeter {
                 longestSilence = silentRun;
                 longestSilenceStart = windows - silentRun;
             }
+            if (silentRun >= pauseWindows || !heardSpeech && silentRun > 0) {
+                pause(windows - silentRun, windows); // the silence before the first word counts, however short
+            }
             heardSpeech = true;
             silentRun = 0;
         }
-        else if (heardSpeech) {
+        else {
             silentRun++;
         }
         windows++;
@@ -150,13 +161,27 @@ final class SignalMeter {
         windowFill = 0;
     }
 
+    private void pause(long startWindow, long endWindow) {
+        if (pauses.size() < MAX_PAUSES) {
+            pauses.add(new long[] { startWindow, endWindow });
+        }
+    }
+
     AudioMeasurement result() {
         for (int c = 0; c < channels; c++) {
             endClipRun(c);
         }
         double window = (double) windowFrames / rate;
-        return new AudioMeasurement(Math.round((double) frames / rate * 1000) / 1000.0, loudness.integrated(),
-                peak == 0 ? null : 20 * Math.log10(peak / fullScale), clipped, longestSilence * window,
-                longestSilenceStart * window, !heardSpeech);
+        double seconds = Math.round((double) frames / rate * 1000) / 1000.0;
+        List<Pause> found = new ArrayList<>(pauses.size() + 1);
+        for (long[] pause : pauses) {
+            found.add(new Pause(pause[0] * window, pause[1] * window));
+        }
+        if (heardSpeech && silentRun > 0) {
+            found.add(new Pause((windows - silentRun) * window, seconds)); // after the last word
+        }
+        return new AudioMeasurement(seconds, loudness.integrated(), peak == 0 ? null : 20 * Math.log10(peak / fullScale),
+                clipped, longestSilence * window, longestSilenceStart * window, !heardSpeech,
+                heardSpeech ? List.copyOf(found) : List.of());
     }
 }

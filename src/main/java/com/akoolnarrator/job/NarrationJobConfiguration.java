@@ -44,7 +44,7 @@ import com.akoolnarrator.webhook.WebhookReceiver;
  * <pre>
  * validate ──▶ redo ──▶ ┬─ submit  (create/clone, rate-limited, each accepted id committed first)
  *                       └─ collect (takes over the accepted jobs from the ledger, polls them, downloads completed MP3s)
- *                                                         ──▶ join ──▶ review ──▶ tag ──▶ results
+ *                                               ──▶ join ──▶ review ──▶ tag ──▶ captions ──▶ results
  * </pre>
  *
  * Steps hand work to each other through the ledger only, so a restarted execution carries on where the last one
@@ -63,9 +63,8 @@ class NarrationJobConfiguration {
 
     @Bean
     Job narrationJob(JobRepository jobRepository, Step validateStep, Step redoStep, Step submitStep, Step collectStep,
-            Step joinStep,
-            Step reviewStep, Step tagStep, Step resultsStep, RunContexts runContexts, @Qualifier("runProgress") JobExecutionListener runProgress,
-            LearntRateListener learntRate) {
+            Step joinStep, Step reviewStep, Step tagStep, Step captionStep, Step resultsStep, RunContexts runContexts,
+            @Qualifier("runProgress") JobExecutionListener runProgress, LearntRateListener learntRate) {
         Flow submit = new FlowBuilder<Flow>("submitFlow").start(submitStep).build();
         Flow collect = new FlowBuilder<Flow>("collectFlow").start(collectStep).build();
         Flow narrate = new FlowBuilder<Flow>("narrate")
@@ -80,7 +79,8 @@ class NarrationJobConfiguration {
             .next(DRY_RUN_DECIDER)
                 .on(DRY_RUN).end()
             .from(DRY_RUN_DECIDER)
-                .on("*").to(redoStep).next(narrate).next(joinStep).next(reviewStep).next(tagStep).next(resultsStep)
+                .on("*").to(redoStep).next(narrate).next(joinStep).next(reviewStep).next(tagStep).next(captionStep)
+                .next(resultsStep)
             .end()
             .build();
     }

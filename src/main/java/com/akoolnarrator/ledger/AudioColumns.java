@@ -12,13 +12,14 @@ public final class AudioColumns {
     /** The parameters of {@code SharedSql.AUDIO_FOUND}, in order; all null for a file never checked. */
     public static Object[] parameters(CheckedAudio checked) {
         if (checked == null) {
-            return new Object[8];
+            return new Object[9];
         }
         if (checked.seconds() == null) {
-            return new Object[] { null, null, checked.gainDb(), null, null, null, null, checked.flags() };
+            return new Object[] { null, null, checked.gainDb(), null, null, null, null, checked.flags(), null };
         }
         return new Object[] { checked.loudnessLufs(), checked.peakDbfs(), checked.gainDb(), checked.clippedSamples(),
-            checked.longestSilenceSeconds(), checked.longestSilenceAt(), checked.seconds(), checked.flags() };
+            checked.longestSilenceSeconds(), checked.longestSilenceAt(), checked.seconds(), checked.flags(),
+            checked.pauses() };
     }
 
     /** The findings in {@code SharedSql.AUDIO_COLUMNS}, from column {@code first}; {@code null} when never checked. */
@@ -33,10 +34,11 @@ public final class AudioColumns {
         }
         Double seconds = rs.getObject(first + 6, Double.class);
         if (seconds == null) {
-            return new CheckedAudio(null, null, null, rs.getDouble(first + 2), 0, 0, 0, flags);
+            return new CheckedAudio(null, null, null, rs.getDouble(first + 2), 0, 0, 0, flags, null);
         }
         return new CheckedAudio(seconds, rs.getObject(first, Double.class), rs.getObject(first + 1, Double.class),
-                rs.getDouble(first + 2), rs.getLong(first + 3), rs.getDouble(first + 4), rs.getDouble(first + 5), flags);
+                rs.getDouble(first + 2), rs.getLong(first + 3), rs.getDouble(first + 4), rs.getDouble(first + 5), flags,
+                rs.getString(first + 10));
     }
 
     /** What this run's other files of the same voice and rate suggest the file's length should be, if judged. */

@@ -72,7 +72,8 @@ public class LedgerReaders {
                         succeeded ? AudioColumns.expectedSeconds(rs, RESULT_AUDIO_COLUMN) : null,
                         succeeded ? rs.getString("CONTENT_HASH") : null, LexiconUses.describe(rs.getString("LEXICON")),
                         invalid != null ? null : rs.getInt("TAKE"), review(rs.getString("REVIEW")),
-                        rs.getString("REVIEW_REASON"));
+                        rs.getString("REVIEW_REASON"), succeeded ? rs.getString("CAPTIONS") : null,
+                        succeeded ? rs.getString("CAPTION_TIMING") : null);
             })
             .build();
     }

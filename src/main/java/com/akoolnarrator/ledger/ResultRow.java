@@ -10,10 +10,13 @@ import java.util.List;
  * @param lexicon     the lexicon's entries that changed the row's text, with how often ({@code SQL x2; Akool x1})
  * @param take        which take of the row's narration this is, from 1 (null for an INVALID row)
  * @param review      a reviewer's decision on this take, null when none
+ * @param captions    the caption files beside the MP3, space-separated; null when none were written
+ * @param captionTiming how the captions' cues were timed: aligned to the audio's pauses, or estimated, and why
  */
 public record ResultRow(long line, String id, Status status, String file, String akoolId, String audioUrl, Long bytes,
         Double durationSeconds, String sha256, int attempts, String error, List<String> values, CheckedAudio audio,
-        Double expectedSeconds, String contentHash, String lexicon, Integer take, Review review, String reviewReason) {
+        Double expectedSeconds, String contentHash, String lexicon, Integer take, Review review, String reviewReason,
+        String captions, String captionTiming) {
 
     public enum Status { SUCCEEDED, FAILED, INVALID }
 
@@ -29,7 +32,7 @@ public record ResultRow(long line, String id, Status status, String file, String
 
     public static final List<String> COLUMNS = List.of("id", "status", "file", "akool_id", "audio_url", "bytes",
             "duration_seconds", "sha256", "attempts", "error", "loudness_lufs", "peak_dbfs", "gain_db", "audio_check",
-            "content_hash", "lexicon", "take", "review", "review_reason");
+            "content_hash", "lexicon", "take", "review", "review_reason", "captions", "caption_timing");
 
     /** Whether the audio check flagged this row's file: one to listen to before it is published. */
     public boolean flagged() {

@@ -45,7 +45,7 @@ public final class RowValues {
                 : cell.substring(0, KEPT_OF_LONG_CELL) + "... [cut: " + cell.length() + " characters in the input]").toList());
     }
 
-    static List<String> decode(String encoded) {
+    public static List<String> decode(String encoded) {
         try (var parser = RAW.parse(new StringReader(encoded))) {
             var records = parser.getRecords();
             return records.isEmpty() ? List.of() : records.get(0).toList();

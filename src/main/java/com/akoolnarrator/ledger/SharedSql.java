@@ -19,12 +19,12 @@ public final class SharedSql {
 
     /** What the audio check found ({@link AudioColumns#parameters}); the speaking rate is judged again by the run's review. */
     public static final String AUDIO_FOUND = " LOUDNESS_LUFS = ?, PEAK_DBFS = ?, GAIN_DB = ?, CLIPPED_SAMPLES = ?,"
-            + " LONGEST_SILENCE = ?, LONGEST_SILENCE_AT = ?, AUDIO_SECONDS = ?, AUDIO_FLAGS = ?, DURATION_FLAG = NULL,"
-            + " EXPECTED_SECONDS = NULL,";
+            + " LONGEST_SILENCE = ?, LONGEST_SILENCE_AT = ?, AUDIO_SECONDS = ?, AUDIO_FLAGS = ?, PAUSES = ?,"
+            + " DURATION_FLAG = NULL, EXPECTED_SECONDS = NULL,";
 
     /** What {@link AudioColumns#checked} reads. */
     public static final String AUDIO_COLUMNS = "N.LOUDNESS_LUFS, N.PEAK_DBFS, N.GAIN_DB, N.CLIPPED_SAMPLES, N.LONGEST_SILENCE,"
-            + " N.LONGEST_SILENCE_AT, N.AUDIO_SECONDS, N.AUDIO_FLAGS, N.DURATION_FLAG, N.EXPECTED_SECONDS";
+            + " N.LONGEST_SILENCE_AT, N.AUDIO_SECONDS, N.AUDIO_FLAGS, N.DURATION_FLAG, N.EXPECTED_SECONDS, N.PAUSES";
 
     /**
      * The run's rows whose MP3 is on disk and flagged, by the file alone or by the speaking-rate review, and that no

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
+
 import com.akoolnarrator.audio.AudioCheck;
 import com.akoolnarrator.audio.AudioFindings;
 import com.akoolnarrator.audio.AudioFlag;
@@ -25,7 +25,6 @@ import com.akoolnarrator.input.InputColumn;
 import com.akoolnarrator.input.InputHeader;
 import com.akoolnarrator.ledger.CheckedAudio;
 import com.akoolnarrator.ledger.ResultRow;
-import com.akoolnarrator.review.Takes;
 import com.akoolnarrator.storage.AtomicFile;
 
 /**
@@ -40,6 +39,7 @@ class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepExecutio
     private static final int EXCERPT = 140;
 
     private final Path folder;
+    private final RowMedia media;
     private AtomicFile file;
     private final InputHeader header;
     private final String title;
@@ -49,6 +49,7 @@ class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepExecutio
     public ListeningReportWriter(Path folder, InputHeader header, String title, AudioCheck audioCheck) {
         this.audioCheck = audioCheck;
         this.folder = folder;
+        this.media = new RowMedia(folder);
         this.header = header;
         this.title = title;
     }
@@ -82,6 +83,7 @@ class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepExecutio
                     tr.flagged{background:#fffbea}
                     .check{color:#7a5200;font-weight:500}
                     .takes{font-size:.8rem;color:#5a6475}
+                    .cue{font-size:.85rem;min-height:1.2rem;max-width:16rem;font-style:italic}
                     .review.approve{color:#17622e;font-weight:600}
                     .review.redo{color:#9b1c17;font-weight:600}
                     .flag{font-weight:600;font-size:.8rem;padding:.1rem .45rem;border-radius:.3rem;background:#fff0cc;color:#7a5200}
@@ -117,8 +119,8 @@ class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepExecutio
             tr.append("<td><span class=\"status\">").append(row.status()).append("</span></td><td>").append(text(row))
                 .append("</td><td>");
             if (row.status() == ResultRow.Status.SUCCEEDED) {
-                tr.append("<audio controls preload=\"none\" src=\"").append(escape(relativeUrl(row.file()))).append("\"></audio>")
-                    .append(levels(row)).append(takes(row));
+                tr.append("<audio controls preload=\"none\" src=\"").append(escape(relativeUrl(row.file()))).append("\"")
+                    .append(media.cues(row)).append("></audio>").append(levels(row)).append(media.takes(row));
             }
             tr.append("</td><td>").append(row.durationSeconds() == null ? "" : String.format(Locale.ROOT, "%.1f s", row.durationSeconds()))
                 .append("</td><td class=\"check\">").append(check(row))
@@ -126,29 +128,6 @@ class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepExecutio
             out.write(tr.toString());
         }
         out.flush();
-    }
-
-    /**
-     * The take this file is, a reviewer's decision on it, and a player for each take it replaced that is still kept
-     * beside it ({@code <stem>.take<N><ext>}).
-     */
-    private String takes(ResultRow row) {
-        if (row.take() == null || row.take() == 1 && row.review() == null) {
-            return "";
-        }
-        StringBuilder takes = new StringBuilder("<div class=\"takes\">take ").append(row.take());
-        if (row.review() != null) {
-            takes.append(" · <span class=\"review ").append(row.review().label()).append("\">").append(row.review().label())
-                .append("</span>").append(row.reviewReason() == null ? "" : ": " + escape(row.reviewReason()));
-        }
-        for (int earlier = 1; earlier < row.take(); earlier++) {
-            String kept = Takes.keptName(row.file(), earlier);
-            if (Files.isRegularFile(folder.resolve(kept))) {
-                takes.append("<div>take ").append(earlier).append(" <audio class=\"earlier\" controls preload=\"none\" src=\"")
-                    .append(escape(relativeUrl(kept))).append("\"></audio></div>");
-            }
-        }
-        return takes.append("</div>").toString();
     }
 
     /** Loudness and peak beside the player, and the gain levelling applied. */
@@ -224,6 +203,17 @@ class ListeningReportWriter implements ItemStreamWriter<ResultRow>, StepExecutio
             out.write("""
                     </tbody></table>
                     <script>
+                    // each file's captions as a text track of its player, the current cue shown under it
+                    document.querySelectorAll('audio[data-cues]').forEach(audio => {
+                      const track = audio.addTextTrack('captions', 'Captions');
+                      JSON.parse(audio.dataset.cues).forEach(c => track.addCue(new VTTCue(c[0], c[1], c[2])));
+                      track.mode = 'hidden';
+                      const shown = document.createElement('div');
+                      shown.className = 'cue';
+                      audio.after(shown);
+                      track.addEventListener('cuechange', () =>
+                        shown.textContent = track.activeCues.length ? track.activeCues[0].text : '');
+                    });
                     const rows = Array.from(document.querySelectorAll('tbody tr'));
                     const tbody = document.querySelector('tbody');
                     // the files to listen to first, in input order, then the others

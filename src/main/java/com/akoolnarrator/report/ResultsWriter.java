@@ -89,6 +89,8 @@ class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecutionListene
             cells.add(row.take() == null ? "" : row.take());
             cells.add(row.review() == null ? "" : row.review().label());
             cells.add(cell(row.reviewReason()));
+            cells.add(cell(row.captions()));
+            cells.add(cell(row.captionTiming()));
             for (int index : header.passThrough()) {
                 cells.add(cell(index < row.values().size() ? row.values().get(index) : ""));
             }

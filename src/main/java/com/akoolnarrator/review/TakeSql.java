@@ -23,7 +23,8 @@ final class TakeSql {
             + " ERROR = NULL, SUBMITTED_AT = NULL, COMPLETED_AT = NULL, FOLLOWED_BY = NULL, TAGGED = NULL,"
             + " LOUDNESS_LUFS = NULL, PEAK_DBFS = NULL, GAIN_DB = NULL, CLIPPED_SAMPLES = NULL, LONGEST_SILENCE = NULL,"
             + " LONGEST_SILENCE_AT = NULL, AUDIO_SECONDS = NULL, AUDIO_FLAGS = NULL, DURATION_FLAG = NULL,"
-            + " EXPECTED_SECONDS = NULL, REVIEW = NULL, REVIEW_REASON = NULL, REVIEWER = NULL, REVIEWED_AT = NULL,"
+            + " EXPECTED_SECONDS = NULL, PAUSES = NULL, CAPTIONED = NULL, CAPTIONS = NULL, CAPTION_TIMING = NULL,"
+            + " REVIEW = NULL, REVIEW_REASON = NULL, REVIEWER = NULL, REVIEWED_AT = NULL,"
             + " UPDATED_AT = ? WHERE NARRATION_KEY = ? AND TAKE = ? AND REVIEW = 'REDO'";
 
     /** A long script's parts, narrated again for its next take (their files were deleted once joined). */

@@ -2,6 +2,7 @@ package com.akoolnarrator.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.util.unit.DataSize;
 
@@ -45,6 +46,7 @@ public record NarratorProperties(
         @DefaultValue("false") boolean dryRun,
         @DefaultValue("15s") Duration stopTimeout,
         Path lexicon,
+        @DefaultValue("vtt") List<String> captions,
         @DefaultValue Tags tags,
         @DefaultValue Database database) {
 
@@ -71,6 +73,23 @@ public record NarratorProperties(
         positive("narrator.akool-job-timeout", akoolJobTimeout);
         atLeast("narrator.credits-per-thousand-characters", creditsPerThousandCharacters, 0);
         positive("narrator.stop-timeout", stopTimeout);
+        captions = captionFormats(captions);
+    }
+
+    /** {@code vtt}, {@code srt}, both (in that order), or none: the caption files beside each MP3. */
+    private static List<String> captionFormats(List<String> given) {
+        List<String> formats = given.stream().map(format -> format.strip().toLowerCase(java.util.Locale.ROOT))
+            .filter(format -> !format.isEmpty()).distinct().toList();
+        if (formats.isEmpty() || formats.equals(List.of("none"))) {
+            return List.of();
+        }
+        for (String format : formats) {
+            if (!format.equals("vtt") && !format.equals("srt")) {
+                throw new SettingCheck.InvalidSettingException("narrator.captions", String.join(",", given),
+                        "vtt, srt, vtt,srt or none");
+            }
+        }
+        return formats.contains("vtt") && formats.contains("srt") ? List.of("vtt", "srt") : formats;
     }
 
     /**

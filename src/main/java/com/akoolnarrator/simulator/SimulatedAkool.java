@@ -203,6 +203,11 @@ final class SimulatedAkool {
         return jobs.get(id).text.length();
     }
 
+    /** A recording of exactly the job's text ({@link SimulatorSettings#speak}), or null. */
+    byte[] recordingOf(String id) {
+        return settings.recordingOf(jobs.get(id).text);
+    }
+
     /** What is wrong with a job's audio, drawn when it was created; null for a job never created. */
     SpokenMp3.Fault audioFaultOf(String id) {
         SimulatedJob job = jobs.get(id);

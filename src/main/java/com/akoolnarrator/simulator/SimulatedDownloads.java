@@ -58,7 +58,8 @@ final class SimulatedDownloads {
             SimulatorExchanges.sendRaw(exchange, 503, "text/html", "<html>Service Unavailable</html>", null);
             return;
         }
-        byte[] mp3 = speech.computeIfAbsent(settings.getSpeechFormat(), SpokenMp3::new)
+        byte[] recorded = akool.recordingOf(id);
+        byte[] mp3 = recorded != null ? recorded : speech.computeIfAbsent(settings.getSpeechFormat(), SpokenMp3::new)
             .ofSeconds(akool.textLength(id) / settings.getCharactersPerSecondOfSpeech(), akool.audioFaultOf(id));
         if (faults.chance(settings.getCorruptDownloadRate())) {
             counters.count("corrupt");

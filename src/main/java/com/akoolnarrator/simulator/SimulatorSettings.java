@@ -1,6 +1,8 @@
 package com.akoolnarrator.simulator;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How the simulated Akool behaves: timing, limits and fault rates. Mutable on purpose so that a test or a benchmark can
@@ -55,6 +57,8 @@ public class SimulatorSettings {
     private volatile double callbackForgedRate;
     /** What the speech is recorded as: {@code 16k} (16 kHz, 16 kbit/s), or {@code 24k}, {@code 32k}, {@code 44k} (128 kbit/s). */
     private volatile String speechFormat = "16k";
+    /** Recordings of given texts, served for a job of exactly that text instead of speech cut to its length. */
+    private final Map<String, byte[]> recordings = new ConcurrentHashMap<>();
     private volatile double audioSilentRate;
     private volatile double audioCutOffRate;
     private volatile double audioTooLongRate;
@@ -170,6 +174,22 @@ public class SimulatorSettings {
     public void setAudioTooQuietRate(double audioTooQuietRate) { this.audioTooQuietRate = audioTooQuietRate; }
     public double getAudioTooLoudRate() { return audioTooLoudRate; }
     public void setAudioTooLoudRate(double audioTooLoudRate) { this.audioTooLoudRate = audioTooLoudRate; }
+
+    /**
+     * Has the simulator read {@code text} as {@code mp3}: a job of exactly that text (as Akool receives it, after the
+     * lexicon) downloads these bytes. For tests of what depends on what is said where, such as captions.
+     */
+    public void speak(String text, byte[] mp3) {
+        recordings.put(text, mp3.clone());
+    }
+
+    public void forgetRecordings() {
+        recordings.clear();
+    }
+
+    byte[] recordingOf(String text) {
+        return recordings.get(text);
+    }
 
     public void clearFaults() {
         http5xxRate = http429Rate = dropRate = silentRate = rateLimitCodeRate = serverErrorCodeRate = 0;

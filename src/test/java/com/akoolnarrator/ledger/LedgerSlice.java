@@ -92,7 +92,7 @@ public final class LedgerSlice {
 
     /** What a clean check of {@code seconds} of speech finds, with {@code flags} (names, separated by spaces). */
     public static CheckedAudio checked(double seconds, String flags) {
-        return new CheckedAudio(seconds, -20.0, -3.0, 0, 0, 0.2, 0.5, flags);
+        return new CheckedAudio(seconds, -20.0, -3.0, 0, 0, 0.2, 0.5, flags, "0.00-0.10");
     }
 
     /** An output folder and its scope: the runs started in it, its accepted-jobs journal. */

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import com.akoolnarrator.HeadlessChromium;
 import com.akoolnarrator.JobTestSupport;
 import com.akoolnarrator.cli.RunOutcome;
 import com.akoolnarrator.simulator.AkoolSimulator;
@@ -63,6 +64,24 @@ class ListeningReportTests extends JobTestSupport {
         assertThat(Files.size(screenshot)).isGreaterThan(5_000);
         Files.createDirectories(Path.of("target"));
         Files.copy(screenshot, Path.of("target", "report-screenshot.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void theReportShowsTheCurrentCaptionUnderThePlayerAsTheFilePlays() throws Exception {
+        Path input = csv("lessons.csv", "id,text,voice_id", "a,\"Welcome to the course. Today we learn to read a chart"
+                + " and to question a statistic. That is all.\",en-US-Jenny");
+        assertThat(run(input).exitCode()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+        Path report = output().resolve("report.html");
+
+        try (HeadlessChromium chromium = HeadlessChromium.start(work)) {
+            chromium.open(report.toUri().toString());
+            chromium.waitFor("document.querySelector('audio').textTracks.length === 1");
+            assertThat(chromium.evaluate("document.querySelector('audio').textTracks[0].cues.length").asInt()).isEqualTo(3);
+
+            chromium.evaluate("document.querySelector('audio').play().then(() => true)");
+
+            chromium.waitFor("document.querySelector('.cue').textContent === 'Welcome to the course.'");
+        }
     }
 
     private String chromium(String... args) throws Exception {

@@ -1,15 +1,15 @@
 package com.akoolnarrator.job.validate;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
+
+import com.akoolnarrator.input.Sentences;
 
 /**
  * Splits a text over Akool's per-request limits (words, and characters: a text without spaces, such as Chinese or
- * Japanese, is few "words" but many characters) into parts under them, only where a sentence ends (the JDK's sentence
- * {@link BreakIterator}), so that no part starts or stops mid-sentence and the joined audio has its pauses where a
+ * Japanese, is few "words" but many characters) into parts under them, only where a sentence ends (the job's one
+ * rule for sentences, {@link Sentences}), so that no part starts or stops mid-sentence and the joined audio has its pauses where a
  * reader would pause. Words are counted as Akool's limit counts them: runs of non-space characters; characters as
  * Unicode code points.
  */
@@ -44,15 +44,13 @@ final class ScriptSplitter {
         if (words(text) <= maxWords && characters(text) <= maxCharacters) {
             return List.of(text);
         }
-        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
-        sentences.setText(text);
         List<String> parts = new ArrayList<>();
         int partStart = 0;
         int partWords = 0;
         int partCharacters = 0;
-        int start = sentences.first();
-        for (int end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
-            String sentence = text.substring(start, end);
+        for (int[] bound : Sentences.bounds(text)) {
+            int start = bound[0];
+            String sentence = text.substring(start, bound[1]);
             int sentenceWords = words(sentence);
             int sentenceCharacters = characters(sentence);
             if (sentenceWords > maxWords || sentenceCharacters > maxCharacters) {

@@ -1,0 +1,56 @@
+package com.akoolnarrator.captions;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.akoolnarrator.input.InputColumn;
+import com.akoolnarrator.job.RunContext;
+import com.akoolnarrator.job.RunContexts;
+import com.akoolnarrator.ledger.LedgerStore;
+import com.akoolnarrator.settings.NarratorProperties;
+
+/**
+ * The captions step, after the tag step and before the results: every MP3 of the run has its caption files
+ * ({@code narrator.captions}) as its text and audio call for, written when missing or made from something else. Runs
+ * on every execution: a rerun writes what is missing without asking Akool for anything.
+ */
+@Configuration(proxyBeanMethods = false)
+class CaptionStepConfiguration {
+
+    private static final int PAGE = 500;
+
+    @Bean
+    Step captionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            DownloadedFiles downloadedFiles, CaptionMaker captionMaker, LedgerStore ledger) {
+        return new StepBuilder("captions", jobRepository)
+            .<ToCaption, Captioned>chunk(PAGE)
+            .transactionManager(transactionManager)
+            .reader(downloadedFiles)
+            .processor(captionMaker)
+            .writer(new CaptionsWritten(ledger))
+            .listener(captionMaker)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    @Bean
+    @StepScope
+    DownloadedFiles downloadedFiles(LedgerStore ledger,
+            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
+        return new DownloadedFiles(ledger.jdbc(), runId, PAGE);
+    }
+
+    @Bean
+    @StepScope
+    CaptionMaker captionMaker(RunContexts runs, NarratorProperties settings, @Value("#{stepExecution}") StepExecution step) {
+        RunContext run = runs.of(step);
+        return new CaptionMaker(run.outputFolder(), run.input().header().columns().get(InputColumn.TEXT), settings.captions());
+    }
+}
