@@ -75,6 +75,7 @@ class ReviewAndRedoJobTests extends JobTestSupport {
             assertThat(second.get(id).get("akool_id")).isNotEqualTo(first.get(id).get("akool_id"));
             assertThat(second.get(id).get("review")).as("the new take awaits review").isEmpty();
             assertThat(Sha256.ofFile(output().resolve(id + ".mp3"))).isEqualTo(second.get(id).get("sha256"));
+            assertThat(second.get(id).get("captions")).as("the new take captioned").isEqualTo(id + ".vtt");
         }
         assertThat(second.values()).filteredOn(row -> !List.of("r2", "r5", "r9").contains(row.get("id")))
             .allSatisfy(row -> {
