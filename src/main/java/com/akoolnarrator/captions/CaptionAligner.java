@@ -81,7 +81,11 @@ final class CaptionAligner {
             List<Pause> pauses) {
         int boundaries = texts.size() - 1;
         double[] expected = expectedStarts(texts, speechStart, speechEnd);
-        double span = speechEnd - speechStart;
+        double secondsPerWeight = (speechEnd - speechStart) / totalWeight(texts);
+        double[] share = new double[texts.size()]; // each cue's share of the speech, in seconds
+        for (int i = 0; i < share.length; i++) {
+            share[i] = secondsPerWeight * texts.get(i).weight();
+        }
         List<List<Candidate>> candidates = new ArrayList<>(boundaries);
         int from = 0;
         for (int k = 1; k <= boundaries; k++) {
@@ -107,7 +111,7 @@ final class CaptionAligner {
                 Candidate at = here.get(c);
                 double own = (at.real() ? -PAUSE_REWARD * Math.min(at.end() - at.start(), 1.0) : NO_PAUSE_COST);
                 if (k == 0) {
-                    cost[k][c] = at.start() > speechStart ? own + segment(speechStart, at.start(), texts.get(0), span, texts)
+                    cost[k][c] = at.start() > speechStart ? own + segment(speechStart, at.start(), share[0])
                             : Double.POSITIVE_INFINITY;
                     back[k][c] = -1;
                     continue;
@@ -119,7 +123,7 @@ final class CaptionAligner {
                     if (cost[k - 1][p] == Double.POSITIVE_INFINITY || previous.end() >= at.start()) {
                         continue;
                     }
-                    double total = cost[k - 1][p] + own + segment(previous.end(), at.start(), texts.get(k), span, texts);
+                    double total = cost[k - 1][p] + own + segment(previous.end(), at.start(), share[k]);
                     if (total < cost[k][c]) {
                         cost[k][c] = total;
                         back[k][c] = p;
@@ -132,7 +136,7 @@ final class CaptionAligner {
         List<Candidate> last = candidates.get(boundaries - 1);
         for (int c = 0; c < last.size(); c++) {
             double total = cost[boundaries - 1][c] + (last.get(c).end() < speechEnd
-                    ? segment(last.get(c).end(), speechEnd, texts.get(boundaries), span, texts) : Double.POSITIVE_INFINITY);
+                    ? segment(last.get(c).end(), speechEnd, share[boundaries]) : Double.POSITIVE_INFINITY);
             if (total < bestCost) {
                 bestCost = total;
                 best = c;
@@ -162,9 +166,7 @@ final class CaptionAligner {
     }
 
     /** How far a cue's length is from its share of the speech, relative to that share. */
-    private static double segment(double from, double to, CueTexts.CueText text, double span,
-            List<CueTexts.CueText> texts) {
-        double share = span * text.weight() / totalWeight(texts);
+    private static double segment(double from, double to, double share) {
         double off = (to - from) - share;
         return off * off / (share + 0.5);
     }

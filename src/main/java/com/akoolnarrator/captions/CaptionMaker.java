@@ -80,8 +80,10 @@ class CaptionMaker implements ItemProcessor<ToCaption, Captioned>, StepExecution
     @Override
     public synchronized ExitStatus afterStep(StepExecution stepExecution) {
         if (aligned + estimated > 0) {
-            log.info(String.format(Locale.ROOT, "Captions: %d files captioned (%d aligned to their pauses, %d estimated from"
-                    + " the text; results.csv says why) in %.2f s", aligned + estimated, aligned, estimated, nanos / 1e9));
+            long files = aligned + estimated;
+            log.info(String.format(Locale.ROOT, "Captions: %d %s captioned (%d aligned to their pauses, %d estimated from"
+                    + " the text; results.csv says why) in %.2f s", files, files == 1 ? "file" : "files", aligned, estimated,
+                    nanos / 1e9));
         }
         return null;
     }
