@@ -82,7 +82,7 @@ class CaptionMaker implements ItemProcessor<ToCaption, Captioned>, StepExecution
         if (aligned + estimated > 0) {
             long files = aligned + estimated;
             log.info(String.format(Locale.ROOT, "Captions: %d %s captioned (%d aligned to their pauses, %d estimated from"
-                    + " the text; results.csv says why) in %.2f s", files, files == 1 ? "file" : "files", aligned, estimated,
+                    + " the text; results.csv says why) in %.2f s of processing", files, files == 1 ? "file" : "files", aligned, estimated,
                     nanos / 1e9));
         }
         return null;

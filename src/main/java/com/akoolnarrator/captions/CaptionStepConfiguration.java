@@ -5,9 +5,11 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.akoolnarrator.input.InputColumn;
@@ -28,13 +30,15 @@ class CaptionStepConfiguration {
 
     @Bean
     Step captionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            DownloadedFiles downloadedFiles, CaptionMaker captionMaker, LedgerStore ledger) {
+            DownloadedFiles downloadedFiles, CaptionMaker captionMaker, LedgerStore ledger,
+            @Qualifier("taggingThreads") ThreadPoolTaskExecutor fileThreads) {
         return new StepBuilder("captions", jobRepository)
             .<ToCaption, Captioned>chunk(PAGE)
             .transactionManager(transactionManager)
             .reader(downloadedFiles)
             .processor(captionMaker)
             .writer(new CaptionsWritten(ledger))
+            .taskExecutor(fileThreads) // a page's files side by side, on the tag step's threads: one file each
             .listener(captionMaker)
             .allowStartIfComplete(true)
             .build();
