@@ -97,8 +97,8 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             }
             if (asked.importFile() != null) {
                 int saved = review.get().importFile(folder, asked.importFile(), asked.reviewerOrUser());
-                log.info("Saved {} decisions from {} as {}; the next run narrates the rows marked redo again",
-                        saved, asked.importFile(), asked.reviewerOrUser());
+                log.info("Saved {} from {} as {}; the next run narrates the rows marked redo again",
+                        saved == 1 ? "1 decision" : saved + " decisions", asked.importFile(), asked.reviewerOrUser());
                 return RunOutcome.ALL_SUCCEEDED;
             }
             CountDownLatch stopped = new CountDownLatch(1);
