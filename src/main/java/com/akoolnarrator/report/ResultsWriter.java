@@ -20,6 +20,7 @@ import com.akoolnarrator.audio.AudioCheck;
 import com.akoolnarrator.audio.AudioFindings;
 import com.akoolnarrator.input.InputFile;
 import com.akoolnarrator.input.InputHeader;
+import com.akoolnarrator.input.SpreadsheetCells;
 import com.akoolnarrator.ledger.CheckedAudio;
 import com.akoolnarrator.ledger.ResultRow;
 import com.akoolnarrator.storage.AtomicFile;
@@ -112,10 +113,7 @@ class ResultsWriter implements ItemStreamWriter<ResultRow>, StepExecutionListene
         if (value == null) {
             return "";
         }
-        if (neutraliseFormulas && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
+        return neutraliseFormulas ? SpreadsheetCells.neutralised(value) : value;
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVRecord;
 import com.akoolnarrator.audio.AudioCheck;
 import com.akoolnarrator.audio.AudioFindings;
 import com.akoolnarrator.input.CsvLines;
+import com.akoolnarrator.input.SpreadsheetCells;
 import com.akoolnarrator.ledger.ResultRow;
 
 /**
@@ -25,9 +26,6 @@ final class DecisionsCsv {
 
     static final List<String> COLUMNS = List.of("id", "file", "decision", "reason", "reviewer", "reviewed_at", "take",
             "audio_check", "status");
-
-    /** What a spreadsheet would run as a formula: written with a leading apostrophe, read back without it. */
-    private static final String FORMULA_START = "=+-@\t\r";
 
     private DecisionsCsv() {
     }
@@ -91,7 +89,7 @@ final class DecisionsCsv {
     }
 
     private static Line line(String name, long line, CSVRecord record, Map<String, Integer> columns) {
-        String id = uncell(value(record, columns.get("id")));
+        String id = SpreadsheetCells.restored(value(record, columns.get("id")));
         if (id.isBlank()) {
             throw new ReviewRefused(name + ", line " + line + ", column 'id': is empty");
         }
@@ -110,7 +108,7 @@ final class DecisionsCsv {
             }
         }
         Integer reason = columns.get("reason");
-        return new Line(line, id, review, reason == null ? null : uncell(value(record, reason)));
+        return new Line(line, id, review, reason == null ? null : SpreadsheetCells.restored(value(record, reason)));
     }
 
     private static String value(CSVRecord record, Integer column) {
@@ -118,14 +116,6 @@ final class DecisionsCsv {
     }
 
     private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        return !value.isEmpty() && FORMULA_START.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    }
-
-    private static String uncell(String value) {
-        return value.length() > 1 && value.charAt(0) == '\'' && FORMULA_START.indexOf(value.charAt(1)) >= 0
-                ? value.substring(1) : value;
+        return value == null ? "" : SpreadsheetCells.neutralised(value);
     }
 }

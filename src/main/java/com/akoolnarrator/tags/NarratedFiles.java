@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.akoolnarrator.input.SpreadsheetCells;
 import com.akoolnarrator.storage.Mp3Format;
 import com.akoolnarrator.storage.OutputFolder;
 import com.akoolnarrator.storage.Sha256;
@@ -112,8 +113,9 @@ public class NarratedFiles {
                 if (!row.isMapped(CONTENT_HASH) || !row.isSet(CONTENT_HASH) || !"SUCCEEDED".equals(row.get(STATUS))) {
                     continue;
                 }
-                listed.put(unneutralised(row.get(ID)), new Listed(unneutralised(row.get(FILE)), row.get(SHA256),
-                        row.get(CONTENT_HASH), unneutralised(row.get(AKOOL_ID)), attempts(row.get(ATTEMPTS))));
+                listed.put(SpreadsheetCells.restored(row.get(ID)), new Listed(SpreadsheetCells.restored(row.get(FILE)),
+                        row.get(SHA256), row.get(CONTENT_HASH), SpreadsheetCells.restored(row.get(AKOOL_ID)),
+                        attempts(row.get(ATTEMPTS))));
             }
         }
         catch (IOException | RuntimeException e) {
@@ -121,12 +123,6 @@ public class NarratedFiles {
                     folder.root(), e.getMessage());
         }
         return listed;
-    }
-
-    /** A cell as it was before results.csv protected it from spreadsheets ({@code narrator.neutralise-formulas}). */
-    private static String unneutralised(String cell) {
-        return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0 ? cell.substring(1)
-                : cell;
     }
 
     private static int attempts(String cell) {
