@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.akoolnarrator.storage.AtomicFile;
+import com.akoolnarrator.storage.FileNames;
 
 /**
  * The caption files beside an MP3: {@code <stem>.vtt} (WebVTT, as HTML5 players and learning platforms take them) and
@@ -27,9 +28,7 @@ public final class CaptionFiles {
 
     /** {@code lessons/intro.mp3} and {@code vtt}: {@code lessons/intro.vtt}. */
     public static String nameOf(String mp3, String format) {
-        int slash = mp3.lastIndexOf('/');
-        int dot = mp3.lastIndexOf('.');
-        return (dot > slash + 1 ? mp3.substring(0, dot) : mp3) + "." + format;
+        return FileNames.stem(mp3) + "." + format;
     }
 
     static void write(Path file, String format, List<Cue> cues) throws IOException {
