@@ -14,10 +14,6 @@ public record Pause(double start, double end) {
     /** Three windows: shorter gaps fall between words. */
     public static final double MIN_SECONDS = 0.15;
 
-    public double seconds() {
-        return end - start;
-    }
-
     /** {@code 0.00-0.35 2.10-2.60 ...}: how the ledger keeps a file's pauses. */
     public static String encode(List<Pause> pauses) {
         StringBuilder text = new StringBuilder(pauses.size() * 12);

@@ -67,19 +67,15 @@ public final class CaptionFiles {
                 millis / 1000 % 60, decimal, millis % 1000);
     }
 
-    /** A cue of a caption file this job wrote: start and end in seconds, and its text (as shown). */
-    public record ReadCue(double start, double end, String text) {
-    }
-
     /** The cues of the caption file {@code file} (WebVTT or SubRip), for the listening report; none when it is not there. */
-    public static List<ReadCue> read(Path file) throws IOException {
-        List<ReadCue> cues = new ArrayList<>();
+    public static List<Cue> read(Path file) throws IOException {
+        List<Cue> cues = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
             return cues;
         }
         Matcher cue = CUE.matcher(Files.readString(file).replace("\r\n", "\n"));
         while (cue.find()) {
-            cues.add(new ReadCue(seconds(cue, 1), seconds(cue, 5), cue.group(9).strip().replace("&lt;", "<")
+            cues.add(new Cue(seconds(cue, 1), seconds(cue, 5), cue.group(9).strip().replace("&lt;", "<")
                 .replace("&gt;", ">").replace("&amp;", "&")));
         }
         return cues;

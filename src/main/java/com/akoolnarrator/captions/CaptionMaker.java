@@ -74,7 +74,7 @@ class CaptionMaker implements ItemProcessor<ToCaption, Captioned>, StepExecution
             estimated += timed.aligned() ? 0 : 1;
             nanos += System.nanoTime() - started;
         }
-        return new Captioned(file.key(), source, String.join(" ", names), timed.timing(), timed.aligned());
+        return new Captioned(file.key(), source, String.join(" ", names), timed.timing());
     }
 
     @Override

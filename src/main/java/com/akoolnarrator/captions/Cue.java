@@ -1,5 +1,5 @@
 package com.akoolnarrator.captions;
 
 /** A caption: its text shown from {@code start} to {@code end}, in seconds from the start of the audio. */
-record Cue(double start, double end, String text) {
+public record Cue(double start, double end, String text) {
 }

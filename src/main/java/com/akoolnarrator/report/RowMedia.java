@@ -12,6 +12,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.akoolnarrator.captions.CaptionFiles;
+import com.akoolnarrator.captions.Cue;
 import com.akoolnarrator.ledger.ResultRow;
 import com.akoolnarrator.review.Takes;
 
@@ -58,7 +59,7 @@ final class RowMedia {
         if (row.captions() == null || row.captions().isBlank()) {
             return "";
         }
-        List<CaptionFiles.ReadCue> cues = CaptionFiles.read(folder.resolve(row.captions().split(" ")[0]));
+        List<Cue> cues = CaptionFiles.read(folder.resolve(row.captions().split(" ")[0]));
         if (cues.isEmpty()) {
             return "";
         }

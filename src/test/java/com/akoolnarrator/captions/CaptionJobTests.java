@@ -56,10 +56,10 @@ class CaptionJobTests extends JobTestSupport {
             List<CSVRecord> truth = truth(lesson);
             String vtt = Files.readString(output().resolve(lesson + ".vtt"));
             assertThat(vtt).startsWith("WEBVTT\n\n1\n00:00:0");
-            List<CaptionFiles.ReadCue> cues = CaptionFiles.read(output().resolve(lesson + ".vtt"));
+            List<Cue> cues = CaptionFiles.read(output().resolve(lesson + ".vtt"));
             assertThat(CaptionFiles.read(output().resolve(lesson + ".srt"))).as("the same cues in both")
                 .isEqualTo(cues);
-            assertThat(cues).extracting(CaptionFiles.ReadCue::text).as("one cue per sentence as written, in order")
+            assertThat(cues).extracting(Cue::text).as("one cue per sentence as written, in order")
                 .containsExactlyElementsOf(truth.stream().map(r -> r.get("sentence")).toList());
             double seconds = Double.parseDouble(row.get("duration_seconds"));
             for (int i = 0; i < cues.size(); i++) {
@@ -84,7 +84,7 @@ class CaptionJobTests extends JobTestSupport {
         RunOutcome outcome = command.run(input, output(), false, lexicon);
 
         assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
-        assertThat(CaptionFiles.read(output().resolve("sql.vtt"))).extracting(CaptionFiles.ReadCue::text)
+        assertThat(CaptionFiles.read(output().resolve("sql.vtt"))).extracting(Cue::text)
             .containsExactly("We ask the database in SQL.", "Then we chart what it answers.");
         assertThat(Files.readString(output().resolve("sql.srt"))).contains("SQL").doesNotContain("sequel");
     }
@@ -100,7 +100,7 @@ class CaptionJobTests extends JobTestSupport {
 
         assertThat(simulator.calls("create")).isZero();
         assertThat(output().resolve("r2.vtt")).exists();
-        assertThat(CaptionFiles.read(output().resolve("r2.vtt"))).extracting(CaptionFiles.ReadCue::text)
+        assertThat(CaptionFiles.read(output().resolve("r2.vtt"))).extracting(Cue::text)
             .containsExactly("Lesson 2.");
     }
 

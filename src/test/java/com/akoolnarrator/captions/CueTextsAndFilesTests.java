@@ -40,7 +40,7 @@ class CueTextsAndFilesTests {
         assertThat(Files.readString(work.resolve("a.srt"))).isEqualTo("1\n00:00:00,050 --> 00:00:01,500\n"
                 + "Fish & <chips>.\n\n2\n01:01:01,250 --> 01:01:02,000\nAn hour later.\n");
         assertThat(CaptionFiles.read(work.resolve("a.vtt"))).isEqualTo(CaptionFiles.read(work.resolve("a.srt")))
-            .extracting(CaptionFiles.ReadCue::text).containsExactly("Fish & <chips>.", "An hour later.");
+            .extracting(Cue::text).containsExactly("Fish & <chips>.", "An hour later.");
         assertThat(CaptionFiles.nameOf("course/intro.mp3", "vtt")).isEqualTo("course/intro.vtt");
         assertThat(CaptionFiles.nameOf("v1.2/intro", "srt")).isEqualTo("v1.2/intro.srt");
     }
