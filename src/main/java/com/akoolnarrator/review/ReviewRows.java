@@ -29,13 +29,22 @@ class ReviewRows {
 
     /** Every row of the run, in input order, with its earlier takes. */
     List<ReviewRow> rows(long runId) {
+        return read(DecisionSql.EARLIER_TAKES, DecisionSql.ROWS, runId);
+    }
+
+    /** The run's row on {@code line}, with its earlier takes: what a decision on it changed. */
+    java.util.Optional<ReviewRow> row(long runId, long line) {
+        return read(DecisionSql.EARLIER_TAKES_OF_ROW, DecisionSql.ROW, runId, line).stream().findFirst();
+    }
+
+    private List<ReviewRow> read(String takes, String rows, Object... params) {
         Map<String, List<ReviewRow.EarlierTake>> earlier = new HashMap<>();
-        jdbc.sql(DecisionSql.EARLIER_TAKES).param(runId).query(rs -> {
+        jdbc.sql(takes).params(params).query(rs -> {
             earlier.computeIfAbsent(rs.getString("NARRATION_KEY"), key -> new ArrayList<>())
                 .add(new ReviewRow.EarlierTake(rs.getInt("TAKE"), rs.getString("TAKE_FILE"), rs.getString("AUDIO_FLAGS"),
                         rs.getString("REVIEW_REASON"), rs.getString("REVIEWER"), instant(rs.getTimestamp("REVIEWED_AT"))));
         });
-        return jdbc.sql(DecisionSql.ROWS).param(runId).query((rs, i) -> row(rs, earlier)).list();
+        return jdbc.sql(rows).params(params).query((rs, i) -> row(rs, earlier)).list();
     }
 
     private static ReviewRow row(ResultSet rs, Map<String, List<ReviewRow.EarlierTake>> earlier) throws SQLException {

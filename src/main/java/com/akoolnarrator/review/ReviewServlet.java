@@ -16,7 +16,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.akoolnarrator.audio.AudioCheck;
 import com.akoolnarrator.audio.AudioFindings;
 import com.akoolnarrator.ledger.ResultRow;
 
@@ -119,8 +118,7 @@ class ReviewServlet extends HttpServlet {
             return;
         }
         if (session.decide(asked.line(), asked.take(), decision, asked.reason()) == ReviewRows.Saved.SAVED) {
-            json(response, HttpServletResponse.SC_OK, rows().rows().stream().filter(row -> row.line() == asked.line())
-                .findFirst().orElseThrow());
+            json(response, HttpServletResponse.SC_OK, json(session.row(asked.line()).orElseThrow()));
         }
         else {
             refused("take " + asked.take() + " of line " + asked.line() + " is not one to decide on any more (a newer take,"
@@ -129,20 +127,23 @@ class ReviewServlet extends HttpServlet {
     }
 
     private Rows rows() {
-        AudioCheck check = session.audioCheck();
-        return new Rows(session.folder().toString(), session.runId(), session.reviewer(), session.rows().stream()
-            .map(row -> new Row(row.line(), row.id(), row.status().name(), row.spoken(), row.take(),
-                    row.file() == null ? null : "audio/" + row.line() + "/" + row.take(),
-                    row.decision() == null ? null : row.decision().label(), row.reason(), row.reviewer(),
-                    row.reviewedAt() == null ? null : row.reviewedAt().toString(), row.audio() == null ? null
-                            : row.audio().flags(),
-                    row.audio() == null ? null : check.describe(AudioFindings.of(row.audio()), row.expectedSeconds()),
-                    row.flagged(), row.error(), row.earlier().stream()
-                        .map(take -> new Take(take.take(), take.file() == null ? null
-                                : "audio/" + row.line() + "/" + take.take(), take.flags(), take.reason(), take.reviewer(),
-                                take.reviewedAt() == null ? null : take.reviewedAt().toString()))
-                        .toList()))
-            .toList());
+        return new Rows(session.folder().toString(), session.runId(), session.reviewer(),
+                session.rows().stream().map(this::json).toList());
+    }
+
+    private Row json(ReviewRow row) {
+        return new Row(row.line(), row.id(), row.status().name(), row.spoken(), row.take(),
+                row.file() == null ? null : "audio/" + row.line() + "/" + row.take(),
+                row.decision() == null ? null : row.decision().label(), row.reason(), row.reviewer(),
+                row.reviewedAt() == null ? null : row.reviewedAt().toString(), row.audio() == null ? null
+                        : row.audio().flags(),
+                row.audio() == null ? null
+                        : session.audioCheck().describe(AudioFindings.of(row.audio()), row.expectedSeconds()),
+                row.flagged(), row.error(), row.earlier().stream()
+                    .map(take -> new Take(take.take(), take.file() == null ? null
+                            : "audio/" + row.line() + "/" + take.take(), take.flags(), take.reason(), take.reviewer(),
+                            take.reviewedAt() == null ? null : take.reviewedAt().toString()))
+                    .toList());
     }
 
     private static boolean refused(String why, int status, HttpServletResponse response) throws IOException {

@@ -14,6 +14,10 @@ record ReviewSession(Path folder, long runId, String reviewer, ReviewRows ledger
         return ledger.rows(runId);
     }
 
+    Optional<ReviewRow> row(long line) {
+        return ledger.row(runId, line);
+    }
+
     Optional<String> takeFile(long line, int take) {
         return ledger.takeFile(runId, line, take);
     }

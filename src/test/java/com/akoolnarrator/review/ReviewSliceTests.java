@@ -130,6 +130,7 @@ class ReviewSliceTests extends SliceTestSupport {
             assertThat(take.reviewer()).isEqualTo("alice");
         });
         assertThat(reviews.takeFile(rerun, 2, 1)).contains("lessons/l.take1.mp3");
+        assertThat(reviews.row(rerun, 2)).as("the one row, as the list has it").contains(row);
 
         Files.writeString(folder.root().resolve("lessons/l.mp3"), "someone else's file");
         Files.writeString(folder.root().resolve("lessons/l.take1.mp3"), "not take one");
