@@ -36,6 +36,14 @@ public record ResultRow(long line, String id, Status status, String file, String
 
     /** Whether the audio check flagged this row's file: one to listen to before it is published. */
     public boolean flagged() {
-        return status == Status.SUCCEEDED && audio != null && !audio.flags().isBlank() && review != Review.APPROVE;
+        return toListenTo(status == Status.SUCCEEDED, audio, review);
+    }
+
+    /**
+     * Whether a file is one to listen to: it is there, the audio check flagged it, and no person approved it since (a
+     * listener's verdict wins over the machine's, as {@code SharedSql.FLAGGED_FILES} counts them).
+     */
+    public static boolean toListenTo(boolean fileThere, CheckedAudio audio, Review review) {
+        return fileThere && audio != null && !audio.flags().isBlank() && review != Review.APPROVE;
     }
 }

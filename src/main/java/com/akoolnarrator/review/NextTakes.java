@@ -1,5 +1,6 @@
 package com.akoolnarrator.review;
 
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,15 +27,16 @@ class NextTakes implements ItemWriter<KeptTake> {
 
     @Override
     public void write(Chunk<? extends KeptTake> kept) {
+        Timestamp now = store.now();
         store.committedNow(() -> {
             List<Object[]> takes = new ArrayList<>();
             for (KeptTake each : kept) {
                 SentBack take = each.take();
-                if (store.jdbc().sql(TakeSql.NEXT_TAKE).params(store.now(), take.key(), take.take()).update() == 1) {
-                    store.jdbc().sql(TakeSql.PARTS_AGAIN).params(store.now(), take.key()).update();
+                if (store.jdbc().sql(TakeSql.NEXT_TAKE).params(now, take.key(), take.take()).update() == 1) {
+                    store.jdbc().sql(TakeSql.PARTS_AGAIN).params(now, take.key()).update();
                     takes.add(new Object[] { take.key(), take.take(), each.keptFile(), take.akoolIds(), take.bytes(),
                         take.sha256(), take.seconds(), take.flags(), take.reason(), take.reviewer(), take.reviewedAt(),
-                        runId, store.now() });
+                        runId, now });
                 }
             }
             store.batchUpdates().batchUpdate(TakeSql.KEEP_TAKE, takes);

@@ -26,7 +26,8 @@ final class RequestGuard {
     private final boolean loopback;
     private final String accessToken;
     private final String requestToken = newToken();
-    private Set<String> hosts = Set.of();
+    /** Set once the port is known, read by the server's threads. */
+    private volatile Set<String> hosts = Set.of();
 
     RequestGuard(InetAddress bind) {
         this.loopback = bind.isLoopbackAddress();

@@ -23,7 +23,7 @@ record ReviewRow(long line, String id, ResultRow.Status status, String key, Stri
 
     /** Whether the audio check flagged the current take and no one has approved it since. */
     boolean flagged() {
-        return file != null && audio != null && !audio.flags().isBlank() && decision != ResultRow.Review.APPROVE;
+        return ResultRow.toListenTo(file != null, audio, decision);
     }
 
     /** A take the row had before a reviewer sent it back; {@code file} null when its file was gone already. */
