@@ -45,7 +45,7 @@ class LedgerUpgradeIT {
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             assertThat(column(connection, "SELECT COUNT(*) FROM NARRATION WHERE STATE = 'DOWNLOADED'")).containsExactly("8");
             assertThat(column(connection, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"
-                    + " ORDER BY \"installed_rank\"")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+                    + " ORDER BY \"installed_rank\"")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
             assertThat(column(connection, "SELECT COUNT(FAILURE_KIND) FROM NARRATION")).as("version 3's column")
                 .containsExactly("0");
         }

@@ -71,7 +71,7 @@ class SchemaUpgradeIT {
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             assertThat(column(connection, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\""
                     + " AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")).containsExactly("1", "2", "3", "4", "5", "6", "7",
-                        "8", "9", "10", "11", "12")
+                        "8", "9", "10", "11", "12", "13")
                 .doesNotHaveDuplicates();
             assertThat(column(connection, "SELECT COUNT(*) FROM NARRATION WHERE STATE = 'DOWNLOADED'")).containsExactly("2");
             assertThat(column(connection, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'"))

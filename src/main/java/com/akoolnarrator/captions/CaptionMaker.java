@@ -47,8 +47,9 @@ class CaptionMaker implements ItemProcessor<ToCaption, Captioned>, StepExecution
 
     @Override
     public Captioned process(ToCaption file) throws IOException {
-        if (formats.isEmpty() || textColumn == null || textColumn >= file.values().size()) {
-            return null;
+        if (formats.isEmpty() || textColumn == null || textColumn >= file.values().size()
+                || !Files.isRegularFile(folder.resolve(file.file()))) {
+            return null; // an MP3 stored in the output's bucket keeps the captions stored with it
         }
         long started = System.nanoTime();
         String written = file.values().get(textColumn);

@@ -3,6 +3,7 @@ package com.akoolnarrator.cli;
 import java.nio.file.Path;
 
 import com.akoolnarrator.settings.NarratorProperties;
+import com.akoolnarrator.settings.OutputLocation;
 import com.akoolnarrator.settings.SettingCheck;
 
 /** What the command line asked for, typed: each kind has its own runner in {@link CommandRunner}. */
@@ -12,11 +13,11 @@ sealed interface Command permits Command.Run, Command.Voices, Command.Status, Co
      * {@code run} (the default): narrate, or with {@code dryRun} only check; a missing input or output folder comes
      * from the settings ({@code narrator.input}, {@code narrator.output-dir}, a job file); so does the lexicon.
      */
-    record Run(Path input, Path outputDir, boolean dryRun, Path lexicon) implements Command {
+    record Run(Path input, String outputDir, boolean dryRun, Path lexicon) implements Command {
 
         public Run {
             if (outputDir != null) {
-                SettingCheck.folder("--output-dir", outputDir);
+                OutputLocation.of("--output-dir", outputDir, null);
             }
         }
 
@@ -24,6 +25,11 @@ sealed interface Command permits Command.Run, Command.Voices, Command.Status, Co
         Run over(NarratorProperties settings) {
             return new Run(input != null ? input : settings.input(), outputDir != null ? outputDir : settings.outputDir(),
                     dryRun || settings.dryRun(), lexicon != null ? lexicon : settings.lexicon());
+        }
+
+        /** Where it narrates into ({@link #over} first). */
+        OutputLocation output(NarratorProperties settings) {
+            return OutputLocation.of("--output-dir", outputDir, settings.stateDir());
         }
     }
 
@@ -34,13 +40,14 @@ sealed interface Command permits Command.Run, Command.Voices, Command.Status, Co
     }
 
     /** {@code status}: what the runs into an output folder did and are doing. */
-    record Status(Path outputDir, Format format) implements Command {
+    record Status(String outputDir, Format format) implements Command {
 
         enum Format { text, json }
 
-        /** The folder it asks about, else the settings' ({@code narrator.output-dir}, a job file's). */
+        /** The folder it asks about (a bucket's state folder), else the settings' ({@code narrator.output-dir}, a job file's). */
         Path outputDir(NarratorProperties settings) {
-            return outputDir != null ? outputDir : settings.outputDir();
+            return outputDir != null ? OutputLocation.of("--output-dir", outputDir, settings.stateDir()).folder()
+                    : settings.output().folder();
         }
     }
 
@@ -59,7 +66,7 @@ sealed interface Command permits Command.Run, Command.Voices, Command.Status, Co
      * port} until stopped, or exported to {@code export} ("-": standard output), or imported from {@code importFile}.
      * {@code reviewer} null: the operating system's user name.
      */
-    record Review(Path outputDir, int port, String bind, String reviewer, String export, Path importFile)
+    record Review(String outputDir, int port, String bind, String reviewer, String export, Path importFile)
             implements Command {
 
         public Review {
@@ -69,9 +76,9 @@ sealed interface Command permits Command.Run, Command.Voices, Command.Status, Co
             }
         }
 
-        /** The folder it reviews, else the settings' ({@code narrator.output-dir}, a job file's). */
-        Path outputDir(NarratorProperties settings) {
-            return outputDir != null ? outputDir : settings.outputDir();
+        /** Where it reviews, else the settings' ({@code narrator.output-dir}, a job file's). */
+        OutputLocation output(NarratorProperties settings) {
+            return outputDir != null ? OutputLocation.of("--output-dir", outputDir, settings.stateDir()) : settings.output();
         }
 
         String reviewerOrUser() {

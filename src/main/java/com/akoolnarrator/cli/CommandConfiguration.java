@@ -18,6 +18,7 @@ import com.akoolnarrator.akool.AkoolRequestThrottle;
 import com.akoolnarrator.akool.CreditPrice;
 import com.akoolnarrator.akool.VoicesCommand;
 import com.akoolnarrator.audio.AudioInspector;
+import com.akoolnarrator.bucket.Buckets;
 import com.akoolnarrator.database.FolderLock;
 import com.akoolnarrator.database.JobDatabase;
 import com.akoolnarrator.job.NarrationLauncher;
@@ -38,10 +39,10 @@ class CommandConfiguration {
     NarrationCommand narrationCommand(NarrationLauncher launcher, RunStatistics statistics, RunRegistry registry,
             AkoolConnection akoolConnection, RunProgress runProgress, NarratorProperties settings,
             AkoolRequestThrottle throttle, Clock clock, AkoolClient akoolClient, FolderLock folderLock,
-            AudioInspector audioInspector, Verdicts verdicts) {
+            AudioInspector audioInspector, Verdicts verdicts, Buckets buckets) {
         return new NarrationCommand(launcher, new RunSummary(statistics, registry, throttle,
                 new CreditPrice(settings.creditsPerThousandCharacters()), akoolClient, verdicts), akoolConnection, runProgress,
-                clock, folderLock, audioInspector);
+                clock, folderLock, audioInspector, buckets);
     }
 
     @Bean
@@ -83,13 +84,13 @@ class CommandConfiguration {
             }
             boolean canStart = run.input() != null && Files.isReadable(run.input()) && !Files.isDirectory(run.input())
                     && akool.getObject().credentials().isPresent(); // a pipe is an input too
-            return canStart ? JobDatabase.of(run.outputDir()) : JobDatabase.none();
+            return canStart ? JobDatabase.of(run.output(settings).folder()) : JobDatabase.none();
         }
         if (command instanceof Command.ReceiveCallbacks) {
-            return JobDatabase.isOnServer(dataSource.getUrl()) ? JobDatabase.of(settings.outputDir()) : JobDatabase.none();
+            return JobDatabase.isOnServer(dataSource.getUrl()) ? JobDatabase.of(settings.output().folder()) : JobDatabase.none();
         }
         if (command instanceof Command.Review review) {
-            Path folder = review.outputDir(settings);
+            Path folder = review.output(settings).folder();
             boolean there = server || JobDatabase.exists(folder) && FolderHolder.of(folder.toAbsolutePath()).isEmpty();
             return there ? JobDatabase.of(folder) : JobDatabase.none();
         }

@@ -40,9 +40,9 @@ final class CommandOptions {
         @Option(names = "--input", paramLabel = "CSV", description = "the input CSV (id, text, voice_id or voice_url...)")
         Path input;
 
-        @Option(names = "--output-dir", paramLabel = "DIR", description = "where MP3s, results.csv and the job's state go"
-                + " (default: out)")
-        Path outputDir;
+        @Option(names = "--output-dir", paramLabel = "DIR", description = "where MP3s, results.csv and the job's state go:"
+                + " a folder or s3://BUCKET/PREFIX (default: out)")
+        String outputDir;
 
         @Option(names = "--dry-run", description = "validate and estimate the cost; submit nothing")
         boolean dryRun;
@@ -126,7 +126,7 @@ final class CommandOptions {
         Common common;
 
         @Option(names = "--output-dir", paramLabel = "DIR", description = "the run's output folder (default: out)")
-        Path outputDir;
+        String outputDir;
 
         @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
         Command.Status.Format format;
@@ -152,7 +152,7 @@ final class CommandOptions {
         Common common;
 
         @Option(names = "--output-dir", paramLabel = "DIR", description = "the run's output folder (default: out)")
-        Path outputDir;
+        String outputDir;
 
         @Option(names = "--port", paramLabel = "PORT", defaultValue = "8077",
                 description = "where the page listens (default: ${DEFAULT-VALUE}; 0: a free port)")

@@ -18,6 +18,7 @@ import com.akoolnarrator.akool.VoicesCommand;
 import com.akoolnarrator.review.ReviewCommand;
 import com.akoolnarrator.review.ReviewRefused;
 import com.akoolnarrator.settings.NarratorProperties;
+import com.akoolnarrator.settings.OutputLocation;
 import com.akoolnarrator.settings.SettingCheck.InvalidSettingException;
 import com.akoolnarrator.storage.FolderHolder;
 import com.akoolnarrator.webhook.WebhookProperties;
@@ -65,7 +66,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             Command.Run run = given.over(settings);
             NarrationCommand narrating = narration.get();
             GracefulShutdown.onStop(narrating::requestStop, settings.stopTimeout());
-            exitCode = narrating.run(run.input(), run.outputDir(), run.dryRun(), run.lexicon()).exitCode();
+            exitCode = narrating.run(run.input(), run.output(settings), run.dryRun(), run.lexicon()).exitCode();
         }
         else if (command instanceof Command.Voices list) {
             exitCode = listVoices(list.format());
@@ -77,7 +78,15 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             exitCode = receiveCallbacks(receive.port());
         }
         else if (command instanceof Command.Review asked) {
-            exitCode = review(asked, asked.outputDir(settings));
+            OutputLocation output = asked.output(settings);
+            if (output.isBucket()) {
+                log.error("Cannot review {}: the review page plays and keeps the takes of an output folder on disk; narrate"
+                        + " into a folder to review, then copy it to the bucket", output.describe());
+                exitCode = RunOutcome.USAGE;
+            }
+            else {
+                exitCode = review(asked, output.folder());
+            }
         }
     }
 

@@ -3,7 +3,9 @@ package com.akoolnarrator.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +13,8 @@ import org.springframework.batch.core.job.JobExecution;
 
 import com.akoolnarrator.akool.AkoolConnection;
 import com.akoolnarrator.audio.AudioInspector;
+import com.akoolnarrator.bucket.BucketException;
+import com.akoolnarrator.bucket.Buckets;
 import com.akoolnarrator.database.FolderLock;
 import com.akoolnarrator.input.InputFile;
 import com.akoolnarrator.input.InputFileException;
@@ -22,8 +26,12 @@ import com.akoolnarrator.job.RunInput;
 import com.akoolnarrator.ledger.SpendingGate;
 import com.akoolnarrator.lexicon.Lexicon;
 import com.akoolnarrator.lexicon.LexiconException;
+import com.akoolnarrator.report.ReportFiles;
+import com.akoolnarrator.settings.OutputLocation;
 import com.akoolnarrator.settings.SettingCheck.InvalidSettingException;
 import com.akoolnarrator.storage.FolderHolder;
+import com.akoolnarrator.storage.FolderIdentity;
+import com.akoolnarrator.storage.OutputFolderException;
 import com.akoolnarrator.storage.OutputFolder;
 
 /**
@@ -42,9 +50,11 @@ public class NarrationCommand {
     private final Clock clock;
     private final FolderLock folderLock;
     private final AudioInspector audioInspector;
+    private final Buckets buckets;
 
     NarrationCommand(NarrationLauncher launcher, RunSummary summary, AkoolConnection akool, RunProgress progress,
-            Clock clock, FolderLock folderLock, AudioInspector audioInspector) {
+            Clock clock, FolderLock folderLock, AudioInspector audioInspector, Buckets buckets) {
+        this.buckets = buckets;
         this.audioInspector = audioInspector;
         this.launcher = launcher;
         this.summary = summary;
@@ -68,6 +78,14 @@ public class NarrationCommand {
 
     /** The same, with the texts rewritten by a lexicon file first ({@code --lexicon}) when {@code lexiconFile} is given. */
     public RunOutcome run(Path input, Path outputDir, boolean dryRun, Path lexiconFile) {
+        return run(input, new OutputLocation(outputDir, null), dryRun, lexiconFile);
+    }
+
+    /**
+     * The same into a folder or a bucket: a bucket is checked before anything is asked of Akool (it exists, it can be
+     * listed and written), and the run's reports are stored in it at the end.
+     */
+    public RunOutcome run(Path input, OutputLocation output, boolean dryRun, Path lexiconFile) {
         if (input == null) {
             return report(RunOutcome.usage("no input: give --input=FILE.csv (or narrator.input in a job file)"));
         }
@@ -88,7 +106,16 @@ public class NarrationCommand {
             return report(RunOutcome.usage("no Akool credentials: set the environment variable AKOOL_API_KEY (or pass"
                     + " --akool.api-key=..., or set akool.client-id and akool.client-secret in a job file)"));
         }
-        Path folder = outputDir.toAbsolutePath().normalize();
+        Path folder = output.folder();
+        if (output.isBucket()) {
+            try {
+                FolderIdentity.adopt(folder, buckets.establish(output.bucket(),
+                        FolderIdentity.of(folder).orElseGet(() -> UUID.randomUUID().toString())));
+            }
+            catch (BucketException | OutputFolderException e) {
+                return report(RunOutcome.usage(e.getMessage()));
+            }
+        }
         JobExecution execution;
         summary.begin();
         try (FolderLock.Held held = folderLock.acquire(launcher.scopeOf(folder), folder);
@@ -96,7 +123,7 @@ public class NarrationCommand {
             FolderHolder.claim(folder, clock);
             InputFile inputFile = snapshot.inspect();
             RunInput what = new RunInput(inputFile, snapshot.sha256(), lexiconFile, lexicon.sha256());
-            execution = dryRun ? launcher.check(what, folder) : launcher.narrate(what, folder);
+            execution = dryRun ? launcher.check(what, output) : launcher.narrate(what, output);
         }
         catch (FolderLock.BusyException e) {
             return report(RunOutcome.failed(e.getMessage()));
@@ -122,7 +149,7 @@ public class NarrationCommand {
             return report(summary.dryRun(execution, lexicon));
         }
         try {
-            return summarised(execution, folder);
+            return stored(summarised(execution, folder), output);
         }
         catch (RuntimeException e) {
             Optional<String> outage = SpendingGate.outage(e);
@@ -145,6 +172,22 @@ public class NarrationCommand {
             log.info("Audio check: {}", audioInspector.tally());
         }
         return report(summary.run(execution, folder));
+    }
+
+    /** The run's reports into the output's bucket, beside its files; an outcome that says so when they cannot be. */
+    private RunOutcome stored(RunOutcome outcome, OutputLocation output) {
+        if (!output.isBucket()) {
+            return outcome;
+        }
+        try {
+            buckets.storeReports(output.bucket(), output.folder(), List.of(ReportFiles.RESULTS, ReportFiles.FAILED,
+                    ReportFiles.REPORT, RunSummaryFile.NAME));
+            return outcome;
+        }
+        catch (BucketException e) {
+            return report(RunOutcome.failed(e.getMessage() + "; the reports are in " + output.folder()
+                    + ", and the next run stores them"));
+        }
     }
 
     /** Stops the running execution at its next chunk boundary; the collect step stops waiting for Akool at once. */

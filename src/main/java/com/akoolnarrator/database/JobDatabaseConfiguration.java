@@ -39,7 +39,7 @@ public class JobDatabaseConfiguration {
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(DataSourceProperties properties, NarratorProperties settings,
             ObjectProvider<JobDatabase> chosen) {
-        JobDatabase database = chosen.getIfAvailable(() -> JobDatabase.of(settings.outputDir()));
+        JobDatabase database = chosen.getIfAvailable(() -> JobDatabase.of(settings.output().folder()));
         String url = properties.getUrl();
         if (database.isNone()) {
             url = "jdbc:h2:mem:narrator";

@@ -63,7 +63,7 @@ class NarrationJobConfiguration {
 
     @Bean
     Job narrationJob(JobRepository jobRepository, Step validateStep, Step redoStep, Step submitStep, Step collectStep,
-            Step joinStep, Step reviewStep, Step tagStep, Step captionStep, Step resultsStep, RunContexts runContexts,
+            Step joinStep, Step reviewStep, Step tagStep, Step captionStep, Step storeStep, Step resultsStep, RunContexts runContexts,
             @Qualifier("runProgress") JobExecutionListener runProgress, LearntRateListener learntRate) {
         Flow submit = new FlowBuilder<Flow>("submitFlow").start(submitStep).build();
         Flow collect = new FlowBuilder<Flow>("collectFlow").start(collectStep).build();
@@ -80,7 +80,7 @@ class NarrationJobConfiguration {
                 .on(DRY_RUN).end()
             .from(DRY_RUN_DECIDER)
                 .on("*").to(redoStep).next(narrate).next(joinStep).next(reviewStep).next(tagStep).next(captionStep)
-                .next(resultsStep)
+                .next(storeStep).next(resultsStep)
             .end()
             .build();
     }

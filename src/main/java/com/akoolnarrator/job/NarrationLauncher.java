@@ -18,6 +18,7 @@ import com.akoolnarrator.ledger.AcceptedJournal;
 import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.RunStatistics;
 import com.akoolnarrator.ledger.SpendingGate;
+import com.akoolnarrator.settings.OutputLocation;
 import com.akoolnarrator.storage.OutputFolder;
 import com.akoolnarrator.webhook.WebhookReceiver;
 
@@ -65,6 +66,12 @@ public class NarrationLauncher {
      * folder still is; a folder moved since starts a new run, which reuses everything the ledger has of it.
      */
     public JobExecution narrate(RunInput input, Path folder) throws Exception {
+        return narrate(input, new OutputLocation(folder, null));
+    }
+
+    /** The same into a folder or a bucket ({@code output}'s folder then being the bucket's state folder). */
+    public JobExecution narrate(RunInput input, OutputLocation output) throws Exception {
+        Path folder = output.folder();
         facts.recordJournal(AcceptedJournal.of(new OutputFolder(folder)));
         Optional<JobExecution> last = lastExecution(scopeOf(folder));
         if (last.isPresent() && last.get().isRunning()) {
@@ -79,14 +86,19 @@ public class NarrationLauncher {
                         input.input().source(), folder);
                 return jobOperator.restart(last.get());
             }
-            return jobOperator.start(narrationJob, RunContext.parameters(input, folder, false));
+            return jobOperator.start(narrationJob, RunContext.parameters(input, output, false));
         }
     }
 
     /** Validates {@code input} and estimates what narrating it into {@code folder} costs, submitting nothing. */
     public JobExecution check(RunInput input, Path folder) throws Exception {
-        facts.recordJournal(AcceptedJournal.of(new OutputFolder(folder)));
-        return jobOperator.start(narrationJob, RunContext.parameters(input, folder, true));
+        return check(input, new OutputLocation(folder, null));
+    }
+
+    /** The same into a folder or a bucket. */
+    public JobExecution check(RunInput input, OutputLocation output) throws Exception {
+        facts.recordJournal(AcceptedJournal.of(new OutputFolder(output.folder())));
+        return jobOperator.start(narrationJob, RunContext.parameters(input, output, true));
     }
 
     /** Why the run ended without its job database, when it could not record what it paid for: the one line to say. */

@@ -12,6 +12,8 @@ import com.akoolnarrator.input.InputSnapshot;
 import com.akoolnarrator.input.LexiconFile;
 import com.akoolnarrator.lexicon.Lexicon;
 import com.akoolnarrator.lexicon.LexiconException;
+import com.akoolnarrator.settings.OutputLocation;
+import com.akoolnarrator.storage.BucketAddress;
 import com.akoolnarrator.storage.OutputFolder;
 
 /**
@@ -21,9 +23,11 @@ import com.akoolnarrator.storage.OutputFolder;
  *
  * @param runId the Spring Batch job instance: the ledger's run
  * @param scope the ledger's name of the output folder, the same whatever path reaches it
+ * @param bucket where the files go when the output is a bucket ({@code outputFolder} is then its local state
+ *        folder, where they wait to be stored); null for a folder
  */
 public record RunContext(long runId, InputFile input, String inputSha256, OutputFolder outputFolder, String scope,
-        boolean dryRun, Lexicon lexicon) {
+        boolean dryRun, Lexicon lexicon, BucketAddress bucket) {
 
     public static final String INPUT = "input";
     public static final String INPUT_SHA256 = "input.sha256";
@@ -34,15 +38,21 @@ public record RunContext(long runId, InputFile input, String inputSha256, Output
     /** The lexicon file the texts go through, and its checksum; absent without one. */
     public static final String LEXICON = "lexicon";
     public static final String LEXICON_SHA256 = "lexicon.sha256";
+    /** The output's bucket and prefix ({@code s3://BUCKET/PREFIX}); absent for a folder. */
+    public static final String OUTPUT_BUCKET = "output.bucket";
 
     /** The job parameters of a new run: what it reads, and where it writes (its number is its job instance's). */
-    static JobParameters parameters(RunInput input, Path outputDir, boolean dryRun) {
+    static JobParameters parameters(RunInput input, OutputLocation output, boolean dryRun) {
+        Path outputDir = output.folder();
         JobParametersBuilder parameters = new JobParametersBuilder()
             .addString(INPUT, input.input().source().toAbsolutePath().normalize().toString())
             .addString(INPUT_SHA256, input.inputSha256())
             .addString(OUTPUT_DIR, outputDir.toString())
             .addString(LAUNCH, UUID.randomUUID().toString())
             .addString(DRY_RUN, String.valueOf(dryRun));
+        if (output.isBucket()) {
+            parameters.addString(OUTPUT_BUCKET, output.bucket().toString());
+        }
         if (input.lexicon() != null) {
             parameters.addString(LEXICON, input.lexicon().toAbsolutePath().normalize().toString())
                 .addString(LEXICON_SHA256, input.lexiconSha256());
@@ -60,7 +70,7 @@ public record RunContext(long runId, InputFile input, String inputSha256, Output
         InputFile input = InputSnapshot.copyOf(folder.stateFolder(), sha256)
             .map(copy -> new InputSnapshot(copy, source, sha256).inspect()).orElseGet(() -> InputFile.inspect(source));
         return new RunContext(execution.getJobInstance().getInstanceId(), input, sha256, folder, scope,
-                isDryRun(parameters), lexicon(parameters));
+                isDryRun(parameters), lexicon(parameters), bucket(parameters));
     }
 
     /** The run's lexicon, read again from its file: one changed since the run started is not taken for it. */
@@ -75,6 +85,11 @@ public record RunContext(long runId, InputFile input, String inputSha256, Output
                     + " again to narrate with it as it is now");
         }
         return lexicon;
+    }
+
+    private static BucketAddress bucket(JobParameters parameters) {
+        String bucket = parameters.getString(OUTPUT_BUCKET);
+        return bucket == null ? null : BucketAddress.parse(bucket);
     }
 
     static Path outputDir(JobParameters parameters) {

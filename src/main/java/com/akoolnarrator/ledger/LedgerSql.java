@@ -108,7 +108,7 @@ final class LedgerSql {
 
     /** Per row of the run: INVALID, or the state of the row's narration (a split row's is DOWNLOADED once joined). */
     static final String ROWS_BY_STATE = "SELECT STATE, COUNT(*) FROM (SELECT CASE WHEN R.INVALID_REASON IS NOT NULL"
-            + " THEN 'INVALID' ELSE N.STATE END AS STATE FROM RUN_ROW R LEFT JOIN NARRATION N"
+            + " THEN 'INVALID' ELSE " + SharedSql.ROW_STATE + " END AS STATE FROM RUN_ROW R LEFT JOIN NARRATION N"
             + " ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ?) AS ROWS_OF_RUN GROUP BY STATE";
 
     static final String CHARACTERS_SUBMITTED_SINCE = "SELECT COALESCE(SUM(N.TEXT_LENGTH), 0) FROM RUN_ROW R JOIN "
@@ -138,17 +138,18 @@ final class LedgerSql {
     /** The run's FAILED and INVALID rows, in input order (a row is FAILED here once its narration is). */
     static String problems(int limit) {
         return "SELECT R.LINE_NO, R.ROW_ID, CASE WHEN R.INVALID_REASON IS NOT NULL THEN 'INVALID' ELSE 'FAILED' END,"
-                + " COALESCE(R.INVALID_REASON, N.ERROR) FROM RUN_ROW R LEFT JOIN NARRATION N"
+                + " COALESCE(R.INVALID_REASON, " + SharedSql.ROW_ERROR + ") FROM RUN_ROW R LEFT JOIN NARRATION N"
                 + " ON N.NARRATION_KEY = R.NARRATION_KEY WHERE R.RUN_ID = ? AND (R.INVALID_REASON IS NOT NULL"
-                + " OR N.STATE = 'FAILED') ORDER BY R.LINE_NO FETCH FIRST " + limit + " ROWS ONLY";
+                + " OR " + SharedSql.ROW_STATE + " = 'FAILED') ORDER BY R.LINE_NO FETCH FIRST " + limit + " ROWS ONLY";
     }
 
     /** A row narration N's Akool job ids, as AKOOL_ID: its own, or its parts' in order, separated by spaces. */
 
     /** A run's rows in input order, joined with their narrations: what results.csv says. */
-    static final String RESULT_ROWS = "SELECT R.LINE_NO, R.ROW_ID, R.INVALID_REASON, R.RAW_VALUES, N.STATE, N.OUTPUT_FILE, "
+    static final String RESULT_ROWS = "SELECT R.LINE_NO, R.ROW_ID, R.INVALID_REASON, R.RAW_VALUES, " + SharedSql.ROW_STATE
+            + " AS STATE, N.OUTPUT_FILE, "
             + SharedSql.ROW_AKOOL_IDS + ","
-            + " N.AUDIO_URL, N.FILE_BYTES, N.DURATION_SECONDS, N.SHA256, N.ATTEMPTS, N.ERROR, " + SharedSql.AUDIO_COLUMNS
+            + " N.AUDIO_URL, N.FILE_BYTES, N.DURATION_SECONDS, N.SHA256, N.ATTEMPTS, " + SharedSql.ROW_ERROR + " AS ERROR, " + SharedSql.AUDIO_COLUMNS
             + ", N.CONTENT_HASH, R.LEXICON, N.TAKE, N.REVIEW, N.REVIEW_REASON, N.CAPTIONS, N.CAPTION_TIMING"
             + " FROM RUN_ROW R LEFT JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
             + " WHERE R.RUN_ID = ? ORDER BY R.LINE_NO";

@@ -17,6 +17,17 @@ public final class SharedSql {
     public static final String ROW_AKOOL_IDS = "CASE WHEN N.PARTS > 1 THEN (SELECT STRING_AGG(P.AKOOL_ID, ' ' ORDER BY"
             + " P.PART_NO) FROM NARRATION P WHERE P.ROW_KEY = N.NARRATION_KEY AND P.PARTS = 1) ELSE N.AKOOL_ID END AS AKOOL_ID";
 
+    /**
+     * A narration's state as a row's result: FAILED while its MP3 could not be stored in the output's bucket
+     * ({@code STORE_ERROR}, which says why); it waits on disk for the next run.
+     */
+    public static final String ROW_STATE = "CASE WHEN N.STATE = 'DOWNLOADED' AND N.STORE_ERROR IS NOT NULL THEN 'FAILED'"
+            + " ELSE N.STATE END";
+
+    /** Why a row failed: its narration's error, or why its MP3 could not be stored ({@link #ROW_STATE}). */
+    public static final String ROW_ERROR = "CASE WHEN N.STATE = 'DOWNLOADED' AND N.STORE_ERROR IS NOT NULL THEN N.STORE_ERROR"
+            + " ELSE N.ERROR END";
+
     /** What the audio check found ({@link AudioColumns#parameters}); the speaking rate is judged again by the run's review. */
     public static final String AUDIO_FOUND = " LOUDNESS_LUFS = ?, PEAK_DBFS = ?, GAIN_DB = ?, CLIPPED_SAMPLES = ?,"
             + " LONGEST_SILENCE = ?, LONGEST_SILENCE_AT = ?, AUDIO_SECONDS = ?, AUDIO_FLAGS = ?, PAUSES = ?,"

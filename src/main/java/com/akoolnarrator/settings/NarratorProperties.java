@@ -8,7 +8,6 @@ import org.springframework.util.unit.DataSize;
 
 import static com.akoolnarrator.settings.SettingCheck.atLeast;
 import static com.akoolnarrator.settings.SettingCheck.between;
-import static com.akoolnarrator.settings.SettingCheck.folder;
 import static com.akoolnarrator.settings.SettingCheck.notBelow;
 import static com.akoolnarrator.settings.SettingCheck.percentage;
 import static com.akoolnarrator.settings.SettingCheck.positive;
@@ -24,7 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("narrator")
 public record NarratorProperties(
         Path input,
-        @DefaultValue("out") Path outputDir,
+        @DefaultValue("out") String outputDir,
+        Path stateDir,
         @DefaultValue("100%") String defaultRate,
         @DefaultValue("5000") int maxWords,
         @DefaultValue("50000") int maxCharacters,
@@ -48,12 +48,13 @@ public record NarratorProperties(
         Path lexicon,
         @DefaultValue("vtt") List<String> captions,
         @DefaultValue Tags tags,
-        @DefaultValue Database database) {
+        @DefaultValue Database database,
+        @DefaultValue S3 s3) {
 
     private static final int MANY = 100_000;
 
     public NarratorProperties {
-        folder("narrator.output-dir", outputDir);
+        OutputLocation.of("narrator.output-dir", outputDir, stateDir);
         defaultRate = percentage("narrator.default-rate", defaultRate);
         between("narrator.max-words", maxWords, 1, MANY);
         between("narrator.max-characters", maxCharacters, 1, 10_000_000);
@@ -74,6 +75,11 @@ public record NarratorProperties(
         atLeast("narrator.credits-per-thousand-characters", creditsPerThousandCharacters, 0);
         positive("narrator.stop-timeout", stopTimeout);
         captions = captionFormats(captions);
+    }
+
+    /** Where the output goes: {@code narrator.output-dir}, a folder or {@code s3://BUCKET/PREFIX}. */
+    public OutputLocation output() {
+        return OutputLocation.of("narrator.output-dir", outputDir, stateDir);
     }
 
     /** {@code vtt}, {@code srt}, both (in that order), or none: the caption files beside each MP3. */
@@ -123,6 +129,35 @@ public record NarratorProperties(
         public Database {
             positive("narrator.database.connect-timeout", connectTimeout);
             positive("narrator.database.socket-timeout", socketTimeout);
+        }
+    }
+
+    /**
+     * An S3-compatible store for {@code --output-dir=s3://...}; credentials and region come from the AWS default chain
+     * (environment, profile, web identity), never from here.
+     *
+     * @param endpoint    the store's address; when not set, {@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL},
+     *                    else AWS's own
+     * @param pathStyle   {@code BUCKET} in the path rather than the host name, as MinIO, Ceph and S3Proxy want
+     * @param region      when not set, the default chain's ({@code AWS_REGION}, a profile), else us-east-1
+     * @param maxAttempts tries of one request (throttling, 500s, resets), with backoff between them
+     */
+    public record S3(
+            java.net.URI endpoint,
+            @DefaultValue("false") boolean pathStyle,
+            String region,
+            @DefaultValue("8") int maxAttempts,
+            @DefaultValue("10s") Duration connectTimeout,
+            @DefaultValue("60s") Duration socketTimeout) {
+
+        public S3 {
+            between("narrator.s3.max-attempts", maxAttempts, 1, 100);
+            positive("narrator.s3.connect-timeout", connectTimeout);
+            positive("narrator.s3.socket-timeout", socketTimeout);
+            if (endpoint != null && (endpoint.getScheme() == null || endpoint.getHost() == null
+                    || !endpoint.getScheme().matches("https?"))) {
+                throw new SettingCheck.InvalidSettingException("narrator.s3.endpoint", endpoint, "an http or https address");
+            }
         }
     }
 }

@@ -55,6 +55,29 @@ public final class FolderIdentity {
     }
 
     /**
+     * Gives a folder the id an output elsewhere has (a bucket's state folder takes the bucket's), replacing the one it
+     * had: the job database then knows the output by the same id from any state folder.
+     */
+    public static void adopt(Path outputFolder, String id) {
+        Path folder = outputFolder.toAbsolutePath().normalize();
+        if (of(folder).filter(id::equals).isPresent()) {
+            return;
+        }
+        Path file = file(folder);
+        try {
+            Files.createDirectories(file.getParent());
+            try (AtomicFile staged = AtomicFile.beside(file)) {
+                Files.writeString(staged.path(), id + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+                staged.publish();
+            }
+        }
+        catch (IOException e) {
+            throw new OutputFolderException(folder, e);
+        }
+    }
+
+    /**
      * Writes the id whole under a temporary name, then gives it the file's name only if the folder has no id yet (another
      * process may make it first). An empty file is what a crash or a full disk left of an id never used (an id is used
      * only once written), and is replaced.

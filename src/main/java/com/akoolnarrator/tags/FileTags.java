@@ -57,6 +57,8 @@ class FileTags {
                 + " FROM RUN_ROW R JOIN NARRATION N ON N.NARRATION_KEY = R.NARRATION_KEY"
                 + " WHERE R.RUN_ID = ? AND R.LINE_NO > ? AND N.STATE = 'DOWNLOADED'"
                 + " AND (N.TAGGED IS NULL OR N.TAGGED <> COALESCE(N.TAGS, ''))"
+                // an MP3 stored in the output's bucket is never overwritten, its tags included
+                + " AND (N.STORED IS NULL OR N.STORED <> N.SHA256)"
                 + " ORDER BY R.LINE_NO FETCH FIRST " + limit + " ROWS ONLY";
     }
 

@@ -1,136 +1,39 @@
 package com.akoolnarrator.tags;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.akoolnarrator.input.SpreadsheetCells;
-import com.akoolnarrator.storage.Mp3Format;
 import com.akoolnarrator.storage.OutputFolder;
-import com.akoolnarrator.storage.Sha256;
+import com.akoolnarrator.storage.RecordedFile;
 
 /**
- * What an output folder itself shows was narrated into it, whatever its job database remembers: an MP3 whose tag
- * carries a narration's content hash holds that narration; so does one that results.csv lists as SUCCEEDED with that
- * content hash and the file's own sha256. This is how a folder whose {@code .narrator} was lost, or whose job database
- * opens at an older state, is continued without paying again for what is on disk.
+ * What the output itself shows was narrated into it, whatever its job database remembers: a folder's tagged MP3s and
+ * its results.csv ({@link #inFolder}), or a bucket's objects and what they were stored with. This is how an output
+ * whose job database was lost, or opens at an older state, is continued without paying again for what it holds.
  */
-public class NarratedFiles {
-
-    private static final Logger log = LoggerFactory.getLogger("narrator");
-
-    /** The results.csv columns read here (see docs/results.md). */
-    private static final String ID = "id";
-    private static final String STATUS = "status";
-    private static final String FILE = "file";
-    private static final String SHA256 = "sha256";
-    private static final String CONTENT_HASH = "content_hash";
-    private static final String AKOOL_ID = "akool_id";
-    private static final String ATTEMPTS = "attempts";
-
-    private final OutputFolder folder;
-    private Map<String, Listed> listed;
-
-    public NarratedFiles(OutputFolder folder) {
-        this.folder = folder;
-    }
+public interface NarratedFiles {
 
     /**
      * An MP3 found holding a narration.
      *
-     * @param akoolIds   the Akool job id(s) it came from, when the folder says; null otherwise
+     * @param akoolIds   the Akool job id(s) it came from, when the output says; null otherwise
      * @param attempts   the requests results.csv counted for it, or 1 (it was narrated at least once)
      * @param taggedWith the tags it carries when it carries this job's tag (see {@code TrackTags#encode}); null when it
      *                   has to be tagged
      */
-    public record Found(long bytes, String sha256, double durationSeconds, String akoolIds, int attempts,
-            String taggedWith) {
+    record Found(long bytes, String sha256, double durationSeconds, String akoolIds, int attempts, String taggedWith) {
     }
 
-    private record Listed(String file, String sha256, String contentHash, String akoolIds, int attempts) {
-    }
+    /** The MP3 {@code file} (relative to the output), if it is there and holds the narration {@code contentHash}. */
+    Optional<Found> find(String rowId, String file, String contentHash);
 
-    /** The MP3 {@code file} (relative to the folder), if it is there and holds the narration {@code contentHash}. */
-    public Optional<Found> find(String rowId, String file, String contentHash) {
-        Path path;
-        try {
-            path = folder.resolve(file);
-        }
-        catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        if (!Files.isRegularFile(path)) {
-            return Optional.empty();
-        }
-        try {
-            Optional<Id3Reader.ReadTag> tag = Id3Reader.read(path);
-            if (tag.isPresent() && tag.get().userText(FileTag.CONTENT_HASH).filter(contentHash::equals).isPresent()) {
-                Listed row = listed().get(rowId);
-                int attempts = row != null && row.contentHash().equals(contentHash) ? row.attempts() : 1;
-                return Optional.of(found(path, tag.get().userText(FileTag.AKOOL_JOB_ID).orElse(null), attempts,
-                        tag.get().trackTags().encode()));
-            }
-            Listed row = listed().get(rowId);
-            if (row == null || !row.file().equals(file) || !row.contentHash().equals(contentHash)) {
-                return Optional.empty();
-            }
-            Found found = found(path, row.akoolIds(), row.attempts(), null);
-            return found.sha256().equals(row.sha256()) ? Optional.of(found) : Optional.empty();
-        }
-        catch (IOException e) {
-            log.debug("Could not read {} to recognise it: {}", file, e.getMessage());
-            return Optional.empty();
-        }
-    }
+    /**
+     * Whether the output holds {@code file} as the ledger recorded it: its size and its bytes.
+     *
+     * @param stored the SHA-256 of the object the ledger says the output's bucket holds for it; null when none
+     */
+    boolean holds(String file, RecordedFile recorded, String stored);
 
-    private static Found found(Path path, String akoolIds, int attempts, String taggedWith) throws IOException {
-        return new Found(Files.size(path), Sha256.ofFile(path), Math.round(Mp3Format.durationSeconds(path) * 1000) / 1000.0,
-                akoolIds == null || akoolIds.isBlank() ? null : akoolIds.strip(), Math.max(1, attempts), taggedWith);
-    }
-
-    /** results.csv's succeeded rows that say which narration they hold, by id; read once, when first needed. */
-    private Map<String, Listed> listed() {
-        if (listed != null) {
-            return listed;
-        }
-        listed = new HashMap<>();
-        Path results = folder.root().resolve("results.csv");
-        if (!Files.isRegularFile(results)) {
-            return listed;
-        }
-        try (Reader reader = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
-            for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-                if (!row.isMapped(CONTENT_HASH) || !row.isSet(CONTENT_HASH) || !"SUCCEEDED".equals(row.get(STATUS))) {
-                    continue;
-                }
-                listed.put(SpreadsheetCells.restored(row.get(ID)), new Listed(SpreadsheetCells.restored(row.get(FILE)),
-                        row.get(SHA256), row.get(CONTENT_HASH), SpreadsheetCells.restored(row.get(AKOOL_ID)),
-                        attempts(row.get(ATTEMPTS))));
-            }
-        }
-        catch (IOException | RuntimeException e) {
-            log.warn("results.csv in {} cannot be read ({}): the folder's MP3s are recognised by their tags alone",
-                    folder.root(), e.getMessage());
-        }
-        return listed;
-    }
-
-    private static int attempts(String cell) {
-        try {
-            return Integer.parseInt(cell.strip());
-        }
-        catch (NumberFormatException e) {
-            return 1;
-        }
+    static NarratedFiles inFolder(OutputFolder folder) {
+        return new NarratedFolder(folder);
     }
 }

@@ -53,7 +53,7 @@ class NoCredentialsTests extends JobTestSupport {
         NarrationCommand withoutKey = new NarrationCommand(launcher,
                 new RunSummary(statistics, registry, throttle, new CreditPrice(4.4), akoolClient, verdicts),
                 new AkoolConnection(URI.create("https://openapi.akool.com"), Optional.empty()), runProgress,
-                Clock.systemUTC(), folderLock, audioInspector);
+                Clock.systemUTC(), folderLock, audioInspector, null);
         Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
 
         RunOutcome outcome = withoutKey.run(input, output());

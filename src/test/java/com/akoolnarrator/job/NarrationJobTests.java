@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.akoolnarrator.cli.RunOutcome;
 import com.akoolnarrator.JobTestSupport;
 import com.akoolnarrator.input.InputFile;
+import com.akoolnarrator.settings.OutputLocation;
 import com.akoolnarrator.simulator.AkoolSimulator;
 import com.akoolnarrator.storage.Mp3Format;
 
@@ -124,7 +125,7 @@ class NarrationJobTests extends JobTestSupport {
         simulator.setCredits(0); // Akool refuses the first create: the execution fails in the submit step
         Path input = csv("lessons.csv", "id,text,voice_id", "a,Alpha.,en-US-Jenny");
         JobExecution failed = jobOperatorTestUtils.startJob(RunContext.parameters(RunInput.of(InputFile.inspect(input), "test"),
-                output().toAbsolutePath(), false));
+                new OutputLocation(output(), null), false));
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         JobExecution stored = jobRepository.getJobExecution(failed.getId());
@@ -138,7 +139,7 @@ class NarrationJobTests extends JobTestSupport {
         assertThat(restarted.getJobInstance().getInstanceId()).as("the same run, continued")
             .isEqualTo(failed.getJobInstance().getInstanceId());
         assertThat(restarted.getStepExecutions()).extracting(s -> s.getStepName()).as("validation done, the rest again")
-            .containsExactlyInAnyOrder("redo", "submit", "collect", "join", "review", "tag", "captions", "results");
+            .containsExactlyInAnyOrder("redo", "submit", "collect", "join", "review", "tag", "captions", "store", "results");
         assertThat(results()).extracting(r -> r.get("status")).containsExactly("SUCCEEDED");
         assertThat(simulator.acceptedSubmissions()).isEqualTo(1);
     }

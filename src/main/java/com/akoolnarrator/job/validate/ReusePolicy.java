@@ -85,6 +85,6 @@ final class ReusePolicy {
      */
     public record KnownNarration(NarrationState state, FailureKind failureKind, String outputFile, Long fileBytes,
             String sha256, String audioUrl, Instant submittedAt, Instant completedAt, String akoolId, int take,
-            boolean redoAsked) {
+            boolean redoAsked, String stored) {
     }
 }

@@ -20,7 +20,6 @@ import com.akoolnarrator.ledger.LexiconUses;
 import com.akoolnarrator.ledger.NarrationState;
 import com.akoolnarrator.ledger.RowValues;
 import com.akoolnarrator.lexicon.Substitution;
-import com.akoolnarrator.storage.OutputFolder;
 import com.akoolnarrator.storage.RecordedFile;
 import com.akoolnarrator.tags.NarratedFiles;
 
@@ -58,8 +57,8 @@ class RowRecorder {
      *
      * @return how many narrations were taken from the folder
      */
-    public Recorded record(long runId, String scope, List<? extends ValidatedRow> rows, OutputFolder folder,
-            ReusePolicy reuse, NarratedFiles folderShows) {
+    public Recorded record(long runId, String scope, List<? extends ValidatedRow> rows, ReusePolicy reuse,
+            NarratedFiles folderShows) {
         EarlierRows earlier = EarlierRows.of(jdbc, runId, rows);
         List<Object[]> runRows = new ArrayList<>(rows.size());
         Map<String, NarrationSpec> narrated = new LinkedHashMap<>();
@@ -77,7 +76,7 @@ class RowRecorder {
                 outputKey, store.reason(checked.invalidReason()),
                 RowValues.encodeToFit(checked.values()), LexiconUses.encode(lexiconUses(checked.lexicon())) });
         }
-        Narrations narrations = new Narrations(scope, folder, reuse, folderShows);
+        Narrations narrations = new Narrations(scope, reuse, folderShows);
         narrations.record(narrated);
         store.batchUpdates().batchUpdate(RowSql.MERGE_RUN_ROW, runRows);
         return new Recorded(narrations.newToLedger, narrations.olderInLedger);
@@ -106,7 +105,6 @@ class RowRecorder {
     private final class Narrations {
 
         private final String scope;
-        private final OutputFolder folder;
         private final ReusePolicy reuse;
         private final NarratedFiles folderShows;
         private final Timestamp now = store.now();
@@ -119,9 +117,8 @@ class RowRecorder {
         private int newToLedger;
         private int olderInLedger;
 
-        Narrations(String scope, OutputFolder folder, ReusePolicy reuse, NarratedFiles folderShows) {
+        Narrations(String scope, ReusePolicy reuse, NarratedFiles folderShows) {
             this.scope = scope;
-            this.folder = folder;
             this.reuse = reuse;
             this.folderShows = folderShows;
         }
@@ -183,7 +180,8 @@ class RowRecorder {
                         kind == null ? null : FailureKind.valueOf(kind), rs.getString("OUTPUT_FILE"),
                         (Long) rs.getObject("FILE_BYTES", Long.class), rs.getString("SHA256"), rs.getString("AUDIO_URL"),
                         LedgerStore.instant(rs.getTimestamp("SUBMITTED_AT")), LedgerStore.instant(rs.getTimestamp("COMPLETED_AT")),
-                        rs.getString("AKOOL_ID"), rs.getInt("TAKE"), "REDO".equals(rs.getString("REVIEW"))));
+                        rs.getString("AKOOL_ID"), rs.getInt("TAKE"), "REDO".equals(rs.getString("REVIEW")),
+                        rs.getString("STORED")));
             });
             return known;
         }
@@ -222,8 +220,11 @@ class RowRecorder {
         /** A narration known from an earlier run: what of its work can be reused, recorded. */
         private NarrationState refresh(String key, KnownNarration known, NarrationSpec spec) {
             NarrationState next = reuse.next(known, spec.outputFile(),
-                    () -> fileIntact(folder, spec.outputFile(), known), store.instant());
+                    () -> fileIntact(spec.outputFile(), known), store.instant());
             if (next != NarrationState.DOWNLOADED) {
+                if (known.stored() != null) {
+                    jdbc.sql(RowSql.NOT_STORED).param(key).update(); // its object is gone: stored again once downloaded
+                }
                 if (known.state() == NarrationState.DOWNLOADED && spec.outputFile().equals(known.outputFile())) {
                     notAsRecorded++; // the same file was asked for, and is not as recorded
                 }
@@ -250,16 +251,11 @@ class RowRecorder {
             }
             return next;
         }
-    }
 
-    /** Whether the narration's MP3 is on disk as the ledger recorded it: its size and its bytes. */
-    private static boolean fileIntact(OutputFolder folder, String file, KnownNarration known) {
-        try {
+        /** Whether the output holds the narration's MP3 as the ledger recorded it: its size and its bytes. */
+        private boolean fileIntact(String file, KnownNarration known) {
             return known.fileBytes() != null
-                    && new RecordedFile(known.fileBytes(), known.sha256()).isHeldBy(folder.resolve(file));
-        }
-        catch (IllegalArgumentException e) {
-            return false;
+                    && folderShows.holds(file, new RecordedFile(known.fileBytes(), known.sha256()), known.stored());
         }
     }
 }

@@ -27,7 +27,9 @@ final class RowSql {
             + " JOIN RUN_ROW R ON R.RUN_ID = ? AND R.OUTPUT_KEY = L.K";
 
     private static final String KNOWN_NARRATION_COLUMNS = "NARRATION_KEY, STATE, FAILURE_KIND, OUTPUT_FILE, FILE_BYTES, SHA256,"
-            + " AUDIO_URL, SUBMITTED_AT, COMPLETED_AT, AKOOL_ID, TAKE, REVIEW FROM NARRATION";
+            + " AUDIO_URL, SUBMITTED_AT, COMPLETED_AT, AKOOL_ID, TAKE, REVIEW, STORED FROM NARRATION";
+
+    static final String NOT_STORED = "UPDATE NARRATION SET STORED = NULL WHERE NARRATION_KEY = ?";
 
     static String knownNarrations(int count) {
         return "SELECT " + KNOWN_NARRATION_COLUMNS + " WHERE NARRATION_KEY IN (" + SharedSql.placeholders(count) + ")";

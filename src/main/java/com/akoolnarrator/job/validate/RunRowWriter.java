@@ -26,17 +26,17 @@ class RunRowWriter implements ItemWriter<ValidatedRow>, StepExecutionListener {
     private int fromFolderNew;
     private int fromFolderOlder;
 
-    RunRowWriter(RowRecorder recorder, RunContext run, ReusePolicy reuse) {
+    RunRowWriter(RowRecorder recorder, RunContext run, ReusePolicy reuse, NarratedFiles outputShows) {
         this.recorder = recorder;
         this.run = run;
         this.reuse = reuse;
-        this.folderShows = new NarratedFiles(run.outputFolder());
+        this.folderShows = outputShows;
     }
 
     @Override
     public void write(Chunk<? extends ValidatedRow> rows) {
-        RowRecorder.Recorded recorded = recorder.record(run.runId(), run.scope(), rows.getItems(), run.outputFolder(),
-                reuse, folderShows);
+        RowRecorder.Recorded recorded = recorder.record(run.runId(), run.scope(), rows.getItems(), reuse,
+                folderShows);
         fromFolderNew += recorded.fromFolderNew();
         fromFolderOlder += recorded.fromFolderOlder();
     }

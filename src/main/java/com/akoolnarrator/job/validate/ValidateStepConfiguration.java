@@ -13,10 +13,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.akoolnarrator.bucket.Buckets;
 import com.akoolnarrator.job.RunContext;
 import com.akoolnarrator.job.RunContexts;
 import com.akoolnarrator.ledger.LedgerStore;
 import com.akoolnarrator.settings.NarratorProperties;
+import com.akoolnarrator.tags.NarratedFiles;
 
 /** The validate step: every CSV row checked and recorded in the ledger, valid or INVALID with its reason. */
 @Configuration(proxyBeanMethods = false)
@@ -68,8 +70,11 @@ class ValidateStepConfiguration {
     @Bean
     @StepScope
     RunRowWriter ledgerRowWriter(LedgerStore ledger, RunContexts runs, @Value("#{stepExecution}") StepExecution step,
-            NarratorProperties settings) {
-        return new RunRowWriter(new RowRecorder(ledger), runs.of(step),
-                new ReusePolicy(settings.resultRetention(), settings.resendUnconfirmed()));
+            NarratorProperties settings, Buckets buckets) {
+        RunContext run = runs.of(step);
+        NarratedFiles outputShows = run.bucket() == null ? NarratedFiles.inFolder(run.outputFolder())
+                : buckets.narratedFiles(run.bucket(), run.outputFolder());
+        return new RunRowWriter(new RowRecorder(ledger), run,
+                new ReusePolicy(settings.resultRetention(), settings.resendUnconfirmed()), outputShows);
     }
 }

@@ -26,7 +26,7 @@ class ReusePolicyTests {
 
     private static KnownNarration known(NarrationState state, FailureKind kind, String url, Instant submitted,
             Instant completed) {
-        return new KnownNarration(state, kind, "a.mp3", 1234L, null, url, submitted, completed, null, 1, false);
+        return new KnownNarration(state, kind, "a.mp3", 1234L, null, url, submitted, completed, null, 1, false, null);
     }
 
     @Test
@@ -98,7 +98,7 @@ class ReusePolicyTests {
     @Test
     void aTakeAReviewerSentBackIsLeftAsItIsForTheRedoStepAndNeverTakenFromTheFolder() {
         KnownNarration sentBack = new KnownNarration(NarrationState.DOWNLOADED, null, "a.mp3", 1234L, "sha", "u",
-                YESTERDAY, YESTERDAY, "akool-1", 1, true);
+                YESTERDAY, YESTERDAY, "akool-1", 1, true, null);
 
         assertThat(policy.next(sentBack, "a.mp3", () -> fail("its file does not matter"), NOW))
             .as("not downloaded again from the job being replaced").isEqualTo(NarrationState.DOWNLOADED);
@@ -108,7 +108,7 @@ class ReusePolicyTests {
     @Test
     void aNewTakeNotYetSentIsNotTakenFromTheFolderWhereTheTakeBeforeItMayStillBe() {
         KnownNarration secondTake = new KnownNarration(NarrationState.PENDING, null, "a.mp3", null, null, null, null,
-                null, null, 2, false);
+                null, null, 2, false, null);
 
         assertThat(policy.mayTakeFromFolder(secondTake, NarrationState.PENDING, "akool-1")).isFalse();
         assertThat(policy.mayTakeFromFolder(secondTake, NarrationState.PENDING, null)).isFalse();

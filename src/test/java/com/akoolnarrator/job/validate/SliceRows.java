@@ -30,8 +30,8 @@ public final class SliceRows {
 
     RowRecorder.Recorded recordAll(LedgerSlice.Folder folder, long run, Row... rows) {
         List<ValidatedRow> validated = List.of(rows).stream().map(row -> row.validated).toList();
-        return store.committedNow(() -> recorder.record(run, folder.scope(), validated, folder.output(), reuse,
-                new NarratedFiles(folder.output())));
+        return store.committedNow(() -> recorder.record(run, folder.scope(), validated, reuse,
+                NarratedFiles.inFolder(folder.output())));
     }
 
     /** A valid row on {@code line}, read by the stock voice en-US-Jenny into {@code file}, tagged with its title. */
