@@ -149,7 +149,7 @@ public class NarrationCommand {
             return report(summary.dryRun(execution, lexicon));
         }
         try {
-            return stored(summarised(execution, folder), output);
+            return stored(summarised(execution, output), output);
         }
         catch (RuntimeException e) {
             Optional<String> outage = SpendingGate.outage(e);
@@ -161,7 +161,7 @@ public class NarrationCommand {
         }
     }
 
-    private RunOutcome summarised(JobExecution execution, Path folder) {
+    private RunOutcome summarised(JobExecution execution, OutputLocation output) {
         RunFacts facts = RunFacts.of(execution);
         log.info("Run took {} s: {} status calls for {} Akool jobs followed{}; peak heap {} MB (sampled each progress"
                 + " interval; max {} MB)", String.format(Locale.ROOT, "%.1f", RunSummary.seconds(execution)),
@@ -171,7 +171,7 @@ public class NarrationCommand {
         if (audioInspector.isOn()) {
             log.info("Audio check: {}", audioInspector.tally());
         }
-        return report(summary.run(execution, folder));
+        return report(summary.run(execution, output));
     }
 
     /** The run's reports into the output's bucket, beside its files; an outcome that says so when they cannot be. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -29,6 +30,7 @@ import com.akoolnarrator.review.Verdicts;
 import com.akoolnarrator.lexicon.Lexicon;
 import com.akoolnarrator.lexicon.LexiconEntry;
 import com.akoolnarrator.report.ReportFiles;
+import com.akoolnarrator.settings.OutputLocation;
 
 /** What a finished execution means for the person or scheduler who ran it: an exit code and a few plain lines. */
 class RunSummary {
@@ -126,6 +128,13 @@ class RunSummary {
 
     /** A run: how many rows succeeded, failed or were invalid, what it cost, where everything is. */
     RunOutcome run(JobExecution execution, Path folder) {
+        return run(execution, new OutputLocation(folder, null));
+    }
+
+    /** The same, saying where a bucket's files are when the output is one. */
+    RunOutcome run(JobExecution execution, OutputLocation output) {
+        Path folder = output.folder();
+        Function<String, String> where = name -> output.isBucket() ? output.bucket().uri(name) : folder.resolve(name).toString();
         long runId = execution.getJobInstance().getInstanceId();
         RunCounts counts = statistics.counts(runId);
         long succeeded = counts.succeeded();
@@ -137,8 +146,8 @@ class RunSummary {
                     + " %d characters narrated (about %.1f credits at %s per 1,000); %s. MP3s in %s; results in %s;"
                     + " listening report %s",
                     counts.total(), succeeded, failed, invalid, characters, price.estimate(characters),
-                    price.perThousandCharacters(), throttle.describe(), folder, folder.resolve(ReportFiles.RESULTS),
-                    folder.resolve(ReportFiles.REPORT));
+                    price.perThousandCharacters(), throttle.describe(), output.describe(), where.apply(ReportFiles.RESULTS),
+                    where.apply(ReportFiles.REPORT));
             long toListenTo = statistics.filesToListenTo(runId);
             if (toListenTo > 0) {
                 message += "; " + (toListenTo == 1 ? "1 file" : toListenTo + " files") + " to listen to, flagged by the"
@@ -151,7 +160,7 @@ class RunSummary {
                         + " (each earlier take kept beside its file as <stem>.take<N>.mp3)";
             }
             if (failed + invalid > 0) {
-                message += "; the rows to fix or rerun are in " + folder.resolve(ReportFiles.FAILED)
+                message += "; the rows to fix or rerun are in " + where.apply(ReportFiles.FAILED)
                         + (failed > 0 ? " (running the same command again retries the FAILED rows)" : "");
             }
             return written(execution, new RunOutcome(failed + invalid == 0 ? RunOutcome.ALL_SUCCEEDED

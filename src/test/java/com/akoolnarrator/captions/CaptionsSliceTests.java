@@ -41,6 +41,8 @@ class CaptionsSliceTests extends SliceTestSupport {
         SliceRows.Row lesson = row(2, "l", "First we listen. Then we read.", "lessons/l.mp3");
         rows.record(folder, run, lesson);
         narrated(folder, lesson.key(folder), "akool-l", new DownloadedAudio("lessons/l.mp3", 10, Sha256.of("l"), 2.0));
+        Files.createDirectories(folder.root().resolve("lessons"));
+        Files.write(folder.root().resolve("lessons/l.mp3"), new byte[10]); // captions are made beside an MP3 on disk
         CaptionMaker maker = new CaptionMaker(folder.output(), 1, List.of("vtt", "srt"));
 
         ToCaption file = new DownloadedFiles(slice.store().jdbc(), run, 10).read();

@@ -141,7 +141,27 @@ class RowRecordingSliceTests extends SliceTestSupport {
     }
 
     @Test
+    void aStoredFileWhoseObjectIsGoneIsNoLongerTakenForStored() throws Exception {
+        LedgerSlice.Folder folder = slice.folder();
+        long run = folder.start();
+        SliceRows.Row stored = row(2, "stored", "Stored.", "stored.mp3");
+        rows.record(folder, run, stored);
+        String key = stored.key(folder);
+        facts.beginSubmission(key);
+        facts.recordAccepted(key, "akool-stored", "https://akool.example/stored.mp3", folder.journal());
+        facts.recordDownloaded(new DownloadedNarration(key, new DownloadedAudio("stored.mp3", 1200, Sha256.of("s"), 2.0),
+                checked(2.0, "")));
+        slice.store().jdbc().sql("UPDATE NARRATION SET STORED = SHA256 WHERE NARRATION_KEY = ?").param(key).update();
+
+        rows.record(folder, folder.start(), stored); // the output holds no such file: its object is gone
+
+        assertThat(slice.store().jdbc().sql("SELECT STORED FROM NARRATION WHERE NARRATION_KEY = ?").param(key)
+            .query(String.class).optional()).as("stored again once downloaded again").isEmpty();
+    }
+
+    @Test
     void everyStatementOfTheValidateStepRanOnThisDatabase() throws Exception {
+        aStoredFileWhoseObjectIsGoneIsNoLongerTakenForStored();
         aRerunKeepsWhatIsOnDiskSendsAgainWhatFailedAndForgetsTheRowsOfTheRunBefore();
         aSecondRowWithTheSameIdOrFileIsRejectedHoweverFarApart();
         aFolderWhoseLedgerWasLostGivesBackItsFilesAndTheJobsAkoolAcceptedMeanwhile();
