@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.akoolnarrator.audio.AudioProperties;
+import com.akoolnarrator.job.AsDownloaded;
 import com.akoolnarrator.job.RowByRowSteps;
 import com.akoolnarrator.job.RunContext;
 import com.akoolnarrator.job.RunContexts;
@@ -33,10 +35,15 @@ class StoreStepConfiguration {
     Step storeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ItemReader<ToStore> unstoredFiles, FileStorer fileStorer, LedgerStore ledger,
             @Qualifier("storeThreads") ThreadPoolTaskExecutor storeThreads) {
-        return new StepBuilder("store", jobRepository)
-            .<ToStore, FileStorer.Outcome>chunk(PAGE)
+        return stored(new StepBuilder("store", jobRepository), PAGE, transactionManager, unstoredFiles, fileStorer, ledger,
+                storeThreads);
+    }
+
+    private static Step stored(StepBuilder step, int chunk, PlatformTransactionManager transactionManager,
+            ItemReader<ToStore> files, FileStorer fileStorer, LedgerStore ledger, ThreadPoolTaskExecutor storeThreads) {
+        return step.<ToStore, FileStorer.Outcome>chunk(chunk)
             .transactionManager(transactionManager)
-            .reader(unstoredFiles)
+            .reader(files)
             .processor(fileStorer)
             .writer(outcomes -> ledger.batchUpdates().batchUpdate(StoreSql.STORED, outcomes.getItems().stream()
                 .map(outcome -> new Object[] { outcome.stored(), outcome.error(), ledger.now(), outcome.key() }).toList()))
@@ -44,6 +51,33 @@ class StoreStepConfiguration {
             .listener(fileStorer)
             .allowStartIfComplete(true)
             .build();
+    }
+
+    /** The store step for a bucket's files as they are downloaded, tagged and captioned, beside the collect step. */
+    @Bean
+    Step storeEarlyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ItemReader<ToStore> readyFiles, FileStorer fileStorer, LedgerStore ledger,
+            @Qualifier("storeThreads") ThreadPoolTaskExecutor storeThreads) {
+        // a chunk a file per thread: it is written when full, and files come as they are downloaded
+        return stored(new StepBuilder("store-early", jobRepository), storeThreads.getMaxPoolSize(), transactionManager,
+                readyFiles, fileStorer, ledger, storeThreads);
+    }
+
+    /**
+     * The rows ready to be stored as they become so; none with {@code narrator.audio.flagged-rows=fail}, where the
+     * review after the downloads may still fail a row (its file is then stored by no one).
+     */
+    @Bean
+    @StepScope
+    ItemReader<ToStore> readyFiles(LedgerStore ledger, RunContexts runs, JobRepository jobRepository,
+            NarratorProperties settings, AudioProperties audio, @Value("#{stepExecution}") StepExecution step) {
+        if (audio.flaggedRows() == AudioProperties.FlaggedRows.FAIL) {
+            return () -> null;
+        }
+        boolean captioned = !settings.captions().isEmpty();
+        return AsDownloaded.reader(runs, jobRepository, step, AsDownloaded.CAPTIONS_STEP,
+                UnstoredFiles.pages(ledger.jdbc(), runs.of(step).runId(), limit -> StoreSql.ready(limit, captioned)),
+                ToStore::line, ToStore::key, PAGE);
     }
 
     @Bean

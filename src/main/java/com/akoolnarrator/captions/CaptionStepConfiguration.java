@@ -5,6 +5,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.akoolnarrator.input.InputColumn;
+import com.akoolnarrator.job.AsDownloaded;
 import com.akoolnarrator.job.RunContext;
 import com.akoolnarrator.job.RunContexts;
 import com.akoolnarrator.ledger.LedgerStore;
@@ -42,6 +44,33 @@ class CaptionStepConfiguration {
             .listener(captionMaker)
             .allowStartIfComplete(true)
             .build();
+    }
+
+    /** The captions step for a bucket's files as they are downloaded and tagged, beside the collect step. */
+    @Bean
+    Step captionEarlyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ItemReader<ToCaption> taggedUncaptioned, CaptionMaker captionMaker, LedgerStore ledger,
+            @Qualifier("taggingThreads") ThreadPoolTaskExecutor fileThreads) {
+        return new StepBuilder(AsDownloaded.CAPTIONS_STEP, jobRepository)
+            .<ToCaption, Captioned>chunk(fileThreads.getMaxPoolSize()) // a file per thread: files come one by one
+            .transactionManager(transactionManager)
+            .reader(taggedUncaptioned)
+            .processor(captionMaker)
+            .writer(new CaptionsWritten(ledger))
+            .taskExecutor(fileThreads)
+            .listener(captionMaker)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemReader<ToCaption> taggedUncaptioned(LedgerStore ledger, RunContexts runs, JobRepository jobRepository,
+            @Value("#{stepExecution}") StepExecution step) {
+        long runId = step.getJobExecution().getJobInstance().getInstanceId();
+        return AsDownloaded.reader(runs, jobRepository, step, AsDownloaded.TAG_STEP,
+                DownloadedFiles.pages(ledger.jdbc(), runId, CaptionSql::taggedUncaptioned), ToCaption::line,
+                ToCaption::key, PAGE);
     }
 
     @Bean

@@ -63,13 +63,18 @@ class NarrationJobConfiguration {
 
     @Bean
     Job narrationJob(JobRepository jobRepository, Step validateStep, Step redoStep, Step submitStep, Step collectStep,
-            Step joinStep, Step reviewStep, Step tagStep, Step captionStep, Step storeStep, Step resultsStep, RunContexts runContexts,
+            Step tagEarlyStep, Step captionEarlyStep, Step storeEarlyStep, Step joinStep, Step reviewStep, Step tagStep,
+            Step captionStep, Step storeStep, Step resultsStep, RunContexts runContexts,
             @Qualifier("runProgress") JobExecutionListener runProgress, LearntRateListener learntRate) {
         Flow submit = new FlowBuilder<Flow>("submitFlow").start(submitStep).build();
         Flow collect = new FlowBuilder<Flow>("collectFlow").start(collectStep).build();
+        // into a bucket, files are tagged, captioned and stored as they are downloaded (AsDownloaded); into a folder,
+        // these three find nothing, and the steps after the split finish every file
         Flow narrate = new FlowBuilder<Flow>("narrate")
             .split(new SimpleAsyncTaskExecutor("narrate-"))
-            .add(submit, collect)
+            .add(submit, collect, new FlowBuilder<Flow>("tagEarlyFlow").start(tagEarlyStep).build(),
+                    new FlowBuilder<Flow>("captionEarlyFlow").start(captionEarlyStep).build(),
+                    new FlowBuilder<Flow>("storeEarlyFlow").start(storeEarlyStep).build())
             .build();
         return new JobBuilder(JOB_NAME, jobRepository)
             .listener(runContexts)

@@ -5,6 +5,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.akoolnarrator.job.RowByRowSteps;
+import com.akoolnarrator.job.AsDownloaded;
 import com.akoolnarrator.job.RunContexts;
 import com.akoolnarrator.ledger.LedgerStore;
 
@@ -45,6 +47,34 @@ class TagStepConfiguration {
             .listener(fileTagger)
             .allowStartIfComplete(true)
             .build();
+    }
+
+    /** The tag step for a bucket's files as they are downloaded, side by side with the collect step ({@link AsDownloaded}). */
+    @Bean
+    Step tagEarlyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ItemReader<FileTags.Untagged> downloadedUntagged, FileTagger fileTagger,
+            @Qualifier("taggingThreads") ThreadPoolTaskExecutor taggingThreads, FileTags fileTags) {
+        return new StepBuilder(AsDownloaded.TAG_STEP, jobRepository)
+            // a chunk a file per thread: it is written when full, and files come as they are downloaded
+            .<FileTags.Untagged, FileTags.Tagged>chunk(taggingThreads.getMaxPoolSize())
+            .transactionManager(transactionManager)
+            .reader(downloadedUntagged)
+            .processor(fileTagger)
+            .writer(tagged -> fileTags.recordTagged(tagged.getItems()))
+            .taskExecutor(taggingThreads)
+            .listener(fileTagger)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemReader<FileTags.Untagged> downloadedUntagged(FileTags fileTags, RunContexts runs, JobRepository jobRepository,
+            @Value("#{stepExecution}") StepExecution step) {
+        long runId = step.getJobExecution().getJobInstance().getInstanceId();
+        return AsDownloaded.reader(runs, jobRepository, step, AsDownloaded.COLLECT_STEP,
+                (afterLine, limit) -> fileTags.untagged(runId, afterLine, limit), FileTags.Untagged::line,
+                FileTags.Untagged::key, PAGE);
     }
 
     @Bean

@@ -6,8 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -85,7 +89,7 @@ class BucketOutputTests extends JobTestSupport {
             assertThat((long) stored.length).isEqualTo(Long.parseLong(row.get("bytes")));
         }
         List<String> objects = SERVER.objects(BUCKET, "course1/");
-        List<String> expected = new java.util.ArrayList<>(results.stream().map(r -> "course1/" + r.get("file")).toList());
+        List<String> expected = new ArrayList<>(results.stream().map(r -> "course1/" + r.get("file")).toList());
         expected.addAll(results.stream().map(r -> "course1/" + r.get("captions")).toList());
         expected.addAll(List.of("course1/results.csv", "course1/failed.csv", "course1/report.html",
                 "course1/run-summary.json"));
@@ -93,6 +97,27 @@ class BucketOutputTests extends JobTestSupport {
             .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(filesUnder(work.resolve("state"))).as("no MP3 stays in the state folder")
             .noneMatch(file -> file.toString().endsWith(".mp3"));
+    }
+
+    @Test
+    void eachFileIsStoredAndLeavesTheStateFolderWhileOthersAreStillAtAkool() throws Exception {
+        simulatorSettings.setProcessingPerChar(Duration.ofMillis(2)); // row i is ready after about i * 0.25 s
+        List<String> lines = new ArrayList<>(List.of("id,text,voice_id"));
+        for (int i = 1; i <= 12; i++) {
+            lines.add("r" + i + ",Lesson " + i + " " + "is read aloud ".repeat(9 * i) + ".,en-US-Jenny");
+        }
+        Path input = csv("lessons.csv", lines.toArray(String[]::new));
+
+        CompletableFuture<RunOutcome> running = CompletableFuture.supplyAsync(() -> run(input, bucket("state")));
+        awaitUntil("a first MP3 in the bucket", Duration.ofSeconds(30),
+                () -> SERVER.objects(BUCKET, "course1/").stream().anyMatch(key -> key.endsWith(".mp3")));
+        long downloadedThen = simulator.calls("download");
+        RunOutcome outcome = running.get(60, TimeUnit.SECONDS);
+
+        assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
+        assertThat(downloadedThen).as("downloads when the first file was stored").isLessThan(12);
+        assertThat(bucketResults()).extracting(r -> r.get("status")).containsOnly("SUCCEEDED");
+        assertThat(filesUnder(work.resolve("state"))).noneMatch(file -> file.toString().endsWith(".mp3"));
     }
 
     @Test

@@ -20,6 +20,7 @@ import com.akoolnarrator.audio.AudioInspector;
 import com.akoolnarrator.job.RowByRowSteps;
 import com.akoolnarrator.job.RowFailures;
 import com.akoolnarrator.job.RunContexts;
+import com.akoolnarrator.job.StepEnded;
 import com.akoolnarrator.job.RunState;
 import com.akoolnarrator.ledger.AkoolJobFacts;
 import com.akoolnarrator.ledger.DownloadedNarration;
@@ -77,16 +78,10 @@ class CollectStepConfiguration {
         RunState state = runs.state(step);
         JobExecution execution = step.getJobExecution();
         AudioJobTracker.Run run = new AudioJobTracker.Run(execution.getJobInstance().getInstanceId(), step.getId(),
-                () -> submissionEnded(jobRepository, execution), state::stopRequested);
+                StepEnded.of(jobRepository, execution, SUBMIT_STEP), state::stopRequested);
         return new AudioJobTracker(akool, facts, readers, new RowFailures(facts, state.guard()),
                 new PollPolicy(settings.pollMinInterval(), settings.pollMaxInterval(), settings.akoolJobTimeout(),
                         webhook.isOn() ? webhook.pollAfter() : null), clock,
                 run, settings.pollThreads());
-    }
-
-    /** Whether this execution's submit step has ended, as the job repository says: then no job is accepted any more. */
-    private static boolean submissionEnded(JobRepository jobRepository, JobExecution execution) {
-        StepExecution submit = jobRepository.getLastStepExecution(execution.getJobInstance(), SUBMIT_STEP);
-        return submit != null && submit.getJobExecutionId() == execution.getId() && !submit.getStatus().isRunning();
     }
 }
