@@ -63,6 +63,31 @@ class StoreSliceTests extends SliceTestSupport {
         assertThat(new UnstoredFiles(slice.store().jdbc(), run, 10).read()).as("stored as the ledger has it").isNull();
     }
 
+    @Test
+    void aFileIsReadyToBeStoredAsDownloadedOnceTaggedAndCaptionedAndNotRefusedBefore() throws Exception {
+        LedgerSlice.Folder folder = slice.folder();
+        long run = folder.start();
+        SliceRows.Row lesson = row(2, "l", "First we listen.", "l.mp3");
+        rows.record(folder, run, lesson);
+        String key = lesson.key(folder);
+        narrated(folder, key, "akool-l", new DownloadedAudio("l.mp3", 10, Sha256.of("l"), 2.0));
+        var ready = UnstoredFiles.pages(slice.store().jdbc(), run, limit -> StoreSql.ready(limit, true));
+
+        assertThat(ready.after(0, 10)).as("not tagged yet").isEmpty();
+        update("UPDATE NARRATION SET TAGGED = COALESCE(TAGS, '') WHERE NARRATION_KEY = ?", key);
+        assertThat(ready.after(0, 10)).as("not captioned yet").isEmpty();
+        assertThat(UnstoredFiles.pages(slice.store().jdbc(), run, limit -> StoreSql.ready(limit, false)).after(0, 10))
+            .as("without captions").hasSize(1);
+        update("UPDATE NARRATION SET CAPTIONED = 'c', CAPTIONS = 'l.vtt' WHERE NARRATION_KEY = ?", key);
+        assertThat(ready.after(0, 10)).extracting(ToStore::captions).containsExactly(java.util.List.of("l.vtt"));
+        stored(key, null, "refused before");
+        assertThat(ready.after(0, 10)).as("left to the store step after the downloads").isEmpty();
+    }
+
+    private void update(String sql, String key) {
+        slice.store().jdbc().sql(sql).param(key).update();
+    }
+
     private void stored(String key, String sha256, String error) {
         slice.store().jdbc().sql(StoreSql.STORED).params(sha256, error, Timestamp.from(Instant.now()), key).update();
     }

@@ -67,6 +67,24 @@ class CaptionsSliceTests extends SliceTestSupport {
     }
 
     @Test
+    void aBucketsFileIsCaptionedAsDownloadedOnceTaggedAndOnlyOnce() throws Exception {
+        LedgerSlice.Folder folder = slice.folder();
+        long run = folder.start();
+        SliceRows.Row lesson = row(2, "l", "First we listen.", "l.mp3");
+        rows.record(folder, run, lesson);
+        String key = lesson.key(folder);
+        narrated(folder, key, "akool-l", new DownloadedAudio("l.mp3", 10, Sha256.of("l"), 2.0));
+        var ready = DownloadedFiles.pages(slice.store().jdbc(), run, CaptionSql::taggedUncaptioned);
+
+        assertThat(ready.after(0, 10)).as("not tagged yet").isEmpty();
+        slice.store().jdbc().sql("UPDATE NARRATION SET TAGGED = COALESCE(TAGS, '') WHERE NARRATION_KEY = ?").param(key)
+            .update();
+        assertThat(ready.after(0, 10)).extracting(ToCaption::key).containsExactly(key);
+        slice.store().jdbc().sql("UPDATE NARRATION SET CAPTIONED = 'c' WHERE NARRATION_KEY = ?").param(key).update();
+        assertThat(ready.after(0, 10)).as("captioned").isEmpty();
+    }
+
+    @Test
     void everyStatementOfTheCaptionsRanOnThisDatabase() throws Exception {
         aFilesCaptionsAreWrittenOnceAndAgainWhenOneIsGone();
 
