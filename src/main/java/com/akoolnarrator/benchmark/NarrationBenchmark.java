@@ -1,6 +1,7 @@
 package com.akoolnarrator.benchmark;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -79,7 +81,7 @@ public final class NarrationBenchmark {
             }
         }
         options.keySet().removeIf(k -> List.of("rows", "min-chars", "max-chars", "baseline-rows", "heap", "jar", "runs",
-                "webhooks").contains(k)
+                "webhooks", "output-dir").contains(k)
                 || k.startsWith("narrator.") || k.startsWith("akool.") || k.startsWith("spring.") || k.startsWith("logging."));
 
         SimulatorSettings settings = new SimulatorSettings();
@@ -94,6 +96,13 @@ public final class NarrationBenchmark {
         new Binder(new MapConfigurationPropertySource(simulatorOptions)).bind("simulator", Bindable.ofInstance(settings));
 
         Path work = Files.createTempDirectory("narrator-benchmark");
+        // a bucket (s3://..., with the AWS variables of this process) or, by default, a folder of the benchmark's
+        String outputDir = value(args, "output-dir", work.resolve("out").toString());
+        Path onDisk = outputDir.startsWith("s3://") ? work.resolve("state") : Path.of(outputDir);
+        jobArgs.add(0, "--output-dir=" + outputDir);
+        if (outputDir.startsWith("s3://")) {
+            jobArgs.add("--narrator.state-dir=" + onDisk);
+        }
         if (webhooks) {
             // the job listens on loopback; Akool (the simulator) calls it back there
             jobArgs.add("--narrator.webhook.url=http://127.0.0.1:" + freePort() + "/akool/callback");
@@ -118,8 +127,8 @@ public final class NarrationBenchmark {
                     System.out.printf(Locale.ROOT, "-- run %d of %d, on new rows, same output folder%n", run, runs);
                 }
                 simulator.resetCounters();
-                jobSeconds = runJob(simulator, http, input, work, jobArgs, heap, jar, rows, rate, maxProcessing + latency,
-                        webhooks ? 1 : 2);
+                jobSeconds = runJob(simulator, http, input, work, onDisk, jobArgs, heap, jar, rows, rate,
+                        maxProcessing + latency, webhooks ? 1 : 2);
                 if (run == 1 && baselineRows > 0) {
                     double perRow = BenchmarkRows.baseline(simulator, http, KEY, input, Math.min(baselineRows, rows),
                             rate > 0 ? rate : 20,
@@ -133,14 +142,14 @@ public final class NarrationBenchmark {
     }
 
     /** Runs the packaged job once on {@code input}; prints what it measured and returns the job's own wall time. */
-    private static double runJob(AkoolSimulator simulator, CloseableHttpClient http, Path input, Path work,
+    private static double runJob(AkoolSimulator simulator, CloseableHttpClient http, Path input, Path work, Path onDisk,
             List<String> jobArgs, String heap, String jar, int rows, double rate, double tail, int requestsPerRow)
             throws Exception {
         Optional<Path> launcher = launcherOf(jar);
         List<String> command = new ArrayList<>(launcher.map(path -> List.of(path.toString()))
             .orElseGet(() -> List.of(javaBinary(), "-Xmx" + heap, "-jar", jar)));
-        command.addAll(List.of("--input=" + input, "--output-dir=" + work.resolve("out"),
-                "--akool.base-url=" + simulator.baseUrl(), "--narrator.progress-interval=5s"));
+        command.addAll(List.of("--input=" + input, "--akool.base-url=" + simulator.baseUrl(),
+                "--narrator.progress-interval=5s"));
         command.addAll(jobArgs);
         Path logFile = work.resolve(input.getFileName() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
@@ -151,8 +160,10 @@ public final class NarrationBenchmark {
         long started = System.nanoTime();
         Process job = builder.start();
         RateSampler sampler = new RateSampler(http, simulator);
+        long mostOnDisk = 0;
         while (!job.waitFor(500, TimeUnit.MILLISECONDS)) {
             sampler.sample();
+            mostOnDisk = Math.max(mostOnDisk, mp3sUnder(onDisk));
             if (System.nanoTime() - started > TimeUnit.HOURS.toNanos(2)) {
                 job.destroyForcibly();
                 throw new IllegalStateException("the job did not finish in 2 hours");
@@ -166,6 +177,8 @@ public final class NarrationBenchmark {
         long apiCalls = sampler.apiCalls(stats);
         long limited = stats.path("rate-limited").asLong();
         System.out.printf(Locale.ROOT, "job exit code %d; log %s%n", job.exitValue(), logFile);
+        System.out.printf(Locale.ROOT, "MP3s on this machine's disk: at most %d at once (sampled every 0.5 s), %d at the"
+                + " end%n", mostOnDisk, mp3sUnder(onDisk));
         System.out.printf(Locale.ROOT, "wall: %.1f s for the job (%.1f s with JVM start-up); %.1f rows/s%n", jobSeconds,
                 processSeconds, rows / jobSeconds);
         System.out.printf(Locale.ROOT, "fixed cost of the process: %.1f s (start to the job's first line, its last line to"
@@ -241,6 +254,19 @@ public final class NarrationBenchmark {
      * The repository's launcher ({@code ./akool-narrator}: the extracted jar with its class data sharing archive), when
      * the benchmark runs the jar it was built beside, as the README's commands do; {@code --jar=...} runs that jar.
      */
+    /** How many MP3s lie under {@code folder} now (the parts of long scripts included). */
+    private static long mp3sUnder(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".mp3")).count();
+        }
+        catch (UncheckedIOException e) {
+            return 0; // a file moved or deleted while it was walked: the next sample counts again
+        }
+    }
+
     private static Optional<Path> launcherOf(String jar) {
         if (!jar.equals(runningJar())) {
             return Optional.empty();

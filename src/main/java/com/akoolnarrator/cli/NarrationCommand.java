@@ -2,8 +2,8 @@ package com.akoolnarrator.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,8 +31,8 @@ import com.akoolnarrator.settings.OutputLocation;
 import com.akoolnarrator.settings.SettingCheck.InvalidSettingException;
 import com.akoolnarrator.storage.FolderHolder;
 import com.akoolnarrator.storage.FolderIdentity;
-import com.akoolnarrator.storage.OutputFolderException;
 import com.akoolnarrator.storage.OutputFolder;
+import com.akoolnarrator.storage.OutputFolderException;
 
 /**
  * Runs the narration job for one input and output folder, the way a scheduler needs it: checks what can be checked
@@ -149,7 +149,7 @@ public class NarrationCommand {
             return report(summary.dryRun(execution, lexicon));
         }
         try {
-            return stored(summarised(execution, output), output);
+            return report(stored(summarised(execution, output), output));
         }
         catch (RuntimeException e) {
             Optional<String> outage = SpendingGate.outage(e);
@@ -171,7 +171,7 @@ public class NarrationCommand {
         if (audioInspector.isOn()) {
             log.info("Audio check: {}", audioInspector.tally());
         }
-        return report(summary.run(execution, output));
+        return summary.run(execution, output);
     }
 
     /** The run's reports into the output's bucket, beside its files; an outcome that says so when they cannot be. */
@@ -185,8 +185,8 @@ public class NarrationCommand {
             return outcome;
         }
         catch (BucketException e) {
-            return report(RunOutcome.failed(e.getMessage() + "; the reports are in " + output.folder()
-                    + ", and the next run stores them"));
+            return RunOutcome.failed(e.getMessage() + "; the reports are in " + output.folder()
+                    + ", and the next run stores them");
         }
     }
 

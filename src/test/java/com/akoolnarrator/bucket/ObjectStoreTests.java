@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.akoolnarrator.settings.NarratorProperties;
 import com.akoolnarrator.storage.BucketAddress;
+import com.akoolnarrator.storage.OutputFolder;
 import com.akoolnarrator.storage.Sha256;
 
 /**
@@ -114,6 +116,46 @@ class ObjectStoreTests {
         finally {
             System.setProperty("aws.secretAccessKey", BucketServer.SECRET_KEY);
         }
+    }
+
+    @Test
+    void throttlingServerErrorsAndResetsAreRetriedWithBackoff() throws Exception {
+        Path file = file("a.mp3", "the audio");
+        try (FaultyStore faulty = new FaultyStore(SERVER.endpoint(), List.of(FaultyStore.Fault.SLOW_DOWN,
+                FaultyStore.Fault.INTERNAL_ERROR, FaultyStore.Fault.RESET));
+                Buckets patient = new Buckets(settings(faulty, 4), 2)) {
+            assertThat(patient.of(OUTPUT).createOnly("a.mp3", file, Sha256.ofFile(file), "audio/mpeg", Map.of()))
+                .isEqualTo(ObjectStore.Created.CREATED);
+            assertThat(faulty.faultsServed()).isEqualTo(3);
+        }
+        assertThat(SERVER.objects(OUTPUT.bucket(), "")).containsExactly("course1/a.mp3");
+    }
+
+    @Test
+    void aFileTheStoreKeepsRefusingWaitsOnDiskWithTheReasonForItsRow() throws Exception {
+        Path file = file("a.mp3", "the audio");
+        ToStore row = new ToStore(2, "key-a", "a.mp3", Sha256.ofFile(file), "hash", "akool-1", 1, "", 1.5, List.of());
+        try (FaultyStore faulty = new FaultyStore(SERVER.endpoint(), List.of(FaultyStore.Fault.SLOW_DOWN,
+                FaultyStore.Fault.SLOW_DOWN, FaultyStore.Fault.SLOW_DOWN));
+                Buckets patient = new Buckets(settings(faulty, 2), 2)) {
+            FileStorer storer = new FileStorer(patient.of(OUTPUT), new OutputFolder(work));
+
+            FileStorer.Outcome outcome = storer.process(row);
+
+            assertThat(outcome.stored()).isNull();
+            assertThat(outcome.error()).isEqualTo("cannot store s3://store-tests/course1/a.mp3: the store answered 503"
+                    + " SlowDown; it waits on disk and the next run stores it, without narrating it again");
+            assertThat(file).as("kept for the next run").isRegularFile();
+
+            FileStorer.Outcome later = storer.process(row); // the store is back
+            assertThat(later.stored()).isEqualTo(row.sha256());
+            assertThat(file).as("stored, then gone from disk").doesNotExist();
+        }
+    }
+
+    private static NarratorProperties.S3 settings(FaultyStore faulty, int attempts) {
+        return new NarratorProperties.S3(faulty.endpoint(), true, null, attempts, Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
     }
 
     private Path file(String name, String content) throws Exception {
