@@ -21,8 +21,9 @@ import com.akoolnarrator.storage.BucketAddress;
 import com.akoolnarrator.storage.Sha256;
 
 /**
- * The output's bucket and prefix, as the job writes into it: every object created once ({@code If-None-Match: *})
- * with its SHA-256 for the server to check the bytes against, never overwritten; only the run's reports are replaced.
+ * The output's bucket and prefix, as the job writes into it: every object created once (asked for first, then written
+ * with {@code If-None-Match: *}) with its SHA-256 for the server to check the bytes against, never overwritten; only
+ * the run's reports are replaced.
  * Each object carries its SHA-256 in its metadata too, so that a later run recognises its own object without
  * downloading it.
  */
@@ -69,6 +70,11 @@ public final class ObjectStore {
      * @param metadata what a later run reads back to recognise the object (ASCII), besides its SHA-256
      */
     public Created createOnly(String relativeFile, Path file, String sha256, String contentType, Map<String, String> metadata) {
+        Optional<Stored> there = head(relativeFile, "store");
+        if (there.isPresent()) {
+            // asked first: a store that ignores If-None-Match (not every S3-compatible one honours it) would overwrite
+            return sameBytes(there, sha256);
+        }
         Map<String, String> written = new HashMap<>(metadata);
         written.put(SHA256, sha256);
         String key = address.key(relativeFile);
@@ -85,7 +91,11 @@ public final class ObjectStore {
         catch (SdkException e) {
             throw failure("store " + address.uri(relativeFile), e);
         }
-        return head(relativeFile).flatMap(Stored::sha256).filter(sha256::equalsIgnoreCase).isPresent() ? Created.ALREADY_THERE
+        return sameBytes(head(relativeFile, "store"), sha256); // created meanwhile, by an earlier try whose answer was lost
+    }
+
+    private static Created sameBytes(Optional<Stored> there, String sha256) {
+        return there.flatMap(Stored::sha256).filter(sha256::equalsIgnoreCase).isPresent() ? Created.ALREADY_THERE
                 : Created.CONFLICT;
     }
 
@@ -126,6 +136,11 @@ public final class ObjectStore {
 
     /** The object of {@code relativeFile}, if the bucket holds one. */
     public Optional<Stored> head(String relativeFile) {
+        return head(relativeFile, "read");
+    }
+
+    /** @param doing what the request is for, as a failure says it ("cannot store s3://...") */
+    private Optional<Stored> head(String relativeFile, String doing) {
         try {
             HeadObjectResponse head = s3.headObject(request -> request.bucket(address.bucket()).key(address.key(relativeFile)));
             return Optional.of(new Stored(head.contentLength(), head.metadata()));
@@ -137,10 +152,10 @@ public final class ObjectStore {
             if (e.statusCode() == 404) {
                 return Optional.empty();
             }
-            throw failure("read " + address.uri(relativeFile), e);
+            throw failure(doing + " " + address.uri(relativeFile), e);
         }
         catch (SdkException e) {
-            throw failure("read " + address.uri(relativeFile), e);
+            throw failure(doing + " " + address.uri(relativeFile), e);
         }
     }
 

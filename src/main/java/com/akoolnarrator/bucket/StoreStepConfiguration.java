@@ -15,6 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.akoolnarrator.audio.AudioProperties;
 import com.akoolnarrator.job.AsDownloaded;
+import com.akoolnarrator.job.FollowingPages;
+import com.akoolnarrator.job.LinePages;
 import com.akoolnarrator.job.RowByRowSteps;
 import com.akoolnarrator.job.RunContext;
 import com.akoolnarrator.job.RunContexts;
@@ -69,10 +71,10 @@ class StoreStepConfiguration {
      */
     @Bean
     @StepScope
-    ItemReader<ToStore> readyFiles(LedgerStore ledger, RunContexts runs, JobRepository jobRepository,
+    FollowingPages<ToStore> readyFiles(LedgerStore ledger, RunContexts runs, JobRepository jobRepository,
             NarratorProperties settings, AudioProperties audio, @Value("#{stepExecution}") StepExecution step) {
         if (audio.flaggedRows() == AudioProperties.FlaggedRows.FAIL) {
-            return () -> null;
+            return FollowingPages.none();
         }
         boolean captioned = !settings.captions().isEmpty();
         return AsDownloaded.reader(runs, jobRepository, step, AsDownloaded.CAPTIONS_STEP,
@@ -82,9 +84,9 @@ class StoreStepConfiguration {
 
     @Bean
     @StepScope
-    ItemReader<ToStore> unstoredFiles(LedgerStore ledger, RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
+    LinePages<ToStore> unstoredFiles(LedgerStore ledger, RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
         RunContext run = runs.of(step);
-        return run.bucket() == null ? () -> null : new UnstoredFiles(ledger.jdbc(), run.runId(), PAGE);
+        return run.bucket() == null ? LinePages.none() : new UnstoredFiles(ledger.jdbc(), run.runId(), PAGE);
     }
 
     @Bean

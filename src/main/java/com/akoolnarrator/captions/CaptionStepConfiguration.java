@@ -15,6 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.akoolnarrator.input.InputColumn;
 import com.akoolnarrator.job.AsDownloaded;
+import com.akoolnarrator.job.FollowingPages;
 import com.akoolnarrator.job.RunContext;
 import com.akoolnarrator.job.RunContexts;
 import com.akoolnarrator.ledger.LedgerStore;
@@ -65,7 +66,7 @@ class CaptionStepConfiguration {
 
     @Bean
     @StepScope
-    ItemReader<ToCaption> taggedUncaptioned(LedgerStore ledger, RunContexts runs, JobRepository jobRepository,
+    FollowingPages<ToCaption> taggedUncaptioned(LedgerStore ledger, RunContexts runs, JobRepository jobRepository,
             @Value("#{stepExecution}") StepExecution step) {
         long runId = step.getJobExecution().getJobInstance().getInstanceId();
         return AsDownloaded.reader(runs, jobRepository, step, AsDownloaded.TAG_STEP,

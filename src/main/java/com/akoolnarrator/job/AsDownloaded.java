@@ -6,7 +6,6 @@ import java.util.function.ToLongFunction;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ItemReader;
 
 /**
  * The readers of the steps that finish a bucket's files while the collect step downloads others (tag, captions,
@@ -31,10 +30,10 @@ public final class AsDownloaded {
      * The rows {@code page} says are ready, as they become so, until the step {@code following} has ended and left none,
      * in a run into a bucket; none in a run into a folder.
      */
-    public static <T> ItemReader<T> reader(RunContexts runs, JobRepository jobRepository, StepExecution step,
+    public static <T> FollowingPages<T> reader(RunContexts runs, JobRepository jobRepository, StepExecution step,
             String following, LinePages.Page<T> page, ToLongFunction<T> lineOf, Function<T, String> keyOf, int size) {
         if (runs.of(step).bucket() == null) {
-            return () -> null;
+            return FollowingPages.none();
         }
         return new FollowingPages<>(page, lineOf, keyOf, size, StepEnded.of(jobRepository, step.getJobExecution(),
                 following), runs.state(step)::stopRequested, IDLE);

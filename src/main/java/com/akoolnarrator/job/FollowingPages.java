@@ -33,6 +33,12 @@ public class FollowingPages<T> implements ItemReader<T> {
     private boolean passAfterEnd;
     private boolean foundThisPass;
 
+    /** A reader of nothing: a step with no work in this run. */
+    public static <T> FollowingPages<T> none() {
+        return new FollowingPages<>((afterLine, limit) -> List.of(), item -> 0, item -> "", 1, () -> true, () -> false,
+                Duration.ZERO);
+    }
+
     /**
      * @param followedEnded whether the step followed has ended: a pass started after that sees every row it left
      * @param stopped       whether the run is asked to stop: then nothing more is read

@@ -25,6 +25,11 @@ public class LinePages<T> implements ItemReader<T> {
     private long afterLine;
     private boolean exhausted;
 
+    /** A reader of nothing: a step with no work in this run. */
+    public static <T> LinePages<T> none() {
+        return new LinePages<>((afterLine, limit) -> List.of(), item -> 0, 1);
+    }
+
     protected LinePages(Page<T> page, ToLongFunction<T> lineOf, int size) {
         this.page = page;
         this.lineOf = lineOf;

@@ -15,6 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.akoolnarrator.job.RowByRowSteps;
 import com.akoolnarrator.job.AsDownloaded;
+import com.akoolnarrator.job.FollowingPages;
 import com.akoolnarrator.job.RunContexts;
 import com.akoolnarrator.ledger.LedgerStore;
 
@@ -69,7 +70,7 @@ class TagStepConfiguration {
 
     @Bean
     @StepScope
-    ItemReader<FileTags.Untagged> downloadedUntagged(FileTags fileTags, RunContexts runs, JobRepository jobRepository,
+    FollowingPages<FileTags.Untagged> downloadedUntagged(FileTags fileTags, RunContexts runs, JobRepository jobRepository,
             @Value("#{stepExecution}") StepExecution step) {
         long runId = step.getJobExecution().getJobInstance().getInstanceId();
         return AsDownloaded.reader(runs, jobRepository, step, AsDownloaded.COLLECT_STEP,
