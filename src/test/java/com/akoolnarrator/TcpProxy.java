@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A loopback TCP proxy in front of a real server, for tests in which the server goes away: {@link #cut()} drops every
  * connection and refuses new ones, as a stopped server does; {@link #resume()} serves again on the same port.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final String upstreamHost;
     private final int upstreamPort;
@@ -67,7 +67,8 @@ final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private static void pipe(Socket from, Socket to) {
+    /** Copies what {@code from} sends to {@code to} on a thread of its own, closing both when either side ends. */
+    public static void pipe(Socket from, Socket to) {
         Thread thread = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 in.transferTo(out);

@@ -35,16 +35,8 @@ class CaptionStepConfiguration {
     Step captionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             DownloadedFiles downloadedFiles, CaptionMaker captionMaker, LedgerStore ledger,
             @Qualifier("taggingThreads") ThreadPoolTaskExecutor fileThreads) {
-        return new StepBuilder("captions", jobRepository)
-            .<ToCaption, Captioned>chunk(PAGE)
-            .transactionManager(transactionManager)
-            .reader(downloadedFiles)
-            .processor(captionMaker)
-            .writer(new CaptionsWritten(ledger))
-            .taskExecutor(fileThreads) // a page's files side by side, on the tag step's threads: one file each
-            .listener(captionMaker)
-            .allowStartIfComplete(true)
-            .build();
+        return captioning(new StepBuilder("captions", jobRepository), PAGE, transactionManager, downloadedFiles,
+                captionMaker, ledger, fileThreads);
     }
 
     /** The captions step for a bucket's files as they are downloaded and tagged, beside the collect step. */
@@ -52,13 +44,19 @@ class CaptionStepConfiguration {
     Step captionEarlyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ItemReader<ToCaption> taggedUncaptioned, CaptionMaker captionMaker, LedgerStore ledger,
             @Qualifier("taggingThreads") ThreadPoolTaskExecutor fileThreads) {
-        return new StepBuilder(AsDownloaded.CAPTIONS_STEP, jobRepository)
-            .<ToCaption, Captioned>chunk(fileThreads.getMaxPoolSize()) // a file per thread: files come one by one
+        // a chunk a file per thread: it is written when full, and files come one by one
+        return captioning(new StepBuilder(AsDownloaded.CAPTIONS_STEP, jobRepository), fileThreads.getMaxPoolSize(),
+                transactionManager, taggedUncaptioned, captionMaker, ledger, fileThreads);
+    }
+
+    private static Step captioning(StepBuilder step, int chunk, PlatformTransactionManager transactionManager,
+            ItemReader<ToCaption> files, CaptionMaker captionMaker, LedgerStore ledger, ThreadPoolTaskExecutor fileThreads) {
+        return step.<ToCaption, Captioned>chunk(chunk)
             .transactionManager(transactionManager)
-            .reader(taggedUncaptioned)
+            .reader(files)
             .processor(captionMaker)
             .writer(new CaptionsWritten(ledger))
-            .taskExecutor(fileThreads)
+            .taskExecutor(fileThreads) // files side by side, on the tag step's threads: one file each
             .listener(captionMaker)
             .allowStartIfComplete(true)
             .build();

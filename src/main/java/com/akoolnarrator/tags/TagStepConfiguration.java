@@ -38,16 +38,8 @@ class TagStepConfiguration {
     @Bean
     Step tagStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, UntaggedFiles untaggedFiles,
             FileTagger fileTagger, @Qualifier("taggingThreads") ThreadPoolTaskExecutor taggingThreads, FileTags fileTags) {
-        return new StepBuilder("tag", jobRepository)
-            .<FileTags.Untagged, FileTags.Tagged>chunk(PAGE)
-            .transactionManager(transactionManager)
-            .reader(untaggedFiles)
-            .processor(fileTagger)
-            .writer(tagged -> fileTags.recordTagged(tagged.getItems()))
-            .taskExecutor(taggingThreads)
-            .listener(fileTagger)
-            .allowStartIfComplete(true)
-            .build();
+        return tagging(new StepBuilder("tag", jobRepository), PAGE, transactionManager, untaggedFiles, fileTagger,
+                taggingThreads, fileTags);
     }
 
     /** The tag step for a bucket's files as they are downloaded, side by side with the collect step ({@link AsDownloaded}). */
@@ -55,11 +47,17 @@ class TagStepConfiguration {
     Step tagEarlyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ItemReader<FileTags.Untagged> downloadedUntagged, FileTagger fileTagger,
             @Qualifier("taggingThreads") ThreadPoolTaskExecutor taggingThreads, FileTags fileTags) {
-        return new StepBuilder(AsDownloaded.TAG_STEP, jobRepository)
-            // a chunk a file per thread: it is written when full, and files come as they are downloaded
-            .<FileTags.Untagged, FileTags.Tagged>chunk(taggingThreads.getMaxPoolSize())
+        // a chunk a file per thread: it is written when full, and files come as they are downloaded
+        return tagging(new StepBuilder(AsDownloaded.TAG_STEP, jobRepository), taggingThreads.getMaxPoolSize(),
+                transactionManager, downloadedUntagged, fileTagger, taggingThreads, fileTags);
+    }
+
+    private static Step tagging(StepBuilder step, int chunk, PlatformTransactionManager transactionManager,
+            ItemReader<FileTags.Untagged> files, FileTagger fileTagger, ThreadPoolTaskExecutor taggingThreads,
+            FileTags fileTags) {
+        return step.<FileTags.Untagged, FileTags.Tagged>chunk(chunk)
             .transactionManager(transactionManager)
-            .reader(downloadedUntagged)
+            .reader(files)
             .processor(fileTagger)
             .writer(tagged -> fileTags.recordTagged(tagged.getItems()))
             .taskExecutor(taggingThreads)

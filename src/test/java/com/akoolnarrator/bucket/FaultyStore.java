@@ -15,6 +15,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.akoolnarrator.TcpProxy;
+
 /**
  * A loopback proxy in front of the S3 server that answers its first connections with a bad day of its own: throttling
  * (503 SlowDown), a server error (500) or a connection reset, one per connection, in the order given; every later
@@ -68,8 +70,8 @@ final class FaultyStore implements AutoCloseable {
                 Fault fault = faults.poll();
                 if (fault == null) {
                     Socket to = new Socket(upstream.getHost(), upstream.getPort());
-                    pipe(client, to);
-                    pipe(to, client);
+                    TcpProxy.pipe(client, to);
+                    TcpProxy.pipe(to, client);
                 }
                 else {
                     served.incrementAndGet();
@@ -105,28 +107,6 @@ final class FaultyStore implements AutoCloseable {
                     + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
         }
-    }
-
-    private static void pipe(Socket from, Socket to) {
-        Thread thread = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            }
-            catch (IOException e) {
-                // one side went away
-            }
-            finally {
-                try {
-                    from.close();
-                    to.close();
-                }
-                catch (IOException ignored) {
-                    // already closed
-                }
-            }
-        }, "faulty-store-pipe");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     @Override
