@@ -97,6 +97,8 @@ class BucketOutputTests extends JobTestSupport {
             .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(filesUnder(work.resolve("state"))).as("no MP3 stays in the state folder")
             .noneMatch(file -> file.toString().endsWith(".mp3"));
+        assertThat(new String(SERVER.bytes(BUCKET, "course1/run-summary.json"), StandardCharsets.UTF_8))
+            .contains("\"outputDir\" : \"s3://narrations/course1\"").doesNotContain(BucketServer.SECRET_KEY);
     }
 
     @Test
