@@ -3,19 +3,15 @@ package com.akoolnarrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,19 +54,20 @@ class BucketOutputIT extends PackagedJarSupport {
         first.destroyForcibly();
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
         long acceptedBeforeKill = simulator.acceptedSubmissions();
+        long storedBeforeKill = SERVER.objects(BUCKET, "course1/").stream().filter(key -> key.endsWith(".mp3")).count();
 
         Process second = start(input, "state", "s3://" + BUCKET + "/course1", "second.log");
         assertThat(second.waitFor(180, TimeUnit.SECONDS)).isTrue();
 
         assertThat(second.exitValue()).as(log("second.log")).isZero();
-        System.out.printf("bucket, SIGKILL after %d accepted submissions: %d submitted twice on rerun%n", acceptedBeforeKill,
-                simulator.duplicateSubmissions());
+        System.out.printf("bucket, SIGKILL after %d accepted submissions and %d MP3s stored: %d submitted twice on"
+                + " rerun%n", acceptedBeforeKill, storedBeforeKill, simulator.duplicateSubmissions());
         assertThat(simulator.duplicateSubmissions()).as("at most the requests in flight at the kill")
             .isLessThanOrEqualTo(SUBMIT_THREADS);
         List<CSVRecord> results = bucketResults();
         assertThat(results).hasSize(ROWS).allSatisfy(row -> {
             assertThat(row.get("status")).isEqualTo("SUCCEEDED");
-            assertThat(sha256(SERVER.bytes(BUCKET, "course1/" + row.get("file")))).isEqualTo(row.get("sha256"));
+            assertThat(SERVER.sha256(BUCKET, "course1/" + row.get("file"))).isEqualTo(row.get("sha256"));
         });
         List<String> expected = new ArrayList<>(List.of("course1/results.csv", "course1/failed.csv",
                 "course1/report.html", "course1/run-summary.json"));
@@ -134,18 +131,12 @@ class BucketOutputIT extends PackagedJarSupport {
     }
 
     private static List<CSVRecord> bucketResults() throws IOException {
-        String csv = new String(SERVER.bytes(BUCKET, "course1/results.csv"), StandardCharsets.UTF_8);
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))
-            .getRecords();
+        return SERVER.csv(BUCKET, "course1/results.csv");
     }
 
     private static List<Path> mp3sUnder(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(file -> file.toString().endsWith(".mp3")).toList();
         }
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -65,7 +66,7 @@ class FileStorer implements ItemProcessor<ToStore, FileStorer.Outcome>, StepExec
             for (String caption : row.captions()) {
                 Path captionFile = folder.resolve(caption);
                 if (Files.isRegularFile(captionFile) && store.createOnly(caption, captionFile, Sha256.ofFile(captionFile),
-                        ContentTypes.of(caption), java.util.Map.of()) == ObjectStore.Created.CONFLICT) {
+                        ContentTypes.of(caption), Map.of()) == ObjectStore.Created.CONFLICT) {
                     captionsKept.incrementAndGet(); // captions of the same narration, made before: kept as they are
                 }
             }

@@ -1,5 +1,6 @@
 package com.akoolnarrator.settings;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -143,7 +144,7 @@ public record NarratorProperties(
      * @param maxAttempts tries of one request (throttling, 500s, resets), with backoff between them
      */
     public record S3(
-            java.net.URI endpoint,
+            URI endpoint,
             @DefaultValue("false") boolean pathStyle,
             String region,
             @DefaultValue("8") int maxAttempts,

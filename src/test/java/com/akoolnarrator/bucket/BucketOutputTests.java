@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +83,7 @@ class BucketOutputTests extends JobTestSupport {
         assertThat(results).hasSize(40).extracting(r -> r.get("status")).containsOnly("SUCCEEDED");
         for (CSVRecord row : results) {
             byte[] stored = SERVER.bytes(BUCKET, "course1/" + row.get("file"));
-            assertThat(sha256(stored)).as(row.get("file")).isEqualTo(row.get("sha256"));
+            assertThat(SERVER.sha256(BUCKET, "course1/" + row.get("file"))).as(row.get("file")).isEqualTo(row.get("sha256"));
             assertThat((long) stored.length).isEqualTo(Long.parseLong(row.get("bytes")));
         }
         List<String> objects = SERVER.objects(BUCKET, "course1/");
@@ -165,7 +163,7 @@ class BucketOutputTests extends JobTestSupport {
         simulator.resetCounters();
         assertThat(run(input, bucket("state")).exitCode()).isEqualTo(RunOutcome.ALL_SUCCEEDED);
         assertThat(simulator.calls("create")).as("stored from disk, not narrated again").isZero();
-        assertThat(sha256(SERVER.bytes(BUCKET, "course1/r2.mp3"))).isEqualTo(rowsOf(bucketResults()).get("r2"));
+        assertThat(SERVER.sha256(BUCKET, "course1/r2.mp3")).isEqualTo(rowsOf(bucketResults()).get("r2"));
     }
 
     @Test
@@ -181,18 +179,12 @@ class BucketOutputTests extends JobTestSupport {
         assertThat(output.getAll()).doesNotContain(BucketServer.SECRET_KEY).doesNotContain("at software.amazon");
     }
 
-    private static String sha256(byte[] bytes) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
     private static Map<String, String> rowsOf(List<CSVRecord> results) {
         return results.stream().collect(Collectors.toMap(r -> r.get("id"), r -> r.get("sha256")));
     }
 
     private List<CSVRecord> bucketResults() throws IOException {
-        String csv = new String(SERVER.bytes(BUCKET, "course1/results.csv"), StandardCharsets.UTF_8);
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv))
-            .getRecords();
+        return SERVER.csv(BUCKET, "course1/results.csv");
     }
 
     /** What a new state folder's empty job database knows of the output: nothing. */

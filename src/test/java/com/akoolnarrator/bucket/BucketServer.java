@@ -1,15 +1,23 @@
 package com.akoolnarrator.bucket;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -74,6 +82,23 @@ public final class BucketServer {
 
     public byte[] bytes(String bucket, String key) {
         return client.getObjectAsBytes(get -> get.bucket(bucket).key(key)).asByteArray();
+    }
+
+    /** The SHA-256 (hex) of what the bucket holds under {@code key}. */
+    public String sha256(String bucket, String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes(bucket, key)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The rows of a CSV object with a header (results.csv). */
+    public List<CSVRecord> csv(String bucket, String key) throws IOException {
+        String text = new String(bytes(bucket, key), StandardCharsets.UTF_8);
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))
+            .getRecords();
     }
 
     public void put(String bucket, String key, byte[] bytes) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +80,7 @@ class StoreSliceTests extends SliceTestSupport {
         assertThat(UnstoredFiles.pages(slice.store().jdbc(), run, limit -> StoreSql.ready(limit, false)).after(0, 10))
             .as("without captions").hasSize(1);
         update("UPDATE NARRATION SET CAPTIONED = 'c', CAPTIONS = 'l.vtt' WHERE NARRATION_KEY = ?", key);
-        assertThat(ready.after(0, 10)).extracting(ToStore::captions).containsExactly(java.util.List.of("l.vtt"));
+        assertThat(ready.after(0, 10)).extracting(ToStore::captions).containsExactly(List.of("l.vtt"));
         stored(key, null, "refused before");
         assertThat(ready.after(0, 10)).as("left to the store step after the downloads").isEmpty();
     }
