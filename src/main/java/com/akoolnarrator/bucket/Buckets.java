@@ -41,7 +41,7 @@ public class Buckets implements DisposableBean, AutoCloseable {
         this.connections = connections;
     }
 
-    public ObjectStore of(BucketAddress address) {
+    ObjectStore of(BucketAddress address) {
         return new ObjectStore(clients.computeIfAbsent(address, unused -> client()), address);
     }
 

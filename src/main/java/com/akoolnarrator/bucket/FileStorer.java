@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +33,7 @@ class FileStorer implements ItemProcessor<ToStore, FileStorer.Outcome>, StepExec
     private final AtomicInteger alreadyThere = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger captionsKept = new AtomicInteger();
-    private final AtomicInteger bytes = new AtomicInteger();
+    private final AtomicLong bytes = new AtomicLong();
 
     FileStorer(ObjectStore store, OutputFolder folder) {
         this.store = store;
@@ -72,7 +72,7 @@ class FileStorer implements ItemProcessor<ToStore, FileStorer.Outcome>, StepExec
             }
             Files.delete(local);
             (mp3 == ObjectStore.Created.CREATED ? created : alreadyThere).incrementAndGet();
-            bytes.addAndGet((int) Math.min(Integer.MAX_VALUE, size / 1024));
+            bytes.addAndGet(size);
             return new Outcome(row.key(), sha256, null);
         }
         catch (BucketException e) {
@@ -85,8 +85,7 @@ class FileStorer implements ItemProcessor<ToStore, FileStorer.Outcome>, StepExec
 
     /** The MP3 is no longer on disk: stored by an earlier try whose record was lost, or taken from the bucket. */
     private Outcome storedEarlier(ToStore row) {
-        Optional<String> there = store.head(row.file()).flatMap(ObjectStore.Stored::sha256);
-        if (there.filter(row.sha256()::equalsIgnoreCase).isPresent()) {
+        if (store.holds(row.file(), row.sha256())) {
             alreadyThere.incrementAndGet();
             return new Outcome(row.key(), row.sha256(), null);
         }
@@ -106,7 +105,7 @@ class FileStorer implements ItemProcessor<ToStore, FileStorer.Outcome>, StepExec
         if (stored + failed.get() > 0) {
             log.info(String.format(Locale.ROOT, "Stored %d %s in %s (%d created, %d already there from an earlier try;"
                     + " %.1f MB); %d not stored (results.csv says why)", stored, stored == 1 ? "file" : "files",
-                    store.address(), created.get(), alreadyThere.get(), bytes.get() / 1024.0, failed.get()));
+                    store.address(), created.get(), alreadyThere.get(), bytes.get() / (1024.0 * 1024), failed.get()));
         }
         if (captionsKept.get() > 0) {
             log.info("{} caption files were in the bucket already with other cues; kept as they are (objects are never"

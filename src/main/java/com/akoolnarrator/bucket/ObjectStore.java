@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.springframework.core.NestedExceptionUtils;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -14,6 +17,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -27,7 +31,7 @@ import com.akoolnarrator.storage.Sha256;
  * Each object carries its SHA-256 in its metadata too, so that a later run recognises its own object without
  * downloading it.
  */
-public final class ObjectStore {
+final class ObjectStore {
 
     /** The metadata key of an object's SHA-256 (hex), as {@code x-amz-meta-sha256}. */
     static final String SHA256 = "sha256";
@@ -40,12 +44,12 @@ public final class ObjectStore {
         this.address = address;
     }
 
-    public BucketAddress address() {
+    BucketAddress address() {
         return address;
     }
 
     /** What creating an object came to. */
-    public enum Created {
+    enum Created {
         /** written now */
         CREATED,
         /** the bucket already holds these very bytes under that key: an earlier try's, or an earlier run's */
@@ -55,10 +59,10 @@ public final class ObjectStore {
     }
 
     /** An object as a HEAD request shows it: its size and the metadata it was written with. */
-    public record Stored(long bytes, Map<String, String> metadata) {
+    record Stored(long bytes, Map<String, String> metadata) {
 
         /** Its SHA-256 (hex) as written with it, if it was written by this job. */
-        public Optional<String> sha256() {
+        Optional<String> sha256() {
             return Optional.ofNullable(metadata.get(SHA256));
         }
     }
@@ -69,38 +73,55 @@ public final class ObjectStore {
      *
      * @param metadata what a later run reads back to recognise the object (ASCII), besides its SHA-256
      */
-    public Created createOnly(String relativeFile, Path file, String sha256, String contentType, Map<String, String> metadata) {
+    Created createOnly(String relativeFile, Path file, String sha256, String contentType, Map<String, String> metadata) {
         Optional<Stored> there = head(relativeFile, "store");
-        if (there.isPresent()) {
+        if (there.isEmpty()) {
             // asked first: a store that ignores If-None-Match (not every S3-compatible one honours it) would overwrite
-            return sameBytes(there, sha256);
-        }
-        Map<String, String> written = new HashMap<>(metadata);
-        written.put(SHA256, sha256);
-        String key = address.key(relativeFile);
-        try {
-            s3.putObject(put -> put.bucket(address.bucket()).key(key).ifNoneMatch("*").contentType(contentType)
-                .checksumSHA256(base64(sha256)).metadata(written), RequestBody.fromFile(file));
-            return Created.CREATED;
-        }
-        catch (S3Exception e) {
-            if (e.statusCode() != 412) {
-                throw failure("store " + address.uri(relativeFile), e);
+            Map<String, String> written = new HashMap<>(metadata);
+            written.put(SHA256, sha256);
+            if (putIfAbsent("store", relativeFile, sha256, put -> put.contentType(contentType).metadata(written),
+                    RequestBody.fromFile(file))) {
+                return Created.CREATED;
             }
+            there = head(relativeFile, "store"); // created meanwhile, by an earlier try whose answer was lost
         }
-        catch (SdkException e) {
-            throw failure("store " + address.uri(relativeFile), e);
-        }
-        return sameBytes(head(relativeFile, "store"), sha256); // created meanwhile, by an earlier try whose answer was lost
+        return holdsBytes(there, sha256) ? Created.ALREADY_THERE : Created.CONFLICT;
     }
 
-    private static Created sameBytes(Optional<Stored> there, String sha256) {
-        return there.flatMap(Stored::sha256).filter(sha256::equalsIgnoreCase).isPresent() ? Created.ALREADY_THERE
-                : Created.CONFLICT;
+    /** Whether the bucket holds {@code relativeFile} as this job stored it with these bytes ({@code sha256}). */
+    boolean holds(String relativeFile, String sha256) {
+        return holdsBytes(head(relativeFile), sha256);
+    }
+
+    private static boolean holdsBytes(Optional<Stored> there, String sha256) {
+        return there.flatMap(Stored::sha256).filter(sha256::equalsIgnoreCase).isPresent();
+    }
+
+    /**
+     * Writes {@code body} as {@code relativeFile} with {@code If-None-Match: *} and its SHA-256 for the server to check.
+     *
+     * @return false when the key exists already (412), the object left as it is
+     */
+    private boolean putIfAbsent(String doing, String relativeFile, String sha256,
+            Consumer<PutObjectRequest.Builder> request, RequestBody body) {
+        try {
+            s3.putObject(put -> request.accept(put.bucket(address.bucket()).key(address.key(relativeFile)).ifNoneMatch("*")
+                .checksumSHA256(base64(sha256))), body);
+            return true;
+        }
+        catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                return false;
+            }
+            throw failure(doing + " " + address.uri(relativeFile), e);
+        }
+        catch (SdkException e) {
+            throw failure(doing + " " + address.uri(relativeFile), e);
+        }
     }
 
     /** Writes a report of the run ({@code results.csv}, the listening report...): each run's replaces the last's. */
-    public void replace(String relativeFile, Path file, String sha256, String contentType) {
+    void replace(String relativeFile, Path file, String sha256, String contentType) {
         try {
             s3.putObject(put -> put.bucket(address.bucket()).key(address.key(relativeFile)).contentType(contentType)
                 .checksumSHA256(base64(sha256)).metadata(Map.of(SHA256, sha256)), RequestBody.fromFile(file));
@@ -112,22 +133,12 @@ public final class ObjectStore {
 
     /** Creates a small text object unless the key exists, and answers what the key holds then (this text, or another's). */
     String createOrRead(String relativeFile, String text) {
-        String key = address.key(relativeFile);
-        try {
-            s3.putObject(put -> put.bucket(address.bucket()).key(key).ifNoneMatch("*").contentType("text/plain")
-                .checksumSHA256(base64(sha256(text))), RequestBody.fromString(text, StandardCharsets.UTF_8));
+        if (putIfAbsent("write", relativeFile, Sha256.of(text), put -> put.contentType("text/plain"),
+                RequestBody.fromString(text, StandardCharsets.UTF_8))) {
             return text;
         }
-        catch (S3Exception e) {
-            if (e.statusCode() != 412) {
-                throw failure("write " + address.uri(relativeFile), e);
-            }
-        }
-        catch (SdkException e) {
-            throw failure("write " + address.uri(relativeFile), e);
-        }
         try {
-            return s3.getObjectAsBytes(get -> get.bucket(address.bucket()).key(key)).asUtf8String();
+            return s3.getObjectAsBytes(get -> get.bucket(address.bucket()).key(address.key(relativeFile))).asUtf8String();
         }
         catch (SdkException e) {
             throw failure("read " + address.uri(relativeFile), e);
@@ -135,7 +146,7 @@ public final class ObjectStore {
     }
 
     /** The object of {@code relativeFile}, if the bucket holds one. */
-    public Optional<Stored> head(String relativeFile) {
+    Optional<Stored> head(String relativeFile) {
         return head(relativeFile, "read");
     }
 
@@ -160,7 +171,7 @@ public final class ObjectStore {
     }
 
     /** Every object under the prefix: its name relative to the output, and its size. */
-    public Map<String, Long> sizes() {
+    Map<String, Long> sizes() {
         Map<String, Long> sizes = new HashMap<>();
         try {
             for (S3Object object : s3.listObjectsV2Paginator(list -> list.bucket(address.bucket())
@@ -221,25 +232,14 @@ public final class ObjectStore {
                     + " identity (web identity)";
         }
         else {
-            what = "the store could not be reached: " + rootMessage(e);
+            String cause = NestedExceptionUtils.getMostSpecificCause(e).getMessage();
+            what = "the store could not be reached: " + (cause == null ? e.getClass().getSimpleName()
+                    : cause.lines().findFirst().orElse(cause));
         }
         return new BucketException("cannot " + doing + ": " + what, e);
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message);
-    }
-
-    static String base64(String sha256Hex) {
+    private static String base64(String sha256Hex) {
         return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256Hex));
-    }
-
-    private static String sha256(String text) {
-        return Sha256.of(text);
     }
 }

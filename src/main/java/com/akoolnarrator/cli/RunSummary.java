@@ -21,7 +21,6 @@ import org.springframework.core.NestedExceptionUtils;
 import com.akoolnarrator.akool.AkoolClient;
 import com.akoolnarrator.akool.AkoolRequestThrottle;
 import com.akoolnarrator.akool.CreditPrice;
-import com.akoolnarrator.job.RunContext;
 import com.akoolnarrator.job.RunFacts;
 import com.akoolnarrator.ledger.PendingWork;
 import com.akoolnarrator.ledger.RunCounts;
@@ -189,8 +188,7 @@ class RunSummary {
         Map<String, Long> requests = new LinkedHashMap<>();
         akool.requestCounts().forEach((kind, count) -> requests.put(kind, count - requestsBefore.getOrDefault(kind, 0L)));
         RunSummaryFile.Summary summary = new RunSummaryFile.Summary(dryRun ? "dry-run" : "run", facts.run(), facts.input(),
-                Optional.ofNullable(execution.getJobParameters().getString(RunContext.OUTPUT_BUCKET))
-                    .orElse(facts.outputDir().toString()), outcome.exitCode(), outcome.message(),
+                facts.output().describe(), outcome.exitCode(), outcome.message(),
                 String.valueOf(execution.getStartTime()), String.valueOf(execution.getEndTime()), seconds(execution),
                 new RunSummaryFile.Rows(counts.total(), dryRun ? 0 : counts.succeeded(), dryRun ? 0 : counts.notSucceeded(),
                         counts.invalid(), dryRun ? 0 : statistics.filesToListenTo(facts.run()), narratedAgain),
@@ -199,7 +197,7 @@ class RunSummary {
                 throttle.slowDowns() - rateLimitedBefore,
                 new RunSummaryFile.RequestBudget(throttle.isLearning(), throttle.highestRate(),
                         throttle.isLearning() ? throttle.settledRate() : null));
-        RunSummaryFile.write(facts.outputDir(), summary);
+        RunSummaryFile.write(facts.output().folder(), summary);
     }
 
     /** How long the execution took, in seconds. */

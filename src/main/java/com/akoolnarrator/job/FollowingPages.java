@@ -1,8 +1,6 @@
 package com.akoolnarrator.job;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +26,8 @@ public class FollowingPages<T> implements ItemReader<T> {
     private final BooleanSupplier stopped;
     private final Duration idle;
     private final Set<String> read = new HashSet<>();
-    private final Deque<T> ready = new ArrayDeque<>();
-    private long afterLine;
+    /** The pass at work: one reading of the ready rows in input order, null between passes. */
+    private LinePages<T> pass;
     private boolean passAfterEnd;
     private boolean foundThisPass;
 
@@ -56,26 +54,21 @@ public class FollowingPages<T> implements ItemReader<T> {
 
     @Override
     public T read() throws InterruptedException {
-        while (ready.isEmpty()) {
-            if (stopped.getAsBoolean()) {
-                return null;
-            }
-            if (afterLine == 0) {
+        while (!stopped.getAsBoolean()) {
+            if (pass == null) {
                 passAfterEnd = followedEnded.getAsBoolean();
                 foundThisPass = false;
+                pass = new LinePages<>(page, lineOf, size);
             }
-            List<T> next = page.after(afterLine, size);
-            for (T item : next) {
+            T item = pass.read();
+            if (item != null) {
                 if (read.add(keyOf.apply(item))) {
-                    ready.add(item);
+                    foundThisPass = true;
+                    return item;
                 }
-            }
-            foundThisPass |= !ready.isEmpty();
-            if (next.size() == size) {
-                afterLine = lineOf.applyAsLong(next.get(next.size() - 1));
                 continue;
             }
-            afterLine = 0;
+            pass = null;
             if (!foundThisPass) {
                 if (passAfterEnd) {
                     return null;
@@ -83,6 +76,6 @@ public class FollowingPages<T> implements ItemReader<T> {
                 Thread.sleep(idle.toMillis());
             }
         }
-        return ready.poll();
+        return null;
     }
 }

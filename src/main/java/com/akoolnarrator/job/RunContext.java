@@ -92,6 +92,11 @@ public record RunContext(long runId, InputFile input, String inputSha256, Output
         return bucket == null ? null : BucketAddress.parse(bucket);
     }
 
+    /** Where a run writes: its folder, or its bucket with the state folder beside it. */
+    static OutputLocation output(JobParameters parameters) {
+        return new OutputLocation(outputDir(parameters), bucket(parameters));
+    }
+
     static Path outputDir(JobParameters parameters) {
         return Path.of(parameters.getString(OUTPUT_DIR));
     }

@@ -1,10 +1,10 @@
 package com.akoolnarrator.job;
 
-import java.nio.file.Path;
-
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import com.akoolnarrator.settings.OutputLocation;
 
 /**
  * What an execution of the narration job says about itself once it has ended, read from Spring Batch's own records
@@ -16,7 +16,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * @param jobsFollowed  Akool jobs it followed
  * @param callbacks     jobs whose end it learnt from Akool's callback, without a status request
  */
-public record RunFacts(long run, String input, Path outputDir, boolean dryRun, Double balanceBefore, long statusCalls,
+public record RunFacts(long run, String input, OutputLocation output, boolean dryRun, Double balanceBefore, long statusCalls,
         long jobsFollowed, long callbacks) {
 
     /** Keys of what the steps leave in their execution contexts. */
@@ -38,7 +38,7 @@ public record RunFacts(long run, String input, Path outputDir, boolean dryRun, D
         Object balance = execution.getExecutionContext().get(BALANCE_BEFORE);
         var parameters = execution.getJobParameters();
         return new RunFacts(execution.getJobInstance().getInstanceId(), parameters.getString(RunContext.INPUT),
-                RunContext.outputDir(parameters), RunContext.isDryRun(parameters),
+                RunContext.output(parameters), RunContext.isDryRun(parameters),
                 balance instanceof Double value ? value : null, statusCalls, followed, callbacks);
     }
 }
